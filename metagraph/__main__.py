@@ -1,0 +1,5 @@
+"""``python -m metagraph`` runs the ``metagraph`` command."""
+
+from metagraph.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,12 @@
+"""The queries commands (filled in by the queries work)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+EXAMPLES: list[tuple[str, str]] = []
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add the queries commands."""

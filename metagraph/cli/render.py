@@ -1,0 +1,12 @@
+"""The render commands (filled in by the render work)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+EXAMPLES: list[tuple[str, str]] = []
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add the render commands."""

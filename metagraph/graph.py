@@ -1,0 +1,233 @@
+"""The :class:`MetaGraph`: a small class over a ``networkx.MultiDiGraph``.
+
+The class holds the graph and resolves names. Questions (``trace``, ``compare``...),
+diagrams (``to_html``...) and formats (``export``...) are written in their own
+modules; the class offers them as methods through the mixins it inherits.
+
+Node and edge attributes of :attr:`MetaGraph.nx` are plain Python values:
+
+* node ``id`` → ``name`` (str), ``kind`` (str), ``synonyms`` (list[str]), ``xrefs``
+  (list[str]), ``members`` (list[str]), ``description`` (str);
+* edge ``(source, target, key)`` → ``predicate`` (str), ``sign`` (int: +1, -1, 0),
+  ``transmits`` (bool), ``evidence`` (list of dicts with ``reference``, ``quote``,
+  ``section``, ``provenance``), ``location``, ``modality``, ``magnitude``,
+  ``timescale``, ``mechanism`` (str or None), ``hedged`` (bool), ``note`` (str or None).
+  ``key`` is :attr:`metagraph.Edge.key`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import networkx as nx
+
+from metagraph.errors import AmbiguousNodeError, DataError, UnknownNodeError
+from metagraph.interop.methods import InteropMethods
+from metagraph.models import Edge, Node, Reference
+from metagraph.names import NameIndex
+from metagraph.queries.methods import QueryMethods
+from metagraph.render.methods import RenderMethods
+from metagraph.schema import Kind, Predicate, spec
+from metagraph.validation import Origin, check_graph
+
+__all__ = ["MetaGraph"]
+
+
+def _node_attrs(node: Node) -> dict[str, Any]:
+    return node.model_dump(mode="json", exclude={"id"})
+
+
+def _edge_attrs(edge: Edge) -> dict[str, Any]:
+    attrs = edge.model_dump(mode="json", exclude={"source", "target"})
+    attrs["sign"] = edge.sign
+    attrs["transmits"] = spec(edge.predicate).transmits
+    return attrs
+
+
+class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
+    """A typed, cited, directed knowledge graph of how exercise acts on metabolism.
+
+    Parameters
+    ----------
+    nodes, edges, references
+        The records of the graph.
+    validate
+        Check the whole-graph rules (raise :class:`~metagraph.DataError` when broken).
+        The loader has already checked them and passes ``False``.
+
+    Examples
+    --------
+    >>> import metagraph
+    >>> kg = metagraph.load()
+    >>> kg.node("pgc 1 alpha").name
+    'PGC-1α'
+    >>> "AMPK" in kg
+    True
+    >>> [e.target for e in kg.edges(source="ampk", predicate="activates")][:1]
+    ['pgc1a']
+    """
+
+    def __init__(
+        self,
+        nodes: Iterable[Node] = (),
+        edges: Iterable[Edge] = (),
+        references: Iterable[Reference] = (),
+        *,
+        validate: bool = True,
+    ) -> None:
+        nodes, edges, references = list(nodes), list(edges), list(references)
+        if validate:
+            problems = check_graph([(n, Origin(where=f"nodes[{i}]")) for i, n in enumerate(nodes)],
+                                   [(e, Origin(where=f"edges[{i}]")) for i, e in enumerate(edges)],
+                                   [(r, Origin(where=f"references[{i}]")) for i, r in enumerate(references)])
+            if problems:
+                raise DataError(problems)
+        graph = nx.MultiDiGraph()
+        for n in nodes:
+            graph.add_node(n.id, **_node_attrs(n))
+        for e in edges:
+            graph.add_edge(e.source, e.target, key=e.key, **_edge_attrs(e))
+        self._init(graph, {n.id: n for n in nodes}, {(e.source, e.target, e.key): e for e in edges},
+                   {r.key: r for r in references})
+
+    def _init(self, graph: nx.MultiDiGraph, node_models: Mapping[str, Node],
+              edge_models: Mapping[tuple[str, str, str], Edge], references: Mapping[str, Reference]) -> None:
+        self._nx = graph
+        self._node_models = node_models
+        self._edge_models = edge_models
+        self._references = references
+        self._index: NameIndex | None = None
+
+    @classmethod
+    def _view(cls, parent: MetaGraph, graph: nx.MultiDiGraph) -> MetaGraph:
+        """A graph sharing ``parent``'s records but showing only what ``graph`` (a view) shows."""
+        view = cls.__new__(cls)
+        view._init(graph, parent._node_models, parent._edge_models, parent._references)
+        return view
+
+    # -- the graph -----------------------------------------------------------------
+    @property
+    def nx(self) -> nx.MultiDiGraph:
+        """The underlying ``networkx.MultiDiGraph`` (attributes described in the module docstring)."""
+        return self._nx
+
+    @property
+    def references(self) -> Mapping[str, Reference]:
+        """Reference key → :class:`~metagraph.Reference` (read-only)."""
+        return MappingProxyType(dict(self._references))
+
+    def __len__(self) -> int:
+        return self._nx.number_of_nodes()
+
+    def __iter__(self) -> Iterator[Node]:
+        return (self._node_models[n] for n in self._nx.nodes)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Node):
+            return item.id in self._nx
+        if isinstance(item, str):
+            return len(self._ids_for(item)) == 1
+        return False
+
+    def __repr__(self) -> str:
+        return (f"<MetaGraph: {self._nx.number_of_nodes()} nodes, {self._nx.number_of_edges()} edges, "
+                f"{len(self._references)} references>")
+
+    # -- names ---------------------------------------------------------------------
+    def _name_index(self) -> NameIndex:
+        if self._index is None:
+            self._index = NameIndex({n: self._node_models[n].names[1:] for n in self._nx.nodes})
+        return self._index
+
+    def _ids_for(self, name: str) -> list[str]:
+        if name in self._nx:
+            return [name]
+        return self._name_index().lookup(name)
+
+    def resolve(self, name: str | Node) -> str:
+        """Return the id of the node that ``name`` (an id, name or synonym) means.
+
+        Raises
+        ------
+        UnknownNodeError
+            No node has that spelling; the error names the closest ones.
+        AmbiguousNodeError
+            Several nodes have it; the error lists their ids.
+
+        Examples
+        --------
+        >>> import metagraph
+        >>> metagraph.load().resolve("GLUT-4")
+        'glut4'
+        """
+        if isinstance(name, Node):
+            name = name.id
+        if not isinstance(name, str):
+            raise UnknownNodeError(repr(name))
+        ids = self._ids_for(name)
+        if len(ids) == 1:
+            return ids[0]
+        if ids:
+            raise AmbiguousNodeError(name, ids)
+        raise UnknownNodeError(name, self._name_index().suggest(name))
+
+    def node(self, name: str | Node) -> Node:
+        """Return the node an id, name or synonym means (case, spaces, hyphens, Greek letters ignored).
+
+        Examples
+        --------
+        >>> import metagraph
+        >>> kg = metagraph.load()
+        >>> kg.node("PGC-1α") == kg.node("pgc1a") == kg.node("PPARGC1A")
+        True
+        """
+        return self._node_models[self.resolve(name)]
+
+    def nodes(self, kind: str | Kind | None = None) -> list[Node]:
+        """Return the nodes, optionally only those of one kind, in the order they were defined.
+
+        Examples
+        --------
+        >>> import metagraph
+        >>> "irisin" in [n.id for n in metagraph.load().nodes(kind="myokine")]
+        True
+        """
+        want = Kind(kind) if kind is not None else None
+        return [m for m in (self._node_models[n] for n in self._nx.nodes) if want is None or m.kind == want]
+
+    def edges(
+        self,
+        source: str | Node | None = None,
+        target: str | Node | None = None,
+        predicate: str | Predicate | None = None,
+    ) -> list[Edge]:
+        """Return the edges, optionally only those from ``source``, to ``target`` or with ``predicate``.
+
+        Examples
+        --------
+        >>> import metagraph
+        >>> kg = metagraph.load()
+        >>> all(e.sign == -1 for e in kg.edges(predicate="inhibits"))
+        True
+        """
+        s = self.resolve(source) if source is not None else None
+        t = self.resolve(target) if target is not None else None
+        p = Predicate(predicate) if predicate is not None else None
+        if s is not None:
+            triples: Iterable[tuple[str, str, str]] = self._nx.out_edges(s, keys=True)
+        elif t is not None:
+            triples = self._nx.in_edges(t, keys=True)
+        else:
+            triples = self._nx.edges(keys=True)
+        out = []
+        for u, v, k in triples:
+            edge = self._edge_models[(u, v, k)]
+            if (t is None or v == t) and (p is None or edge.predicate == p):
+                out.append(edge)
+        return out
+
+    def edge_model(self, source: str, target: str, key: str) -> Edge:
+        """Return the :class:`~metagraph.Edge` stored under a ``networkx`` edge triple."""
+        return self._edge_models[(source, target, key)]

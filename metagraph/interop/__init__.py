@@ -1,0 +1,1 @@
+"""Bring data in and take the graph out: table import, merge, identifier checks, exports."""

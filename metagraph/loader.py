@@ -1,0 +1,313 @@
+"""Files to validated models to a :class:`~metagraph.graph.MetaGraph`, or one error with every problem.
+
+A data file is a YAML (or JSON) mapping with any of the lists ``nodes``,
+``edges`` and ``references``; a folder is read recursively in name order. A load
+yields a whole valid graph or raises :class:`~metagraph.errors.DataError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from metagraph._yaml import line_of, parse_document
+from metagraph.errors import DataError, Problem
+from metagraph.models import Edge, GraphDocument, Node, Reference
+from metagraph.validation import Origin, check_graph
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["DATA_SUFFIXES", "Records", "bundled_data_path", "load", "read_records", "validate_files"]
+
+#: File name endings read as data files inside a folder.
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+_SECTIONS: dict[str, type[BaseModel]] = {"nodes": Node, "edges": Edge, "references": Reference}
+_TOP_KEYS = ("$schema", *_SECTIONS)
+
+
+def bundled_data_path() -> Path:
+    """Return the folder of the bundled graph's data files.
+
+    Inside an installed package the data lives in ``metagraph/data``; in a source
+    checkout it is the repository's top-level ``data/`` folder.
+
+    Examples
+    --------
+    >>> (bundled_data_path() / "references.yaml").is_file()
+    True
+    """
+    packaged = Path(str(resources.files("metagraph"))) / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass
+class Records:
+    """Everything read from some files: valid records with their origins, and the problems."""
+
+    nodes: list[tuple[Node, Origin]] = field(default_factory=list)
+    edges: list[tuple[Edge, Origin]] = field(default_factory=list)
+    references: list[tuple[Reference, Origin]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    declared_ids: set[str] = field(default_factory=set)
+    declared_refs: set[str] = field(default_factory=set)
+    unreadable: bool = False
+
+    def extend(self, other: Records) -> None:
+        """Add the records and problems of ``other``."""
+        self.nodes += other.nodes
+        self.edges += other.edges
+        self.references += other.references
+        self.problems += other.problems
+        self.declared_ids |= other.declared_ids
+        self.declared_refs |= other.declared_refs
+        self.unreadable |= other.unreadable
+
+
+def _data_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Problem]]:
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.endswith(".schema.json")
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                problems.append(Problem(str(path), None, "", "the folder holds no .yaml, .yml or .json files",
+                                        "point at a folder of data files or at the files themselves"))
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), None, "", "no such file or folder", "check the path"))
+    return files, problems
+
+
+def _hint(err: dict[str, Any], model: type[BaseModel]) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    if kind == "missing":
+        return f"add the field {loc[-1]!r}" if loc else "add the missing field"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        fields = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        return (f"did you mean {close[0]!r}?" if close else "remove it") + " (fields: " + ", ".join(fields) + ")"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
+        close = difflib.get_close_matches(str(err.get("input")), options, n=1, cutoff=0.5)
+        return f"did you mean {close[0]!r}?" if close else ""
+    if kind == "string_pattern_mismatch":
+        field_name = str(loc[-1]) if loc else ""
+        if field_name in ("id", "source", "target", "location", "modality", "reference", "key"):
+            return "ids and keys are lower-case letters and digits joined by '_', e.g. 'pgc1a'"
+        if field_name in ("xrefs", "members") or (len(loc) > 1 and loc[-2] in ("xrefs", "members")):
+            return "write identifiers as PREFIX:LOCAL_ID, e.g. 'HGNC:9237'"
+        if field_name == "doi":
+            return "write the DOI without 'https://doi.org/', e.g. '10.1038/nrendo.2012.49'"
+        if field_name == "pmid":
+            return "a PubMed id is digits only"
+    if kind == "too_short" and loc and loc[-1] == "evidence":
+        return "every edge needs at least one evidence item with a reference and a quote"
+    return ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            break
+        ann = info.annotation
+        args = getattr(ann, "__args__", ())
+        inner = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if inner is None and isinstance(ann, type) and issubclass(ann, BaseModel):
+            inner = ann
+        if inner is None:
+            break
+        current = inner
+    return list(getattr(current, "model_fields", {}))
+
+
+def _loc_text(section: str, index: int, loc: tuple[Any, ...]) -> str:
+    text = f"{section}[{index}]"
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def read_records(data: Any, file: str | None) -> Records:
+    """Validate one parsed document record by record; report every problem.
+
+    Parameters
+    ----------
+    data
+        The parsed document (mapping with ``nodes``/``edges``/``references`` lists).
+    file
+        The file it came from, for the messages.
+
+    Examples
+    --------
+    >>> recs = read_records({"nodes": [{"id": "x", "name": "X", "kind": "signl"}]}, "a.yaml")
+    >>> print(recs.problems[0])
+    a.yaml: nodes[0].kind: Input should be 'exercise', 'gene', 'signal', 'myokine', 'organ', 'cell', \
+'process', 'outcome' or 'condition' (got 'signl'); did you mean 'signal'?
+    """
+    out = Records()
+    if data is None:
+        return out
+    if not isinstance(data, dict):
+        out.problems.append(Problem(file, line_of(data, ()), "", f"the file holds a {type(data).__name__}, "
+                                    "not a mapping", "start the file with 'nodes:', 'edges:' or 'references:'"))
+        return out
+    for key in data:
+        if key not in _TOP_KEYS:
+            close = difflib.get_close_matches(str(key), _SECTIONS, n=1, cutoff=0.6)
+            out.problems.append(Problem(file, line_of(data, (key,)), str(key), f"unknown section {key!r}",
+                                        f"did you mean {close[0]!r}?" if close else
+                                        "the sections are nodes, edges and references"))
+    for section, model in _SECTIONS.items():
+        items = data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            out.problems.append(Problem(file, line_of(data, (section,)), section,
+                                        f"{section} must be a list, got {type(items).__name__}",
+                                        "write each record as a list item starting with '- '"))
+            continue
+        for i, item in enumerate(items):
+            origin = Origin(file, line_of(data, (section, i)), f"{section}[{i}]", item)
+            if isinstance(item, dict):
+                ident = item.get("key" if section == "references" else "id")
+                if isinstance(ident, str):
+                    (out.declared_refs if section == "references" else out.declared_ids).add(ident)
+            try:
+                record = model.model_validate(item)
+            except ValidationError as exc:
+                for err in exc.errors(include_url=False):
+                    loc = tuple(err["loc"])
+                    msg = err["msg"]
+                    if err["type"] not in ("missing", "model_type", "list_type", "dict_type"):
+                        msg += f" (got {_short(err.get('input'))})"
+                    elif err["type"] != "missing":
+                        msg += f" (got {type(err.get('input')).__name__})"
+                    out.problems.append(Problem(file, line_of(data, (section, i, *loc)),
+                                                _loc_text(section, i, loc), msg, _hint(err, model)))
+                continue
+            getattr(out, section).append((record, origin))
+    return out
+
+
+def _read_file(path: Path) -> Records:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return Records(unreadable=True, problems=[Problem(name, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                                         "save the file as UTF-8")])
+    except OSError as exc:
+        return Records(unreadable=True, problems=[Problem(name, None, "", f"cannot read the file: {exc.strerror}",
+                                         "check the path and permissions")])
+    data, problems = parse_document(text, name, json_format=path.suffix.lower() == ".json")
+    records = read_records(data, name) if data is not None else Records(unreadable=bool(problems))
+    records.problems[:0] = problems
+    return records
+
+
+def _collect(paths: Iterable[str | os.PathLike[str]]) -> Records:
+    files, problems = _data_files(paths)
+    records = Records(problems=problems)
+    for path in files:
+        records.extend(_read_file(path))
+    records.problems += check_graph(records.nodes, records.edges, records.references,
+                                    declared_ids=records.declared_ids, declared_refs=records.declared_refs,
+                                    check_references=not records.unreadable)
+    return records
+
+
+def validate_files(*paths: str | os.PathLike[str], bundled: bool = False) -> list[Problem]:
+    """Check data files without building a graph; return every problem (empty when valid).
+
+    Examples
+    --------
+    >>> validate_files()
+    []
+    """
+    sources = [*([bundled_data_path()] if bundled or not paths else []), *paths]
+    return _collect(sources).problems
+
+
+def load(*paths: str | os.PathLike[str], bundled: bool | None = None) -> MetaGraph:
+    """Load a graph from data files, or the bundled graph.
+
+    Parameters
+    ----------
+    *paths
+        Files or folders of ``.yaml``/``.yml``/``.json`` data files. With none, the
+        bundled graph is loaded.
+    bundled
+        Also load the bundled graph under ``paths``. Defaults to ``True`` when no
+        path is given and ``False`` otherwise.
+
+    Returns
+    -------
+    MetaGraph
+        The whole, valid graph.
+
+    Raises
+    ------
+    DataError
+        With every problem of every file (file, line, place, value and fix).
+
+    Examples
+    --------
+    >>> import metagraph
+    >>> kg = metagraph.load()
+    >>> kg.node("PGC-1alpha").id
+    'pgc1a'
+    """
+    from metagraph.graph import MetaGraph
+
+    if bundled is None:
+        bundled = not paths
+    sources: list[str | os.PathLike[str]] = [*([bundled_data_path()] if bundled else []), *paths]
+    records = _collect(sources)
+    if records.problems:
+        raise DataError(records.problems)
+    return MetaGraph(
+        [n for n, _ in records.nodes], [e for e, _ in records.edges], [r for r, _ in records.references],
+        validate=False,
+    )
+
+
+def document_of(graph: MetaGraph) -> GraphDocument:
+    """Return the whole graph as one data document (the format the loader reads).
+
+    Examples
+    --------
+    >>> import metagraph
+    >>> doc = document_of(metagraph.load())
+    >>> len(doc.nodes) > 50
+    True
+    """
+    return GraphDocument(nodes=graph.nodes(), edges=graph.edges(), references=list(graph.references.values()))

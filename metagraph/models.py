@@ -1,0 +1,267 @@
+"""The data model: frozen pydantic models of nodes, edges, evidence and references.
+
+These models validate one record at a time. Rules that need the whole graph (an edge
+pointing at a node that exists, a predicate used between kinds it allows) live in
+:mod:`metagraph.validation`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from metagraph.schema import Kind, Magnitude, Mechanism, Predicate, Section, Timescale, spec
+
+__all__ = ["CURIE_PATTERN", "ID_PATTERN", "Edge", "Evidence", "GraphDocument", "Node", "Reference"]
+
+#: A node id or reference key: lower-case words joined by underscores.
+ID_PATTERN = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
+#: A compact URI: a prefix, a colon and a local id with no spaces (``HGNC:9237``).
+CURIE_PATTERN = r"^[A-Za-z][A-Za-z0-9_.]*:[^\s:][^\s]*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Curie = Annotated[str, StringConstraints(pattern=CURIE_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+def _no_duplicates(values: list[str], what: str) -> list[str]:
+    seen: set[str] = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"{what} {v!r} is listed twice; keep one")
+        seen.add(v)
+    return values
+
+
+class Node(BaseModel):
+    """An entity of the graph: an exercise, a molecule, an organ, a process, ...
+
+    Examples
+    --------
+    >>> n = Node(id="ampk", name="AMPK", kind="signal", synonyms=["AMP-activated protein kinase"],
+    ...          xrefs=["FPLX:AMPK"], description="The cell's energy sensor.")
+    >>> n.kind
+    <Kind.SIGNAL: 'signal'>
+    >>> n.names
+    ('ampk', 'AMPK', 'AMP-activated protein kinase')
+    """
+
+    model_config = _FROZEN
+
+    id: Id = Field(description="Stable identifier: lower-case words joined by '_' (e.g. 'pgc1a').")
+    name: Text = Field(description="Display name, as a reader writes it (e.g. 'PGC-1α').")
+    kind: Kind = Field(description="What the node is; see metagraph.schema.Kind.")
+    synonyms: list[Text] = Field(
+        default_factory=list,
+        description="Other names and spellings people type ('PGC-1alpha', 'PPARGC1A').",
+    )
+    xrefs: list[Curie] = Field(
+        default_factory=list,
+        description="Identifiers in standard namespaces as CURIEs (HGNC:9237, UniProt:Q9UBK2, UBERON:0002107).",
+    )
+    members: list[Curie] = Field(
+        default_factory=list,
+        description="For a complex or family: identifiers of its members or subunits (AMPK's PRKAA1, ...).",
+    )
+    description: str = Field(default="", description="What the node is, in the curator's own words.")
+
+    @field_validator("synonyms")
+    @classmethod
+    def _unique_synonyms(cls, v: list[str]) -> list[str]:
+        return _no_duplicates(v, "synonym")
+
+    @field_validator("xrefs", "members")
+    @classmethod
+    def _unique_xrefs(cls, v: list[str]) -> list[str]:
+        return _no_duplicates(v, "identifier")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The id, the name and every synonym: everything this node can be looked up by."""
+        return (self.id, self.name, *self.synonyms)
+
+
+class Evidence(BaseModel):
+    """Why an edge is in the graph: a reference and the words that support it.
+
+    Examples
+    --------
+    >>> Evidence(reference="seed_article", quote="ATP, is rapidly depleted", section="Intermediate").section
+    <Section.INTERMEDIATE: 'Intermediate'>
+    """
+
+    model_config = _FROZEN
+
+    reference: Id = Field(description="Key of the Reference this evidence comes from.")
+    quote: Text = Field(description="A short verbatim fragment of the source document that supports the edge.")
+    section: Section | None = Field(
+        default=None, description="Section of the source article the quote is in (Fundamentals/Intermediate/Academic)."
+    )
+    provenance: str | None = Field(
+        default=None, description="Where the record was read from when imported (e.g. 'edges.csv:12')."
+    )
+
+
+class Edge(BaseModel):
+    """A directed, typed and cited relation between two nodes.
+
+    Examples
+    --------
+    >>> e = Edge(source="ampk", target="pgc1a", predicate="activates",
+    ...          evidence=[{"reference": "seed_article", "quote": "activate PGC-1α"}])
+    >>> e.sign, e.key
+    (1, 'activates')
+    """
+
+    model_config = _FROZEN
+
+    source: Id = Field(description="Id of the node the relation starts from.")
+    target: Id = Field(description="Id of the node the relation points to.")
+    predicate: Predicate = Field(description="What the relation asserts; see metagraph.schema.PREDICATES.")
+    evidence: list[Evidence] = Field(
+        min_length=1, description="Where the relation comes from: at least one cited quote."
+    )
+    location: Id | None = Field(
+        default=None, description="Id of the organ or cell where the effect takes place (e.g. 'liver')."
+    )
+    modality: Id | None = Field(
+        default=None, description="Id of the exercise modality the source ties this effect to (e.g. 'hiit')."
+    )
+    magnitude: Magnitude | None = Field(
+        default=None, description="How strong the source says the effect is ('high', 'moderate', 'dramatic', ...)."
+    )
+    timescale: Timescale | None = Field(
+        default=None, description="'acute' (one bout) or 'chronic' (training adaptation), where the source says."
+    )
+    mechanism: Mechanism | None = Field(
+        default=None, description="'insulin-dependent' or 'insulin-independent', where the source says."
+    )
+    hedged: bool = Field(
+        default=False, description="True when the source states the effect tentatively ('may enhance')."
+    )
+    note: str | None = Field(default=None, description="A curator's remark, in their own words.")
+
+    @property
+    def sign(self) -> int:
+        """+1, -1 or 0 (structural), from the predicate."""
+        return spec(self.predicate).sign
+
+    @property
+    def key(self) -> str:
+        """Key of the edge among the parallel edges between its two nodes.
+
+        The same two nodes may be joined twice by one predicate when the effect is
+        stated for two places or two modalities (IL-6 increases glucose uptake in
+        muscle and in adipose tissue).
+        """
+        k = str(self.predicate)
+        if self.location:
+            k += f"@{self.location}"
+        if self.modality:
+            k += f"[{self.modality}]"
+        return k
+
+    @property
+    def references(self) -> list[str]:
+        """Reference keys of the evidence, in order, without repeats."""
+        return list(dict.fromkeys(e.reference for e in self.evidence))
+
+
+class Reference(BaseModel):
+    """A source of evidence: a paper or the source article itself.
+
+    Examples
+    --------
+    >>> r = Reference(key="pedersen2012", type="article", title="Muscles, exercise and obesity",
+    ...               authors=["Pedersen BK", "Febbraio MA"], year=2012, doi="10.1038/nrendo.2012.49")
+    >>> r.short
+    'Pedersen BK & Febbraio MA 2012'
+    """
+
+    model_config = _FROZEN
+
+    key: Id = Field(description="Key that evidence uses to cite this reference.")
+    type: Literal["article", "web_page", "dataset", "other"] = Field(
+        default="article", description="What kind of work it is."
+    )
+    title: Text = Field(description="Title of the work.")
+    authors: list[Text] = Field(default_factory=list, description="Authors as 'Surname Initials', in order.")
+    journal: str | None = Field(default=None, description="Journal (abbreviated as PubMed does).")
+    year: int | None = Field(default=None, ge=1800, le=2100, description="Year of publication.")
+    volume: str | None = Field(default=None, description="Volume.")
+    issue: str | None = Field(default=None, description="Issue or supplement.")
+    pages: str | None = Field(default=None, description="Pages or article number.")
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = Field(
+        default=None, description="DOI without the resolver prefix (10.1038/nrendo.2012.49)."
+    )
+    pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = Field(
+        default=None, description="PubMed id."
+    )
+    url: str | None = Field(default=None, description="Web address, for works without a DOI.")
+    as_cited: str | None = Field(
+        default=None,
+        description="The citation exactly as the source document gives it, when it differs from the real record.",
+    )
+    discrepancies: list[str] = Field(
+        default_factory=list, description="How the source's citation differs from the real record."
+    )
+    note: str | None = Field(default=None, description="A curator's remark (e.g. how the record was verified).")
+
+    @property
+    def short(self) -> str:
+        """A short label: first author (and second, or 'et al.') and year."""
+        if not self.authors:
+            head = self.title
+        elif len(self.authors) == 1:
+            head = self.authors[0]
+        elif len(self.authors) == 2:
+            head = f"{self.authors[0]} & {self.authors[1]}"
+        else:
+            head = f"{self.authors[0]} et al."
+        return f"{head} {self.year}" if self.year else head
+
+    def citation(self) -> str:
+        """A one-line citation with the DOI, for tooltips, notes and tables.
+
+        Examples
+        --------
+        >>> Reference(key="x", title="T", authors=["A B"], journal="J", year=2020, volume="1",
+        ...           pages="2-3", doi="10.1234/x").citation()
+        'A B. T. J 2020;1:2-3. doi:10.1234/x'
+        """
+        parts = []
+        if self.authors:
+            parts.append(", ".join(self.authors) + ".")
+        parts.append(self.title.rstrip(".") + ".")
+        venue = " ".join(x for x in (self.journal, str(self.year) if self.year else None) if x)
+        if self.volume:
+            venue += f";{self.volume}"
+            if self.issue:
+                venue += f"({self.issue})"
+        if self.pages:
+            venue += f":{self.pages}"
+        if venue:
+            parts.append(venue + ".")
+        if self.doi:
+            parts.append(f"doi:{self.doi}")
+        elif self.url:
+            parts.append(self.url)
+        return " ".join(parts)
+
+
+class GraphDocument(BaseModel):
+    """One data file: any of nodes, edges and references (all optional).
+
+    This is the model behind the JSON Schema of the data files.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True,
+                              json_schema_extra={"title": "metagraph data file"})
+
+    schema_: str | None = Field(default=None, alias="$schema", description="Path or URL of this JSON Schema.")
+    nodes: list[Node] = Field(default_factory=list, description="Entities.")
+    edges: list[Edge] = Field(default_factory=list, description="Cited relations between entities.")
+    references: list[Reference] = Field(default_factory=list, description="Works that evidence cites.")

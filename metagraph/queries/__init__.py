@@ -1,0 +1,1 @@
+"""Questions asked of a graph: chains of effects, reach, what-if and modality comparison."""

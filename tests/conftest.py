@@ -1,0 +1,31 @@
+"""Shared fixtures: the bundled graph (loaded once) and the source document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import metagraph
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT.parent / "shared" / "seed"
+
+
+@pytest.fixture(scope="session")
+def kg() -> metagraph.MetaGraph:
+    """The bundled graph."""
+    return metagraph.load()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The source document, whitespace collapsed; skips where ../shared/seed is absent."""
+    files = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    if not files:
+        pytest.skip("the source document (../shared/seed/) is not beside this checkout")
+    return " ".join(files[0].read_text(encoding="utf-8").split())

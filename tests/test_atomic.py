@@ -1,0 +1,23 @@
+"""Files are written whole or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from metagraph.atomic import atomic_open, write_bytes_atomic, write_text_atomic
+
+
+def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = write_text_atomic(tmp_path / "out.txt", "old")
+    with pytest.raises(RuntimeError), atomic_open(target) as fh:
+        fh.write("half")
+        raise RuntimeError("boom")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_writes_text_bytes_and_creates_folders(tmp_path: Path) -> None:
+    assert write_text_atomic(tmp_path / "a" / "b.txt", "αβ\n").read_text(encoding="utf-8") == "αβ\n"
+    assert write_bytes_atomic(tmp_path / "c.bin", b"\x00\x01").read_bytes() == b"\x00\x01"

@@ -1,0 +1,253 @@
+"""The loader: whole valid graphs, or one DataError naming every problem with file and line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+import metagraph
+from metagraph.errors import DataError
+from metagraph.loader import bundled_data_path, read_records, validate_files
+from metagraph.models import GraphDocument
+from tests.strategies import graph_records
+
+NODES = """\
+nodes:
+  - id: ampk
+    name: AMPK
+    kind: signal
+  - id: pgc1a
+    name: PGC-1α
+    kind: signal
+    synonyms: [PGC-1alpha, PPARGC1A]
+references:
+  - key: src
+    title: A source
+"""
+
+EDGE = """\
+edges:
+  - source: ampk
+    target: pgc1a
+    predicate: activates
+    evidence:
+      - reference: src
+        quote: activate PGC-1α
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(*paths: Path) -> list[metagraph.Problem]:
+    with pytest.raises(DataError) as info:
+        metagraph.load(*paths)
+    return info.value.problems
+
+
+def test_loads_a_folder_of_files(tmp_path: Path) -> None:
+    write(tmp_path, "nodes.yaml", NODES)
+    write(tmp_path, "edges.yml", EDGE)
+    kg = metagraph.load(tmp_path)
+    assert len(kg) == 2
+    assert [(e.source, e.target, e.sign) for e in kg.edges()] == [("ampk", "pgc1a", 1)]
+
+
+def test_bundled_true_loads_user_files_on_top(tmp_path: Path) -> None:
+    user = write(tmp_path, "mine.yaml", """\
+nodes:
+  - id: my_kinase
+    name: My kinase
+    kind: signal
+edges:
+  - source: ampk
+    target: my_kinase
+    predicate: activates
+    evidence: [{reference: seed_article, quote: anything}]
+""")
+    kg = metagraph.load(user, bundled=True)
+    assert "my_kinase" in kg and "irisin" in kg
+    assert kg.edges(source="ampk", target="my_kinase")
+
+
+def test_json_files_load(tmp_path: Path) -> None:
+    doc = {**yaml.safe_load(NODES), **yaml.safe_load(EDGE)}
+    path = write(tmp_path, "graph.json", json.dumps(doc))
+    assert len(metagraph.load(path).edges()) == 1
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yaml", "nodes:\n  - id: a\n    name: [unclosed\n")
+    (p,) = problems_of(path)
+    assert p.file == str(path) and p.line in (3, 4) and "YAML syntax error" in p.message
+
+
+def test_json_syntax_error_names_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.json", '{"nodes": [\n  {"id": "a",}\n]}')
+    (p,) = problems_of(path)
+    assert p.line == 2 and "JSON" in p.message
+
+
+def test_every_problem_of_a_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yaml", """\
+nodes:
+  - id: ampk
+    name: AMPK
+    kind: signl
+  - id: Bad Id
+    name: X
+    kind: signal
+  - id: nrf2
+    kind: signal
+    colour: red
+""")
+    found = {(p.line, p.where): p for p in problems_of(path)}
+    assert found[(4, "nodes[0].kind")].hint == "did you mean 'signal'?"
+    assert "lower-case" in found[(5, "nodes[1].id")].hint
+    assert (8, "nodes[2].name") in found  # missing: reported at the record
+    assert "did you mean" not in found[(10, "nodes[2].colour")].hint
+    assert "fields:" in found[(10, "nodes[2].colour")].hint
+
+
+def test_unknown_node_in_edge_suggests_the_closest(tmp_path: Path) -> None:
+    write(tmp_path, "nodes.yaml", NODES)
+    edges = write(tmp_path, "edges.yaml", EDGE.replace("target: pgc1a", "target: pgc1"))
+    (p,) = problems_of(tmp_path)
+    assert p.file == str(edges) and p.line == 3 and p.where == "edges[0].target"
+    assert "'pgc1'" in p.message and "did you mean 'pgc1a'?" in p.hint
+
+
+def test_duplicate_ids_across_files_name_both_places(tmp_path: Path) -> None:
+    write(tmp_path, "a.yaml", NODES)
+    b = write(tmp_path, "b.yaml", "nodes:\n  - id: ampk\n    name: AMPK again\n    kind: signal\n")
+    (p,) = problems_of(tmp_path)
+    assert p.file == str(b) and "already defined at" in p.message and "a.yaml:2" in p.message
+
+
+def test_predicate_between_disallowed_kinds(tmp_path: Path) -> None:
+    write(tmp_path, "nodes.yaml", NODES + "  - id: liver\n    name: Liver\n    kind: organ\n".replace(
+        "references:", ""))
+    text = NODES.replace("references:", "  - id: liver\n    name: Liver\n    kind: organ\nreferences:")
+    write(tmp_path, "nodes.yaml", text)
+    write(tmp_path, "edges.yaml", EDGE.replace("target: pgc1a", "target: liver"))
+    (p,) = problems_of(tmp_path)
+    assert "'activates' cannot join a signal ('ampk') to a organ ('liver')" in p.message
+    assert p.hint.startswith("use one of: ") and "targets" in p.hint
+
+
+def test_undefined_reference(tmp_path: Path) -> None:
+    write(tmp_path, "nodes.yaml", NODES)
+    write(tmp_path, "edges.yaml", EDGE.replace("reference: src", "reference: scr"))
+    (p,) = problems_of(tmp_path)
+    assert p.where == "edges[0].evidence[0].reference" and "did you mean 'src'?" in p.hint
+
+
+def test_duplicate_yaml_key_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "dup.yaml", "nodes:\n  - id: a\n    name: A\n    name: B\n    kind: signal\n")
+    (p,) = problems_of(path)
+    assert p.line == 4 and "written twice" in p.message
+
+
+def test_an_unparsable_file_does_not_flood_other_files_with_unknown_names(tmp_path: Path) -> None:
+    write(tmp_path, "nodes.yaml", NODES + "  - [broken\n")
+    write(tmp_path, "edges.yaml", EDGE)
+    assert [p.file.endswith("nodes.yaml") for p in problems_of(tmp_path)] == [True]
+
+
+def test_invalid_edge_records_do_not_cascade(tmp_path: Path) -> None:
+    # The node fails its own validation; the edge naming it must not add an "unknown node" problem.
+    write(tmp_path, "nodes.yaml", NODES.replace("    name: PGC-1α\n", ""))
+    write(tmp_path, "edges.yaml", EDGE)
+    problems = problems_of(tmp_path)
+    assert [p.where for p in problems] == ["nodes[1].name"]
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    problems = problems_of(tmp_path / "nope.yaml", tmp_path / "empty")
+    assert ["no such file" in p.message or "holds no" in p.message for p in problems] == [True, True]
+
+
+def test_not_a_mapping_and_unknown_section(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", "- just\n- a list\n")
+    b = write(tmp_path, "b.yaml", "node:\n  - id: x\n")
+    problems = problems_of(a, b)
+    assert "not a mapping" in problems[0].message
+    assert problems[1].hint == "did you mean 'nodes'?"
+
+
+def test_validate_files_returns_problems_without_raising(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yaml", "nodes: 3\n")
+    assert [p.where for p in validate_files(path)] == ["nodes"]
+
+
+def test_read_records_accepts_plain_data() -> None:
+    recs = read_records(yaml.safe_load(NODES), None)
+    assert [n.id for n, _ in recs.nodes] == ["ampk", "pgc1a"] and not recs.problems
+
+
+def test_bundled_data_path_holds_the_schema() -> None:
+    assert (bundled_data_path() / "metagraph.schema.json").is_file()
+
+
+def _dump(records: tuple) -> str:
+    nodes, edges, refs = records
+    doc = GraphDocument(nodes=nodes, edges=edges, references=refs)
+    return yaml.safe_dump(doc.model_dump(mode="json", exclude_defaults=True, by_alias=True), allow_unicode=True)
+
+
+@given(graph_records())
+def test_random_valid_graphs_load_unchanged(tmp_path_factory: pytest.TempPathFactory, records: tuple) -> None:
+    path = tmp_path_factory.mktemp("g") / "graph.yaml"
+    path.write_text(_dump(records), encoding="utf-8")
+    kg = metagraph.load(path)
+    nodes, edges, refs = records
+    assert kg.nodes() == nodes
+    assert sorted(kg.edges(), key=lambda e: (e.source, e.target, e.key)) == sorted(
+        edges, key=lambda e: (e.source, e.target, e.key))
+    assert dict(kg.references) == {r.key: r for r in refs}
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> str:
+    lines = _dump(draw(graph_records(max_nodes=6, max_edges=8))).splitlines()
+    for _ in range(draw(st.integers(1, 4))):
+        if not lines:
+            break
+        i = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "mangle", "indent", "swap"]))
+        if action == "delete":
+            del lines[i]
+        elif action == "duplicate":
+            lines.insert(i, lines[i])
+        elif action == "indent":
+            lines[i] = " " * draw(st.integers(1, 3)) + lines[i]
+        elif action == "swap" and i + 1 < len(lines):
+            lines[i], lines[i + 1] = lines[i + 1], lines[i]
+        else:
+            j = draw(st.integers(0, len(lines[i])))
+            junk = draw(st.text(alphabet=":-[]{}'\"#&*!|> \tab1", max_size=4))
+            lines[i] = lines[i][:j] + junk + lines[i][j + draw(st.integers(0, 3)):]
+    return "\n".join(lines) + "\n"
+
+
+@given(damaged())
+def test_damaged_files_give_a_graph_or_a_data_error_naming_the_file(
+        tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    path = tmp_path_factory.mktemp("d") / "damaged.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        kg = metagraph.load(path)
+    except DataError as exc:
+        assert exc.problems
+        assert all(p.file == str(path) for p in exc.problems)
+    else:
+        assert isinstance(kg, metagraph.MetaGraph)

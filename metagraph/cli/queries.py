@@ -1,12 +1,203 @@
-"""The queries commands (filled in by the queries work)."""
+"""The question commands: ``trace``, ``net-effect``, ``myokines``, ``upstream``, ``downstream``, ``match``, ``compare``.
+
+Each handler loads the graph, asks it through the public query methods and prints
+aligned text, or JSON with ``--json``. A user's mistake raises a
+:class:`~metagraph.MetagraphError`, which :func:`metagraph.cli.main` turns into a
+one-paragraph message and exit status 1.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-EXAMPLES: list[tuple[str, str]] = []
+from metagraph.cli.output import format_table, load_graph, print_json
+
+EXAMPLES = [
+    ("trace", 'metagraph trace HIIT "insulin sensitivity" --explain   (also --via, --avoid, --max-hops)'),
+    ("net-effect", 'metagraph net-effect HIIT "insulin resistance"'),
+    ("myokines", "metagraph myokines liver"),
+    ("upstream", 'metagraph upstream "insulin sensitivity" --kind exercise'),
+    ("downstream", "metagraph downstream AMPK --max-hops 2"),
+    ("match", "metagraph match exercise signal signal myokine organ"),
+    ("compare", 'metagraph compare HIIT "resistance training"   (default: the graded modalities)'),
+]
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _add_chain_options(p: argparse.ArgumentParser, *, limit: int) -> None:
+    p.add_argument("source", help="the cause: id, name or synonym")
+    p.add_argument("target", help="the effect: id, name or synonym")
+    p.add_argument("--max-hops", type=_positive, default=6, metavar="N", help="longest chain in edges (default 6)")
+    p.add_argument("--limit", type=_positive, default=limit, metavar="N",
+                   help=f"how many chains at most (default {limit})")
+    p.add_argument("--via", action="append", default=[], metavar="NODE",
+                   help="every chain passes through this node (repeatable)")
+    p.add_argument("--avoid", action="append", default=[], metavar="NODE",
+                   help="no chain touches this node (repeatable), e.g. to ask what happens if it is blocked")
+    p.add_argument("--predicate", action="append", default=None, metavar="P", dest="predicates",
+                   help="use only this predicate (repeatable), e.g. --predicate activates")
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add the queries commands."""
+    """Add the question commands."""
+    p = sub.add_parser("trace", parents=[common], help="the cause-to-effect chains from one node to another",
+                       description="List the chains of effects from SOURCE to TARGET, shortest first, then "
+                       "best supported, each with its net effect. Example: metagraph trace HIIT "
+                       '"insulin sensitivity" --explain')
+    _add_chain_options(p, limit=10)
+    p.add_argument("--explain", action="store_true",
+                   help="explain each chain in plain English with its quotes and references")
+    p.set_defaults(handler=_trace)
+
+    p = sub.add_parser("net-effect", parents=[common], help="does SOURCE raise or lower TARGET?",
+                       description="Say whether SOURCE increases or decreases TARGET over all the chains "
+                       "between them, or that they disagree, with the weakest link of each side. "
+                       'Example: metagraph net-effect HIIT "insulin resistance"')
+    _add_chain_options(p, limit=50)
+    p.set_defaults(handler=_net_effect)
+
+    p = sub.add_parser("myokines", parents=[common], help="the myokines that act on an organ, and how",
+                       description="List the myokines that act on ORGAN or on a part of it, with each effect, "
+                       "its sign, place and citations. Example: metagraph myokines liver")
+    p.add_argument("organ", help="an organ or cell type: id, name or synonym")
+    p.set_defaults(handler=_myokines)
+
+    for name, verb in (("upstream", "can affect"), ("downstream", "is affected by")):
+        p = sub.add_parser(name, parents=[common], help=f"everything that {verb} a node along chains of effects",
+                           description=f"List every node that {verb} NODE along chains of effects, nearest "
+                           f"first. Example: metagraph {name} AMPK --kind process")
+        p.add_argument("node", help="id, name or synonym")
+        p.add_argument("--kind", help="only nodes of this kind (exercise, signal, myokine, organ, process, ...)")
+        p.add_argument("--max-hops", type=_positive, default=None, metavar="N", help="only this close (edges)")
+        p.set_defaults(handler=_reach, reverse=name == "upstream")
+
+    p = sub.add_parser("match", parents=[common], help="chains whose nodes follow a sequence of kinds",
+                       description="List the chains whose nodes have the given kinds in turn (a metapath), "
+                       "best supported first. Example: metagraph match exercise signal signal myokine organ")
+    p.add_argument("kinds", nargs="+", metavar="KIND", help="two or more kinds")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="how many chains at most (default 20)")
+    p.set_defaults(handler=_match)
+
+    p = sub.add_parser("compare", parents=[common], help="compare exercise modalities outcome by outcome",
+                       description="Compare modalities outcome by outcome: effect, magnitude, mechanism, place "
+                       "and citations, from the graph's edges. Without modalities, the exercise nodes whose "
+                       "effects the source grades are compared. Example: metagraph compare HIIT "
+                       '"resistance training"')
+    p.add_argument("modalities", nargs="*", metavar="MODALITY", help="exercise modalities (the columns)")
+    p.add_argument("--outcome", action="append", default=None, metavar="NODE", dest="outcomes",
+                   help="compare on this outcome (repeatable; default: the outcomes the source grades)")
+    p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    p.set_defaults(handler=_compare)
+
+
+def _chain_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"max_hops": args.max_hops, "limit": args.limit, "via": args.via, "avoid": args.avoid,
+            "predicates": args.predicates}
+
+
+def _trace(args: argparse.Namespace) -> int:
+    from metagraph.errors import NoPathError
+    from metagraph.queries.trace import no_path_message
+
+    kg = load_graph(args)
+    options = _chain_options(args)
+    chains = kg.trace(args.source, args.target, **options)
+    if not chains:
+        raise NoPathError(no_path_message(kg, args.source, args.target, max_hops=args.max_hops, via=args.via,
+                                          avoid=args.avoid))
+    if args.json:
+        print_json([c.to_dict() for c in chains])
+        return 0
+    source, target = chains[0].source.name, chains[0].target.name
+    if args.explain:
+        blocks = [f"{i}. {c}\n\n{c.explain()}" for i, c in enumerate(chains, start=1)]
+        print(f"{len(chains)} chain{'s' if len(chains) != 1 else ''} from {source} to {target}:\n")
+        print("\n\n".join(blocks))
+        return 0
+    rows = [[i, c.effect, c.hops, c.evidence_count, str(c)] for i, c in enumerate(chains, start=1)]
+    print(f"{len(chains)} chain{'s' if len(chains) != 1 else ''} from {source} to {target} "
+          "(shortest first, then best supported):")
+    print(format_table(rows, ["#", "effect", "hops", "evidence", "chain"]))
+    return 0
+
+
+def _net_effect(args: argparse.Namespace) -> int:
+    kg = load_graph(args)
+    result = kg.net_effect(args.source, args.target, **_chain_options(args))
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print(result)
+    return 0
+
+
+def _myokines(args: argparse.Namespace) -> int:
+    kg = load_graph(args)
+    table = kg.myokine_effects(args.organ)
+    if args.json:
+        print_json({**table.to_dict(), "organ": table.organ.id, "myokines": [m.id for m in table.myokines]})
+    else:
+        print(table)
+    return 0
+
+
+def _reach(args: argparse.Namespace) -> int:
+    from metagraph.queries.reach import reach_distances
+
+    kg = load_graph(args)
+    found = reach_distances(kg, args.node, reverse=args.reverse, max_hops=args.max_hops, kind=args.kind)
+    node = kg.node(args.node)
+    if args.json:
+        print_json([{"id": n.id, "name": n.name, "kind": n.kind.value, "hops": d} for n, d in found])
+        return 0
+    where = "upstream of" if args.reverse else "downstream of"
+    what = f"{args.kind} nodes" if args.kind else "nodes"
+    if not found:
+        print(f"no {what} {where} {node.name}" + (f" within {args.max_hops} hops" if args.max_hops else ""))
+        return 0
+    print(f"{len(found)} {what} {where} {node.name} (nearest first):")
+    print(format_table([[d, n.name, n.kind.value, n.id] for n, d in found], ["hops", "name", "kind", "id"]))
+    return 0
+
+
+def _match(args: argparse.Namespace) -> int:
+    from metagraph.errors import NoPathError
+    from metagraph.queries.metapath import no_match_message
+
+    kg = load_graph(args)
+    chains = kg.match(*args.kinds, limit=args.limit)
+    if not chains:
+        raise NoPathError(no_match_message(kg, args.kinds))
+    if args.json:
+        print_json([c.to_dict() for c in chains])
+        return 0
+    print(f"{len(chains)} chain{'s' if len(chains) != 1 else ''} following {' → '.join(args.kinds)} "
+          "(best supported first):")
+    print(format_table([[i, c.evidence_count, str(c)] for i, c in enumerate(chains, start=1)],
+                       ["#", "evidence", "chain"]))
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from metagraph.queries.compare import graded_modalities
+
+    kg = load_graph(args)
+    modalities = args.modalities or graded_modalities(kg)
+    table = kg.compare(modalities, args.outcomes)
+    if args.json:
+        print_json(table.to_dict())
+    elif args.markdown:
+        print(table.to_markdown())
+    else:
+        print(table)
+    return 0

@@ -1,0 +1,201 @@
+"""The API reference, generated from ``metagraph.__all__`` and the numpydoc docstrings.
+
+At the start of each build one page per public name is written to ``api/generated/``
+(git-ignored; stale pages are removed); the ``metagraph-api`` directive lists them by
+category with the first line of each docstring. The :class:`metagraph.MetaGraph` page
+groups its methods by the mixin that provides them (the graph itself, queries,
+diagrams, formats), so new methods appear as they land.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import inspect
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from sphinx.application import Sphinx
+from sphinx.pycode import ModuleAnalyzer
+from sphinx.util.docutils import SphinxDirective
+
+import metagraph
+from metagraph.atomic import write_text_atomic
+from metagraph_sphinx.markup import first_paragraph, parse
+from metagraph_sphinx.schema import default_text, field_name
+
+#: Folder of the generated pages, relative to the documentation source folder.
+STUB_DIR = "api/generated"
+CATEGORIES = ("Classes", "Functions", "Vocabularies", "Constants", "Errors")
+
+
+def category(obj: object) -> str:
+    """Which part of the API reference a public object belongs to."""
+    if isinstance(obj, type):
+        if issubclass(obj, BaseException):
+            return "Errors"
+        if issubclass(obj, enum.Enum):
+            return "Vocabularies"
+        return "Classes"
+    if callable(obj):
+        return "Functions"
+    return "Constants"
+
+
+def public_objects() -> list[tuple[str, object]]:
+    """Every name of ``metagraph.__all__`` with its object."""
+    return [(name, getattr(metagraph, name)) for name in metagraph.__all__]
+
+
+def data_doc(name: str, obj: object) -> str:
+    """The ``#:`` comment above a module-level constant where it is defined, or ''."""
+    for modname, module in sorted(sys.modules.items()):
+        if not modname.startswith("metagraph") or getattr(module, name, None) is not obj:
+            continue
+        try:
+            docs = ModuleAnalyzer.for_module(modname).find_attr_docs()
+        except Exception:  # a module without source (e.g. compiled) simply has no comment
+            continue
+        lines = docs.get(("", name))
+        if lines:
+            return "\n".join(lines).strip()
+    return ""
+
+
+def summary(name: str, obj: object) -> str:
+    """One line for the overview table."""
+    if category(obj) == "Constants":
+        return first_paragraph(data_doc(name, obj)) or f"``{obj!r}``"
+    return first_paragraph(inspect.getdoc(obj))
+
+
+def own_members(cls: type) -> list[str]:
+    """Public, documented methods and properties defined in ``cls`` itself (not inherited)."""
+    out = []
+    for name, value in vars(cls).items():
+        if name.startswith("_"):
+            continue
+        func = value.__func__ if isinstance(value, classmethod | staticmethod) else value
+        is_member = isinstance(func, property | functools.cached_property) or inspect.isfunction(func)
+        if is_member and inspect.getdoc(func):
+            out.append(name)
+    return out
+
+
+def _title(text: str) -> str:
+    escaped = text.replace("_", r"\_")
+    return f"{escaped}\n{'=' * len(escaped)}\n"
+
+
+def _indent(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
+
+
+def _member_directive(cls: type, name: str) -> str:
+    raw = inspect.getattr_static(cls, name)
+    kind = "autoproperty" if isinstance(raw, property | functools.cached_property) else "automethod"
+    return f".. {kind}:: {cls.__name__}.{name}\n"
+
+
+def _field_entries(model: type[BaseModel]) -> str:
+    parts = []
+    for name, info in model.model_fields.items():
+        text = (info.description or "").strip()
+        parts.append(f".. py:attribute:: {name}\n   :no-index-entry:\n\n"
+                     f"   {text} Key in a data file: ``{field_name(name, info)}``; default: "
+                     f"{default_text(info).replace('**', '')}.\n")
+    return "\n".join(parts)
+
+
+def _enum_entries(vocab: type[enum.Enum]) -> str:
+    parts = []
+    for member in vocab:
+        text = getattr(member, "description", "")
+        parts.append(f".. py:attribute:: {member.name}\n   :value: {member.value!r}\n\n   {text}\n")
+    return "\n".join(parts)
+
+
+def _metagraph_page(cls: type) -> str:
+    """The MetaGraph page: the class, then its methods grouped by the class that provides them."""
+    out = [_title(f"metagraph.{cls.__name__}"), ".. currentmodule:: metagraph\n",
+           f".. autoclass:: {cls.__name__}\n"]
+    seen: set[str] = set()
+    for owner in cls.__mro__:
+        if not owner.__module__.startswith("metagraph"):
+            continue
+        names = [n for n in own_members(owner) if n not in seen]
+        seen.update(names)
+        if not names:
+            continue
+        label = "The graph and its names" if owner is cls else " ".join(
+            re.findall(r"[A-Z][a-z]*", owner.__name__)).capitalize()
+        out.append(f".. rubric:: {label}\n")
+        out.append(".. autosummary::\n\n" + "\n".join(f"   ~{cls.__name__}.{n}" for n in names) + "\n")
+        out += [_member_directive(cls, n) for n in names]
+    return "\n".join(out)
+
+
+def page(name: str, obj: object) -> str:
+    """The reST source of the page of one public name."""
+    if obj is metagraph.MetaGraph:
+        return _metagraph_page(obj)
+    out = [_title(f"metagraph.{name}"), ".. currentmodule:: metagraph\n"]
+    if isinstance(obj, type):
+        members = own_members(obj)
+        head = f".. autoclass:: {name}\n" + (f"   :members: {', '.join(members)}\n" if members else "")
+        if issubclass(obj, BaseModel):
+            head += "\n   .. rubric:: Fields\n\n" + _indent(_field_entries(obj), 3) + "\n"
+        elif issubclass(obj, enum.Enum):
+            head += "\n   .. rubric:: Values\n\n" + _indent(_enum_entries(obj), 3) + "\n"
+        out.append(head)
+    elif callable(obj):
+        out.append(f".. autofunction:: {name}\n")
+    else:
+        doc = data_doc(name, obj)
+        value = f"   :value: {obj!r}\n" if isinstance(obj, str | int | float) else ""
+        out.append(f".. py:data:: {name}\n{value}\n" + (_indent(doc, 3) + "\n" if doc else ""))
+    return "\n".join(out)
+
+
+def write_pages(app: Sphinx) -> None:
+    """Write one page per public name; remove pages of names no longer public."""
+    folder = Path(app.srcdir) / STUB_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {f"metagraph.{name}.rst": page(name, obj) for name, obj in public_objects()}
+    for path in folder.glob("*.rst"):
+        if path.name not in wanted:
+            path.unlink()
+    for filename, text in wanted.items():
+        path = folder / filename
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_text_atomic(path, text)
+
+
+class ApiDirective(SphinxDirective):
+    """Overview tables of the public API by category, and the (hidden) table of contents."""
+
+    def run(self) -> list[Any]:
+        groups: dict[str, list[tuple[str, object]]] = {c: [] for c in CATEGORIES}
+        for name, obj in public_objects():
+            groups[category(obj)].append((name, obj))
+        parts = []
+        for title, items in groups.items():
+            if not items:
+                continue
+            parts.append(f"{title}\n{'-' * len(title)}\n")
+            rows = "\n".join(f"   * - :py:obj:`~metagraph.{name}`\n     - {summary(name, obj) or ' '}"
+                             for name, obj in items)
+            parts.append(f".. list-table::\n   :widths: 30 70\n\n{rows}\n")
+        entries = "\n".join(f"   {STUB_DIR.split('/', 1)[1]}/metagraph.{name}" for name, _ in public_objects())
+        parts.append(f".. toctree::\n   :hidden:\n\n{entries}\n")
+        return parse(self, "\n".join(parts))
+
+
+def setup(app: Sphinx) -> None:
+    """Register the API directive and the page writer."""
+    app.add_directive("metagraph-api", ApiDirective)
+    app.connect("builder-inited", write_pages)

@@ -1,0 +1,61 @@
+"""The graph as GraphML, for networkx, igraph, Gephi, yEd and Cytoscape.
+
+GraphML holds scalar attributes only, so lists and records are written as JSON text:
+``synonyms``, ``xrefs``, ``members`` of nodes, ``references`` (the cited keys) and
+``evidence`` of edges, and the graph's ``references`` (every cited work). Absent
+values (``None``) are left out. GraphML edge ids are unique in the document:
+``source|key|target`` (which ``networkx.read_graphml`` takes as the edge key); the
+edge key (:attr:`metagraph.Edge.key`) itself is the attribute ``key``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["to_graphml"]
+
+
+def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        out[k] = json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+    return out
+
+
+def to_graphml(graph: MetaGraph) -> str:
+    """Return the graph as GraphML text.
+
+    Examples
+    --------
+    >>> import io, networkx as nx
+    >>> from metagraph import MetaGraph, Node, Edge, Reference
+    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal"), Node(id="pgc1a", name="PGC-1α", kind="signal")],
+    ...                [Edge(source="ampk", target="pgc1a", predicate="activates",
+    ...                      evidence=[{"reference": "r", "quote": "activates PGC-1α"}])],
+    ...                [Reference(key="r", title="T")])
+    >>> g = nx.read_graphml(io.StringIO(to_graphml(kg)), force_multigraph=True)
+    >>> g.nodes["pgc1a"]["name"], g.edges["ampk", "pgc1a", "ampk|activates|pgc1a"]["sign"]
+    ('PGC-1α', 1)
+    """
+    out = nx.MultiDiGraph()
+    out.graph["name"] = "metagraph"
+    out.graph["references"] = json.dumps([r.model_dump(mode="json") for r in graph.references.values()],
+                                         ensure_ascii=False)
+    for node_id, attrs in graph.nx.nodes(data=True):
+        out.add_node(node_id, **_flat(attrs))
+    for u, v, k, attrs in graph.nx.edges(keys=True, data=True):
+        edge = graph.edge_model(u, v, k)
+        gid = f"{u}|{k}|{v}"  # networkx writes the key as the GraphML id, which must be unique
+        out.add_edge(u, v, gid)
+        out.edges[u, v, gid].update(_flat({
+            **attrs, "key": k, "references": edge.references,
+            "evidence": [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence]}))
+    return "\n".join(nx.generate_graphml(out, prettyprint=True)) + "\n"

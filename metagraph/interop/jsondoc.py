@@ -1,0 +1,68 @@
+"""The graph as the loader's own document format, in JSON or YAML: lossless round trips.
+
+Both hold one mapping with ``nodes``, ``edges`` and ``references`` (the model
+:class:`~metagraph.GraphDocument`, validated by ``data/metagraph.schema.json``), so
+``metagraph.load(path)`` reads them back field for field, and ``metagraph validate``
+checks them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import yaml
+
+from metagraph.loader import document_of
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["to_json", "to_yaml"]
+
+
+def to_json(graph: MetaGraph) -> str:
+    """Return the graph as a JSON data document, every field written out.
+
+    Examples
+    --------
+    >>> import json
+    >>> from metagraph import MetaGraph, Node
+    >>> doc = json.loads(to_json(MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])))
+    >>> doc["nodes"][0]["kind"], sorted(doc)
+    ('signal', ['edges', 'nodes', 'references'])
+    """
+    data = document_of(graph).model_dump(mode="json", by_alias=True, exclude={"schema_"})
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_yaml(graph: MetaGraph, *, schema: str | None = None) -> str:
+    """Return the graph as a YAML data file, fields at their default left out.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    schema
+        Path or URL of the JSON Schema to name on the first line, for editors
+        (``# yaml-language-server: $schema=...``); ``None`` for no such line.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> print(to_yaml(MetaGraph([Node(id="ampk", name="AMPK", kind="signal")]), schema="s.json"), end="")
+    # yaml-language-server: $schema=s.json
+    nodes:
+    - id: ampk
+      name: AMPK
+      kind: signal
+    """
+    doc = document_of(graph)
+    parts = {
+        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in doc.nodes],
+        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in doc.edges],
+        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in doc.references],
+    }
+    body = yaml.safe_dump({k: v for k, v in parts.items() if v}, sort_keys=False, allow_unicode=True, width=110)
+    head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
+    return head + (body if body.strip() != "{}" else "")

@@ -1,0 +1,140 @@
+"""The graph as KGX TSV (``nodes.tsv``, ``edges.tsv``), to join Biolink-aligned knowledge graphs.
+
+Kinds and predicates become Biolink categories and predicates through the table in
+:mod:`metagraph.interop.biolink`. A node's KGX ``id`` is its first identifier whose
+prefix the Biolink prefix map knows (``UniProt:`` written ``UniProtKB:``) and that no
+earlier node took, so the nodes line up with other graphs' records; a node without
+one gets ``metagraph:<id>``. Every node keeps its metagraph id in ``xref`` beside its
+identifiers. Edges carry ``publications`` (PMIDs and DOIs of the cited works),
+``supporting_text`` (the quotes), the place as ``anatomical_context_qualifier`` (the
+place's KGX id), ``original_predicate`` (``metagraph:<predicate>``), and the
+provenance Biolink 4 requires: ``knowledge_level`` ``knowledge_assertion``,
+``agent_type`` ``manual_agent`` (the edges are curated), ``primary_knowledge_source``
+``infores:metagraph``. Multi-valued fields are joined with ``|``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from metagraph.interop.biolink import MOLECULAR_KINDS, PREDICATE_MAP, PREFIXES, category_of
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["EDGE_COLUMNS", "KNOWLEDGE_SOURCE", "LOCAL_PREFIX", "NODE_COLUMNS", "kgx_ids", "to_kgx_files"]
+
+#: Prefix of the KGX ids of nodes without a standard identifier, and of edge ids.
+LOCAL_PREFIX = "metagraph"
+#: The Biolink ``infores`` id of this graph, as primary knowledge source.
+KNOWLEDGE_SOURCE = "infores:metagraph"
+NODE_COLUMNS = ("id", "category", "name", "description", "synonym", "xref", "provided_by")
+EDGE_COLUMNS = ("id", "subject", "predicate", "object", "category", "qualified_predicate", "object_aspect_qualifier",
+                "object_direction_qualifier", "anatomical_context_qualifier", "original_predicate", "publications",
+                "supporting_text", "knowledge_level", "agent_type", "primary_knowledge_source")
+
+
+def _biolink_curie(curie: str) -> str | None:
+    prefix, _, local = curie.partition(":")
+    for ours, theirs in PREFIXES.items():
+        if prefix.casefold() == ours.casefold():
+            return f"{theirs}:{local}"
+    return None
+
+
+def kgx_ids(graph: MetaGraph) -> dict[str, str]:
+    """Return each node's KGX id: its first unclaimed Biolink-known identifier, else ``metagraph:<id>``.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> kgx_ids(MetaGraph([Node(id="glut4", name="GLUT4", kind="signal", xrefs=["UniProt:P14672"]),
+    ...                    Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK"])]))
+    {'glut4': 'UniProtKB:P14672', 'ampk': 'metagraph:ampk'}
+    """
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for node in graph.nodes():
+        chosen = next((c for c in (_biolink_curie(x) for x in node.xrefs) if c and c not in taken), None)
+        out[node.id] = chosen or f"{LOCAL_PREFIX}:{node.id}"
+        taken.add(out[node.id])
+    return out
+
+
+def _clean(text: str) -> str:
+    # a KGX TSV cell holds no tab or newline, and '|' separates list items
+    return " ".join(text.replace("|", "/").split())
+
+
+def _table(columns: Sequence[str], rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, delimiter="\t", lineterminator="\n",
+                            quoting=csv.QUOTE_NONE, escapechar=None)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: row.get(k) or "" for k in columns})
+    return buf.getvalue()
+
+
+def _publications(graph: MetaGraph, keys: list[str]) -> list[str]:
+    out = []
+    for key in keys:
+        ref = graph.references.get(key)
+        if ref is None:
+            continue
+        if ref.pmid:
+            out.append(f"PMID:{ref.pmid}")
+        elif ref.doi:
+            out.append(f"doi:{ref.doi}")
+    return out
+
+
+def to_kgx_files(graph: MetaGraph) -> dict[str, str]:
+    """Return ``{"nodes.tsv": ..., "edges.tsv": ...}``: the graph as KGX TSV text.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node, Edge, Reference
+    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal", xrefs=["GO:0031588"]),
+    ...                 Node(id="pgc1a", name="PGC-1α", kind="signal", xrefs=["HGNC:9237"])],
+    ...                [Edge(source="ampk", target="pgc1a", predicate="activates",
+    ...                      evidence=[{"reference": "r", "quote": "AMPK activates PGC-1α"}])],
+    ...                [Reference(key="r", title="T", pmid="22777012")])
+    >>> files = to_kgx_files(kg)
+    >>> print(files["nodes.tsv"].splitlines()[2])  # doctest: +NORMALIZE_WHITESPACE
+    HGNC:9237	biolink:Protein	PGC-1α		metagraph:pgc1a|HGNC:9237	infores:metagraph
+    >>> row = dict(zip(*(line.split("\\t") for line in files["edges.tsv"].splitlines())))
+    >>> row["predicate"], row["qualified_predicate"], row["object_direction_qualifier"], row["publications"]
+    ('biolink:affects', 'biolink:causes', 'increased', 'PMID:22777012')
+    """
+    ids = kgx_ids(graph)
+    nodes = []
+    for node in graph.nodes():
+        nodes.append({
+            "id": ids[node.id], "category": category_of(node.kind, node.xrefs), "name": _clean(node.name),
+            "description": _clean(node.description), "synonym": "|".join(_clean(s) for s in node.synonyms),
+            "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(c for c in (_biolink_curie(x) or x for x in node.xrefs)
+                                                              if c != ids[node.id] or True)]),
+            "provided_by": KNOWLEDGE_SOURCE,
+        })
+    edges = []
+    for u, v, k in graph.nx.edges(keys=True):
+        edge = graph.edge_model(u, v, k)
+        bl = PREDICATE_MAP[edge.predicate]
+        molecular = graph.node(v).kind in MOLECULAR_KINDS
+        edges.append({
+            "id": f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", ""),
+            "subject": ids[u], "predicate": bl.predicate, "object": ids[v], "category": "biolink:Association",
+            "qualified_predicate": bl.qualified_predicate, "object_direction_qualifier": bl.direction,
+            "object_aspect_qualifier": bl.aspect if molecular else None,
+            "anatomical_context_qualifier": ids[edge.location] if edge.location else None,
+            "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
+            "publications": "|".join(_publications(graph, edge.references)),
+            "supporting_text": "|".join(dict.fromkeys(_clean(ev.quote) for ev in edge.evidence)),
+            "knowledge_level": "knowledge_assertion", "agent_type": "manual_agent",
+            "primary_knowledge_source": KNOWLEDGE_SOURCE,
+        })
+    return {"nodes.tsv": _table(NODE_COLUMNS, nodes), "edges.tsv": _table(EDGE_COLUMNS, edges)}

@@ -1,0 +1,319 @@
+"""A :class:`Chain`: a cause-to-effect path through the graph, readable and cited."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from metagraph.errors import MetagraphError
+from metagraph.models import Edge, Node, Reference
+from metagraph.queries.paths import EdgeTriple
+from metagraph.queries.tables import html_table, require_pandas
+from metagraph.schema import spec
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["Chain", "in_sentence", "node_name", "reference_label", "step_label"]
+
+
+def node_name(kg: MetaGraph, node_id: str) -> str:
+    """Return a node's display name, or its id when the graph does not show it.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> node_name(toy_graph(), "pgc1a"), node_name(toy_graph().without("liver"), "liver")
+    ('PGC-1α', 'liver')
+    """
+    try:
+        return kg.node(node_id).name
+    except MetagraphError:
+        return node_id
+
+
+def in_sentence(name: str) -> str:
+    """Return a name as it reads inside a sentence: "Visceral fat" → "visceral fat", "GLUT4" unchanged.
+
+    Examples
+    --------
+    >>> in_sentence("Insulin sensitivity"), in_sentence("PGC-1α"), in_sentence("IL-6")
+    ('insulin sensitivity', 'PGC-1α', 'IL-6')
+    """
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1:] == name[1:].lower() else name
+
+
+def reference_label(references: Mapping[str, Reference], key: str) -> str:
+    """Return a short label for a cited reference: authors and year, or a shortened title.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> refs = toy_graph().references
+    >>> reference_label(refs, "shen2024"), reference_label(refs, "seed_article")
+    ('Shen J et al. 2024', 'Targeted exercise protocols…')
+    """
+    ref = references.get(key)
+    if ref is None:
+        return key
+    if ref.authors:
+        return ref.short
+    words = ref.title.split()
+    return " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+
+
+def _tentative(label: str) -> str:
+    # "increases" -> "may increase", "is part of" -> "may be part of"
+    head, _, rest = label.partition(" ")
+    head = "be" if head == "is" else head[:-1] if head.endswith("s") else head
+    return " ".join(x for x in ("may", head, rest) if x)
+
+
+def step_label(kg: MetaGraph, edge: Edge) -> str:
+    """Return the words between two names for one edge: predicate label, place, hedging.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> kg = toy_graph()
+    >>> step_label(kg, kg.edges("il6", "hepatic_glucose_production")[0])
+    'may decrease (in Liver)'
+    """
+    label = spec(edge.predicate).label
+    if edge.hedged:
+        label = _tentative(label)
+    if edge.location:
+        label += f" (in {node_name(kg, edge.location)})"
+    return label
+
+
+def _cite_keys(edge: Edge) -> list[str]:
+    return edge.references
+
+
+class Chain:
+    """A chain of edges from a cause to an effect: ``HIIT —increases→ ROS —activates→ AMPK``.
+
+    Chains come from :meth:`MetaGraph.trace <metagraph.MetaGraph.trace>` and
+    :meth:`MetaGraph.match <metagraph.MetaGraph.match>`. Two chains are equal when
+    they use the same edges.
+
+    Attributes
+    ----------
+    nodes : list of Node
+        The nodes, from cause to effect.
+    edges : list of Edge
+        The edges between them (``len(nodes) - 1`` of them).
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> chain = toy_graph().trace("HIIT", "mitochondrial biogenesis")[1]
+    >>> print(chain)
+    HIIT —increases→ ROS —activates→ AMPK ...
+    >>> chain.sign, chain.effect, chain.hops
+    (1, 'increases', 4)
+    """
+
+    def __init__(self, kg: MetaGraph, triples: Sequence[EdgeTriple]) -> None:
+        if not triples:
+            raise MetagraphError("a chain needs at least one edge")
+        self._kg = kg
+        self.triples: tuple[EdgeTriple, ...] = tuple(triples)
+        self.edges: list[Edge] = [kg.edge_model(u, v, k) for u, v, k in self.triples]
+        self.nodes: list[Node] = [kg.node(self.triples[0][0]), *(kg.node(v) for _, v, _ in self.triples)]
+
+    # -- what it says ---------------------------------------------------------------
+    @property
+    def source(self) -> Node:
+        """The first node (the cause)."""
+        return self.nodes[0]
+
+    @property
+    def target(self) -> Node:
+        """The last node (the effect)."""
+        return self.nodes[-1]
+
+    @property
+    def hops(self) -> int:
+        """The number of edges."""
+        return len(self.edges)
+
+    @property
+    def sign(self) -> int:
+        """+1 when the chain raises its target, -1 when it lowers it.
+
+        The product of the edge signs; a structural edge that carries the effect on
+        (an organ secreting a myokine, a precursor cleaved into it) counts as +1.
+        """
+        sign = 1
+        for e in self.edges:
+            if e.sign < 0:
+                sign = -sign
+        return sign
+
+    @property
+    def effect(self) -> str:
+        """``"increases"`` or ``"decreases"``: what the cause does to the effect along this chain."""
+        return "increases" if self.sign > 0 else "decreases"
+
+    @property
+    def evidence_count(self) -> int:
+        """How many evidence items support the chain, over all its edges."""
+        return sum(len(e.evidence) for e in self.edges)
+
+    @property
+    def references(self) -> list[str]:
+        """The reference keys cited by the chain's edges, in order of first citation."""
+        return list(dict.fromkeys(k for e in self.edges for k in _cite_keys(e)))
+
+    @property
+    def weakest_link(self) -> Edge:
+        """The edge with the fewest evidence items (the first such edge on ties)."""
+        return min(self.edges, key=lambda e: len(e.evidence))
+
+    # -- equality ------------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Chain) and other.triples == self.triples
+
+    def __hash__(self) -> int:
+        return hash(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.edges)
+
+    # -- text ----------------------------------------------------------------------
+    def __str__(self) -> str:
+        parts = [self.nodes[0].name]
+        for edge, node in zip(self.edges, self.nodes[1:], strict=True):
+            parts.append(f"—{step_label(self._kg, edge)}→ {node.name}")
+        return " ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"<Chain {self.sign:+d}: {self}>"
+
+    def _numbering(self) -> dict[str, int]:
+        return {key: i for i, key in enumerate(self.references, start=1)}
+
+    def _refs(self) -> Mapping[str, Reference]:
+        return self._kg.references
+
+    def explain(self) -> str:
+        """Return a short plain-English account of the chain, with its quotes and numbered citations.
+
+        Examples
+        --------
+        >>> from metagraph.queries.toy import toy_graph
+        >>> text = toy_graph().trace("HIIT", "insulin resistance")[0].explain()
+        >>> print(text.splitlines()[0])
+        HIIT increases insulin sensitivity [1], which decreases insulin resistance [1][2].
+        >>> "References" in text and "doi:" in text
+        True
+        """
+        numbers = self._numbering()
+        refs = self._refs()
+
+        def cites(edge: Edge) -> str:
+            return "".join(f"[{numbers[k]}]" for k in _cite_keys(edge))
+
+        clauses = []
+        for i, (edge, node) in enumerate(zip(self.edges, self.nodes[1:], strict=True)):
+            lead = self.nodes[0].name if i == 0 else "which"
+            clauses.append(f"{lead} {step_label(self._kg, edge)} {in_sentence(node.name)} {cites(edge)}")
+        more, less = ("more", "more") if self.sign > 0 else ("more", "less")
+        lines = [
+            ", ".join(clauses) + ".",
+            f"Overall, {more} {in_sentence(self.source.name)} means {less} {in_sentence(self.target.name)} "
+            f"({self.hops} step{'s' if self.hops != 1 else ''}, "
+            f"{self.evidence_count} evidence item{'s' if self.evidence_count != 1 else ''}).",
+            "",
+            "Evidence:",
+        ]
+        for edge, a, b in zip(self.edges, self.nodes[:-1], self.nodes[1:], strict=True):
+            for ev in edge.evidence:
+                lines.append(f"  {a.name} → {b.name}: “{ev.quote}” [{numbers[ev.reference]}]")
+        lines += ["", "References:"]
+        for key, n in numbers.items():
+            ref = refs.get(key)
+            lines.append(f"  [{n}] {ref.citation() if ref is not None else key}")
+        return "\n".join(lines)
+
+    # -- data ----------------------------------------------------------------------
+    def steps(self) -> list[dict[str, Any]]:
+        """Return one record per edge: source, predicate, target, sign, place, quotes, references.
+
+        Examples
+        --------
+        >>> from metagraph.queries.toy import toy_graph
+        >>> toy_graph().trace("IL-6", "glucose uptake")[0].steps()[0]["location"]
+        'adipose_tissue'
+        """
+        out = []
+        for i, (edge, a, b) in enumerate(zip(self.edges, self.nodes[:-1], self.nodes[1:], strict=True), start=1):
+            out.append({
+                "step": i,
+                "source": a.id,
+                "source_name": a.name,
+                "predicate": edge.predicate.value,
+                "label": step_label(self._kg, edge),
+                "target": b.id,
+                "target_name": b.name,
+                "sign": edge.sign,
+                "location": edge.location,
+                "hedged": edge.hedged,
+                "quotes": [ev.quote for ev in edge.evidence],
+                "references": _cite_keys(edge),
+            })
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the chain as JSON-ready data.
+
+        Examples
+        --------
+        >>> from metagraph.queries.toy import toy_graph
+        >>> d = toy_graph().trace("HIIT", "insulin resistance")[0].to_dict()
+        >>> d["effect"], d["nodes"][0]["id"], d["hops"]
+        ('decreases', 'hiit', 2)
+        """
+        refs = self._refs()
+        return {
+            "text": str(self),
+            "source": self.source.id,
+            "target": self.target.id,
+            "hops": self.hops,
+            "sign": self.sign,
+            "effect": self.effect,
+            "evidence_count": self.evidence_count,
+            "nodes": [{"id": n.id, "name": n.name, "kind": n.kind.value} for n in self.nodes],
+            "edges": [{**e.model_dump(mode="json", exclude_none=True), "key": e.key, "sign": e.sign}
+                      for e in self.edges],
+            "references": [{"key": k, "citation": refs[k].citation() if k in refs else k,
+                            "doi": refs[k].doi if k in refs else None} for k in self.references],
+        }
+
+    def to_frame(self) -> Any:
+        """Return one row per step as a ``pandas.DataFrame`` (needs pandas)."""
+        pd = require_pandas("Chain.to_frame()")
+        rows = [{**s, "quotes": " | ".join(s["quotes"]), "references": "; ".join(s["references"])}
+                for s in self.steps()]
+        return pd.DataFrame(rows).set_index("step")
+
+    def _repr_html_(self) -> str:
+        numbers = self._numbering()
+        refs = self._refs()
+        line = [f"<b>{html.escape(self.nodes[0].name)}</b>"]
+        for edge, node in zip(self.edges, self.nodes[1:], strict=True):
+            line.append(f" —{html.escape(step_label(self._kg, edge))}→ <b>{html.escape(node.name)}</b>")
+        rows = []
+        for s, edge in zip(self.steps(), self.edges, strict=True):
+            quotes = " / ".join(f"“{q}”" for q in s["quotes"])
+            rows.append([s["step"], s["source_name"], s["label"], s["target_name"], quotes,
+                         " ".join(f"[{numbers[k]}]" for k in _cite_keys(edge))])
+        cited = "".join(
+            f"<li>[{n}] {html.escape(refs[k].citation() if k in refs else k)}</li>" for k, n in numbers.items())
+        return (f'<div class="metagraph-chain"><p>{"".join(line)} '
+                f"<i>({html.escape(self.effect)}, {self.hops} steps)</i></p>"
+                + html_table(["#", "from", "relation", "to", "evidence", "cited"], rows)
+                + f'<ul style="list-style:none;padding-left:0">{cited}</ul></div>')

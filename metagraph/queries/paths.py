@@ -1,0 +1,290 @@
+"""Path search on the ``networkx`` graph: chains of edges and reach, without models.
+
+Everything here works on a :class:`networkx.MultiDiGraph` (or a view of one) whose
+edges carry the plain attributes described in :mod:`metagraph.graph`. The functions
+return edge triples ``(source, target, key)``; :mod:`metagraph.queries.chains` turns
+them into readable chains.
+
+Why not ``networkx.all_simple_edge_paths``: it walks every simple path up to the
+cutoff and only then checks where it ends, which explodes on a large graph. The
+search here walks only edges that can still reach the target in the hops that are
+left (a reverse breadth-first bound from the target, grown as far as it pays) and
+stops once ``limit`` chains are certain to be the best ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
+
+import networkx as nx
+
+__all__ = ["EdgeTriple", "chain_order", "find_edge_paths", "reach", "usable_edges"]
+
+#: A ``networkx`` edge of a MultiDiGraph: ``(source, target, key)``.
+EdgeTriple = tuple[str, str, str]
+EdgeTest = Callable[[Mapping[str, Any]], bool]
+_INF = float("inf")
+
+
+def usable_edges(predicates: Collection[str] | None = None) -> EdgeTest:
+    """Return the test an edge's attributes must pass to carry an effect.
+
+    Parameters
+    ----------
+    predicates
+        Only these predicates (their string values); ``None`` for every predicate
+        whose :attr:`~metagraph.schema.PredicateSpec.transmits` is true.
+
+    Examples
+    --------
+    >>> test = usable_edges({"activates"})
+    >>> test({"predicate": "activates", "transmits": True}), test({"predicate": "inhibits", "transmits": True})
+    (True, False)
+    """
+    if predicates is None:
+        return lambda attrs: attrs["transmits"]
+    allowed = frozenset(predicates)
+    return lambda attrs: attrs["transmits"] and attrs["predicate"] in allowed
+
+
+def chain_order(graph: nx.MultiDiGraph, path: tuple[EdgeTriple, ...]) -> tuple[int, int, tuple[EdgeTriple, ...]]:
+    """Return the sort key of a chain: fewest hops, then most evidence items, then its edge ids.
+
+    The last part makes the order total, so results never depend on the order the
+    data files were written in.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="activates", evidence=[{}, {}])
+    >>> chain_order(g, (("a", "b", "activates"),))
+    (1, -2, (('a', 'b', 'activates'),))
+    """
+    succ = graph._succ
+    evidence = sum(len(succ[u][v][k]["evidence"]) for u, v, k in path)
+    return (len(path), -evidence, path)
+
+
+class _Ball:
+    """Breadth-first distances from one node, grown one level at a time.
+
+    After growing to ``radius`` every node within ``radius`` hops is in ``dist``
+    with its exact distance, so any other node is at least ``radius + 1`` hops
+    away (or unreachable, once the frontier is empty).
+    """
+
+    def __init__(self, adj: Any, start: str, usable: EdgeTest, avoid: Collection[str]) -> None:
+        self.adj = adj
+        self.usable = usable
+        self.avoid = avoid
+        self.dist: dict[str, int] = {start: 0}
+        self.frontier = [start]
+        self.radius = 0
+
+    @property
+    def exhausted(self) -> bool:
+        return not self.frontier
+
+    @property
+    def cost(self) -> int:
+        """Roughly how many edges growing one more level would look at."""
+        adj = self.adj
+        return sum(len(adj[v]) for v in self.frontier)
+
+    @property
+    def beyond(self) -> float:
+        """A lower bound on the distance of every node not in :attr:`dist`."""
+        return _INF if self.exhausted else self.radius + 1
+
+    def grow(self) -> list[str]:
+        """Add the next level; return its nodes."""
+        adj, dist, usable, avoid = self.adj, self.dist, self.usable, self.avoid
+        level = self.radius + 1
+        new: list[str] = []
+        for v in self.frontier:
+            for w, keyed in adj[v].items():
+                if w in dist or w in avoid:
+                    continue
+                for attrs in keyed.values():
+                    if usable(attrs):
+                        dist[w] = level
+                        new.append(w)
+                        break
+        self.frontier = new
+        self.radius = level
+        return new
+
+
+def _grow_cheaper(forward: _Ball, backward: _Ball) -> list[str] | None:
+    """Grow the side whose next level is cheaper (both sides, as in bidirectional BFS)."""
+    if forward.exhausted and backward.exhausted:
+        return None
+    if backward.exhausted or (not forward.exhausted and forward.cost < backward.cost):
+        forward.grow()
+        return None
+    return backward.grow()
+
+
+def find_edge_paths(
+    graph: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    *,
+    max_hops: int = 6,
+    limit: int | None = 10,
+    via: Collection[str] = (),
+    avoid: Collection[str] = (),
+    predicates: Collection[str] | None = None,
+) -> list[tuple[EdgeTriple, ...]]:
+    """Return the best simple edge paths from ``source`` to ``target`` along transmitting edges.
+
+    Parameters
+    ----------
+    graph
+        A MultiDiGraph (or view) with the attributes of :mod:`metagraph.graph`.
+    source, target
+        Node ids (distinct).
+    max_hops
+        Longest path, in edges.
+    limit
+        How many paths; ``None`` for all of them.
+    via
+        Nodes every path must pass through.
+    avoid
+        Nodes no path may touch.
+    predicates
+        Only edges with these predicates (and transmitting); ``None`` for every transmitting one.
+
+    Returns
+    -------
+    list of tuple of EdgeTriple
+        In :func:`chain_order`: shortest first, then most evidence, then by edge ids.
+        Parallel edges make distinct paths.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> edges = [("a", "b", "activates"), ("b", "c", "activates"), ("b", "c", "inhibits"), ("a", "c", "secretes")]
+    >>> for u, v, k in edges:
+    ...     _ = g.add_edge(u, v, key=k, predicate=k, transmits=True, evidence=[{}])
+    >>> [[k for _, _, k in p] for p in find_edge_paths(g, "a", "c")]
+    [['secretes'], ['activates', 'activates'], ['activates', 'inhibits']]
+    """
+    avoid = frozenset(avoid)
+    via = frozenset(via) - {source, target}
+    if source == target or source in avoid or target in avoid or via & avoid or max_hops < 1:
+        return []
+    if limit is not None and limit < 1:
+        return []
+    usable = usable_edges(predicates)
+    succ, pred = graph._succ, graph._pred
+    if source not in succ or target not in succ:
+        return []
+    forward = _Ball(succ, source, usable, avoid)
+    backward = _Ball(pred, target, usable, avoid)
+
+    # Bidirectional breadth-first search: the two balls first share a node when
+    # their radii add up to the shortest distance.
+    shortest = None
+    while shortest is None:
+        if forward.radius + backward.radius >= max_hops or forward.exhausted or backward.exhausted:
+            return []
+        if forward.cost < backward.cost:
+            new, other = forward.grow(), backward.dist
+        else:
+            new, other = backward.grow(), forward.dist
+        if any(v in other for v in new):
+            shortest = forward.radius + backward.radius
+
+    found: list[tuple[EdgeTriple, ...]] = []
+
+    def search(length: int, exact: bool, keep: int | None) -> list[tuple[EdgeTriple, ...]]:
+        # The reverse ball is exact within its radius; beyond it a node is at least
+        # radius + 1 hops from the target. Keep the forward part (searched without
+        # that bound) no deeper than the forward ball, balancing the two costs.
+        while forward.radius + backward.radius < length - 1 and not (forward.exhausted and backward.exhausted):
+            _grow_cheaper(forward, backward)
+        dist, beyond = backward.dist, backward.beyond
+        out: list[tuple[EdgeTriple, ...]] = []
+        stack: list[EdgeTriple] = []
+        onpath = {source}
+        need_via = len(via)
+
+        def step(v: str, left: int, via_seen: int) -> None:
+            for w, keyed in succ[v].items():
+                if w == target:
+                    if (left == 1 or not exact) and via_seen == need_via:
+                        for k, attrs in keyed.items():
+                            if usable(attrs):
+                                out.append((*stack, (v, w, k)))
+                    continue
+                if left <= 1 or w in onpath or w in avoid or dist.get(w, beyond) > left - 1:
+                    continue
+                seen = via_seen + (w in via)
+                # every via node still missing is one more intermediate hop
+                if need_via - seen > left - 2:
+                    continue
+                keys = [k for k, attrs in keyed.items() if usable(attrs)]
+                if not keys:
+                    continue
+                onpath.add(w)
+                for k in keys:
+                    stack.append((v, w, k))
+                    step(w, left - 1, seen)
+                    stack.pop()
+                onpath.discard(w)
+                if keep is not None and len(out) > 4 * keep + 1000:
+                    out.sort(key=lambda p: chain_order(graph, p))
+                    del out[keep:]
+
+        step(source, length, 0)
+        out.sort(key=lambda p: chain_order(graph, p))
+        return out if keep is None else out[:keep]
+
+    if limit is None:
+        return search(max_hops, exact=False, keep=None)
+    for length in range(shortest, max_hops + 1):
+        found += search(length, exact=True, keep=limit - len(found))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def reach(
+    graph: nx.MultiDiGraph,
+    start: str,
+    *,
+    reverse: bool = False,
+    max_hops: int | None = None,
+    predicates: Collection[str] | None = None,
+) -> dict[str, int]:
+    """Return every node reachable from ``start`` along transmitting edges, with its distance.
+
+    Parameters
+    ----------
+    graph
+        A MultiDiGraph (or view) with the attributes of :mod:`metagraph.graph`.
+    start
+        Node id; it is not in the result.
+    reverse
+        Walk edges backwards (what can affect ``start``).
+    max_hops
+        Furthest distance; ``None`` for no limit.
+    predicates
+        Only these transmitting predicates.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> for u, v in [("a", "b"), ("b", "c")]:
+    ...     _ = g.add_edge(u, v, key="activates", predicate="activates", transmits=True, evidence=[{}])
+    >>> reach(g, "a"), reach(g, "c", reverse=True, max_hops=1)
+    ({'b': 1, 'c': 2}, {'b': 1})
+    """
+    adj = graph._pred if reverse else graph._succ
+    ball = _Ball(adj, start, usable_edges(predicates), ())
+    while not ball.exhausted and (max_hops is None or ball.radius < max_hops):
+        ball.grow()
+    del ball.dist[start]
+    return ball.dist

@@ -1,0 +1,213 @@
+"""Reach: what a node can affect or be affected by, and which myokines act on an organ."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from metagraph.errors import MetagraphError
+from metagraph.models import Edge, Node
+from metagraph.queries._args import check_count, parse_kind
+from metagraph.queries.chains import node_name, reference_label, step_label
+from metagraph.queries.paths import reach
+from metagraph.queries.tables import TableResult
+from metagraph.schema import PREDICATES, Kind, Predicate
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["EFFECT_PREDICATES", "MyokineEffects", "downstream", "myokine_effects", "myokines_reaching",
+           "organ_parts", "reach_distances", "upstream"]
+
+#: Predicates that state an effect on their target: the signed ones and ``regulates``
+#: (an effect whose direction the source does not give).
+EFFECT_PREDICATES = frozenset({p for p, s in PREDICATES.items() if s.causal} | {Predicate.REGULATES})
+
+_TARGETS = Predicate.TARGETS.value
+_PLACES = frozenset({Kind.ORGAN.value, Kind.CELL.value})
+_EFFECTS = frozenset(p.value for p in EFFECT_PREDICATES)
+
+
+def reach_distances(kg: MetaGraph, node: str | Node, *, reverse: bool = False, max_hops: int | None = None,
+                    kind: str | Kind | None = None) -> list[tuple[Node, int]]:
+    """Return ``(node, hops)`` for everything downstream (or upstream) of ``node``, nearest first, then by name.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> [(n.id, d) for n, d in reach_distances(toy_graph(), "ROS", max_hops=2)]
+    [('ampk', 1), ('inflammation', 1), ('insulin_resistance', 2), ('pgc1a', 2)]
+    """
+    check_count(max_hops, "max_hops", allow_none=True)
+    want = parse_kind(kind) if kind is not None else None
+    start = kg.resolve(node)
+    dist = reach(kg.nx, start, reverse=reverse, max_hops=max_hops)
+    graph = kg.nx.nodes
+    ids = [n for n in dist if want is None or graph[n]["kind"] == want.value]
+    ids.sort(key=lambda n: (dist[n], graph[n]["name"].casefold(), n))
+    return [(kg.node(n), dist[n]) for n in ids]
+
+
+def _reach(kg: MetaGraph, node: str | Node, *, reverse: bool, max_hops: int | None,
+           kind: str | Kind | None) -> list[Node]:
+    return [n for n, _ in reach_distances(kg, node, reverse=reverse, max_hops=max_hops, kind=kind)]
+
+
+def downstream(kg: MetaGraph, node: str | Node, *, max_hops: int | None = None,
+               kind: str | Kind | None = None) -> list[Node]:
+    """Return everything ``node`` can affect: the nodes its chains of effects reach.
+
+    Only edges that carry an effect are followed (``transmits`` in
+    :data:`~metagraph.schema.PREDICATES`). The nodes come nearest first, then by name.
+
+    Parameters
+    ----------
+    kg
+        The graph.
+    node
+        Id, name or synonym.
+    max_hops
+        Furthest distance in edges (``None``: no limit).
+    kind
+        Only nodes of this kind.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> [n.name for n in downstream(toy_graph(), "AMPK", max_hops=2)]
+    ['PGC-1α', 'FNDC5', 'Mitochondrial biogenesis']
+    >>> [n.id for n in downstream(toy_graph(), "AMPK", kind="myokine")]
+    ['irisin']
+    """
+    return _reach(kg, node, reverse=False, max_hops=max_hops, kind=kind)
+
+
+def upstream(kg: MetaGraph, node: str | Node, *, max_hops: int | None = None,
+             kind: str | Kind | None = None) -> list[Node]:
+    """Return everything that can affect ``node``, nearest first (see :func:`downstream`).
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> [n.name for n in upstream(toy_graph(), "AMPK")]
+    ['ATP depletion', 'ROS', 'HIIT']
+    """
+    return _reach(kg, node, reverse=True, max_hops=max_hops, kind=kind)
+
+
+def organ_parts(kg: MetaGraph, organ: str | Node) -> list[str]:
+    """Return the organ's id and the ids of its parts (``part_of`` edges, followed transitively).
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> organ_parts(toy_graph(), "adipose tissue")
+    ['adipose_tissue', 'white_adipose_tissue']
+    """
+    root = kg.resolve(organ)
+    kind = kg.nx.nodes[root]["kind"]
+    if kind not in _PLACES:
+        raise MetagraphError(f"{kg.node(root).name!r} is a {kind}, not an organ or a cell type; name an organ, "
+                             "e.g. liver (list them with `metagraph node --list --kind organ`)")
+    seen = [root]
+    pred = kg.nx.pred
+    i = 0
+    while i < len(seen):
+        for part, keyed in pred[seen[i]].items():
+            if part not in seen and any(a["predicate"] == Predicate.PART_OF.value for a in keyed.values()):
+                seen.append(part)
+        i += 1
+    return seen
+
+
+def _acting_edges(kg: MetaGraph, myokine: str, places: set[str]) -> list[Edge]:
+    """The myokine's edges on ``places``: ``targets`` edges to them and effects located in them."""
+    out = []
+    for target, keyed in kg.nx._succ[myokine].items():
+        for key, attrs in keyed.items():
+            pred = attrs["predicate"]
+            if (pred == _TARGETS and target in places) or (pred in _EFFECTS and attrs["location"] in places):
+                out.append(kg.edge_model(myokine, target, key))
+    return out
+
+
+def myokines_reaching(kg: MetaGraph, organ: str | Node) -> list[Node]:
+    """Return the myokines that act on an organ or on a part of it, by name.
+
+    A myokine acts on a place when it has a ``targets`` edge to it, or an effect
+    edge (:data:`EFFECT_PREDICATES`) whose ``location`` is it. The parts of an
+    organ are the nodes joined to it by ``part_of`` edges, transitively.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> [n.name for n in myokines_reaching(toy_graph(), "adipose tissue")]
+    ['IL-6', 'Irisin']
+    """
+    places = set(organ_parts(kg, organ))
+    myokine = Kind.MYOKINE.value
+    found = [kg.node(n) for n, kind in kg.nx.nodes(data="kind")
+             if kind == myokine and _acting_edges(kg, n, places)]
+    return sorted(found, key=lambda n: (n.name.casefold(), n.id))
+
+
+class MyokineEffects(TableResult):
+    """The myokines acting on an organ and what each does there: one row per edge.
+
+    Attributes
+    ----------
+    organ : Node
+        The organ asked about.
+    myokines : list of Node
+        The myokines, as :func:`myokines_reaching` returns them.
+    """
+
+    def __init__(self, kg: MetaGraph, organ: Node, myokines: list[Node], edges: list[Edge]) -> None:
+        refs = kg.references
+        records = []
+        for edge in edges:
+            records.append({
+                "myokine": node_name(kg, edge.source),
+                "effect": step_label(kg, edge).split(" (in ")[0],
+                "target": node_name(kg, edge.target),
+                "sign": {1: "+", -1: "-"}.get(edge.sign, ""),
+                "location": node_name(kg, edge.location) if edge.location else "",
+                "citations": [reference_label(refs, k) for k in edge.references],
+                "myokine_id": edge.source,
+                "predicate": edge.predicate.value,
+                "target_id": edge.target,
+                "location_id": edge.location,
+                "references": edge.references,
+                "quotes": [ev.quote for ev in edge.evidence],
+            })
+        super().__init__(f"Myokines acting on {organ.name}", ["myokine", "effect", "target", "sign", "location",
+                                                                "citations"], records,
+                         empty="no myokine in the graph acts on it")
+        self.organ = organ
+        self.myokines = myokines
+
+
+def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
+    """Return a table of what each myokine does in an organ (or its parts), with citations.
+
+    Rows follow :func:`myokines_reaching`: each myokine's effects located in the
+    organ, then its ``targets`` edges.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> print(myokine_effects(toy_graph(), "liver"))
+    Myokines acting on Liver
+    myokine  effect        target                      sign  location  citations
+    -------  ------------  --------------------------  ----  --------  ----------------------------
+    IL-6     may decrease  Hepatic glucose production  -     Liver     Targeted exercise protocols…
+    IL-6     targets       Liver                                       Targeted exercise protocols…
+    """
+    node = kg.node(organ)
+    places = set(organ_parts(kg, node))
+    myokines = myokines_reaching(kg, node)
+    edges = []
+    for m in myokines:
+        acting = _acting_edges(kg, m.id, places)
+        edges += [e for e in acting if e.predicate != Predicate.TARGETS]
+        edges += [e for e in acting if e.predicate == Predicate.TARGETS]
+    return MyokineEffects(kg, node, myokines, edges)

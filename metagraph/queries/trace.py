@@ -1,0 +1,293 @@
+"""Cause-to-effect questions: the chains from one node to another, and their net effect."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from metagraph.errors import MetagraphError, NoPathError
+from metagraph.models import Edge, Node
+from metagraph.queries._args import check_count, parse_predicates, resolve_all
+from metagraph.queries.chains import Chain, step_label
+from metagraph.queries.paths import find_edge_paths
+from metagraph.queries.tables import require_pandas
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["NetEffect", "net_effect", "no_path_message", "trace"]
+
+Names = str | Node | Iterable[str | Node]
+
+
+def trace(
+    kg: MetaGraph,
+    source: str | Node,
+    target: str | Node,
+    *,
+    max_hops: int = 6,
+    limit: int | None = 10,
+    via: Names = (),
+    avoid: Names = (),
+    predicates: str | Iterable[str] | None = None,
+) -> list[Chain]:
+    """Return the cause-to-effect chains from ``source`` to ``target``.
+
+    A chain is a simple path along edges that carry an effect (predicates whose
+    ``transmits`` is true in :data:`metagraph.schema.PREDICATES`). Chains come
+    shortest first, then with the most evidence items first, then ordered by their
+    edge ids, so the order never depends on how the data files are written. Parallel
+    edges (the same two nodes joined twice, e.g. in two organs) make distinct chains.
+
+    Parameters
+    ----------
+    kg
+        The graph.
+    source, target
+        Id, name or synonym of the cause and of the effect.
+    max_hops
+        Longest chain, in edges.
+    limit
+        How many chains to return; ``None`` for every chain within ``max_hops``.
+    via
+        Nodes every chain must pass through.
+    avoid
+        Nodes no chain may touch.
+    predicates
+        Use only these (transmitting) predicates.
+
+    Returns
+    -------
+    list of Chain
+        Empty when no chain joins the two within ``max_hops``.
+
+    Raises
+    ------
+    UnknownNodeError, AmbiguousNodeError
+        A name that fits no node, or several.
+    MetagraphError
+        Bad options (``source`` is ``target``, or is avoided; an unknown predicate...).
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> kg = toy_graph()
+    >>> for chain in trace(kg, "HIIT", "insulin resistance", limit=3):
+    ...     print(chain.sign, chain)
+    -1 HIIT —increases→ Insulin sensitivity —decreases→ Insulin resistance
+    -1 HIIT —increases→ Glucose uptake —increases→ Insulin sensitivity —decreases→ Insulin resistance
+    -1 HIIT —increases→ Mitochondrial biogenesis —increases→ Insulin sensitivity —decreases→ Insulin resistance
+    >>> for chain in trace(kg, "HIIT", "insulin resistance", avoid=["ROS"], via=["AMPK"], limit=None):
+    ...     print(chain)
+    HIIT —increases→ ATP depletion —activates→ AMPK —activates→ PGC-1α —increases→ Mitochondrial biogenesis \
+—increases→ Insulin sensitivity —decreases→ Insulin resistance
+    """
+    check_count(max_hops, "max_hops")
+    check_count(limit, "limit", allow_none=True)
+    s, t = kg.resolve(source), kg.resolve(target)
+    if s == t:
+        raise MetagraphError(f"the source and the target are the same node ({s!r}); name two different nodes")
+    via_ids, avoid_ids = resolve_all(kg, via), resolve_all(kg, avoid)
+    for end in (s, t):
+        if end in avoid_ids:
+            raise MetagraphError(f"{end!r} is both an end of the chain and a node to avoid; drop it from avoid")
+    clash = set(via_ids) & set(avoid_ids)
+    if clash:
+        raise MetagraphError(f"{sorted(clash)} are both in via and in avoid; a chain cannot pass and avoid them")
+    allowed = parse_predicates(predicates, transmitting=True)
+    paths = find_edge_paths(kg.nx, s, t, max_hops=max_hops, limit=limit, via=via_ids, avoid=avoid_ids,
+                            predicates=allowed)
+    return [Chain(kg, p) for p in paths]
+
+
+def no_path_message(kg: MetaGraph, source: str | Node, target: str | Node, *, max_hops: int = 6,
+                    via: Names = (), avoid: Names = ()) -> str:
+    """Say why no chain was found and what to try next (for :class:`~metagraph.NoPathError`).
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> print(no_path_message(toy_graph(), "inflammation", "glucose uptake"))
+    no chain of effects leads from Inflammation to Glucose uptake within 6 hops. Glucose uptake is not \
+downstream of Inflammation at all.
+    >>> print(no_path_message(toy_graph(), "HIIT", "insulin resistance", max_hops=1))
+    no chain of effects leads from HIIT to Insulin resistance within 1 hop. A longer chain exists: raise \
+max_hops (--max-hops).
+    """
+    s, t = kg.node(source), kg.node(target)
+    conditions = []
+    if via:
+        conditions.append("through " + ", ".join(kg.node(n).name for n in resolve_all(kg, via)))
+    if avoid:
+        conditions.append("avoiding " + ", ".join(kg.node(n).name for n in resolve_all(kg, avoid)))
+    cond = (" " + " and ".join(conditions)) if conditions else ""
+    hops = f"{max_hops} hop{'s' if max_hops != 1 else ''}"
+    msg = f"no chain of effects leads from {s.name} to {t.name}{cond} within {hops}."
+    downstream = kg.downstream(s)
+    if not downstream:
+        return msg + f" {s.name} acts on nothing in the graph."
+    if not kg.upstream(t):
+        quoted = f'"{s.name}"' if " " in s.name else s.name
+        return msg + f" Nothing in the graph acts on {t.name}; see what {s.name} affects with " \
+                     f"`metagraph downstream {quoted}`."
+    if t in downstream and not conditions:
+        return msg + " A longer chain exists: raise max_hops (--max-hops)."
+    if t in downstream:
+        return msg + " A chain exists without these conditions: relax via/avoid, or raise max_hops (--max-hops)."
+    return msg + f" {t.name} is not downstream of {s.name} at all."
+
+
+def _side(chains: list[Chain]) -> dict[str, Any]:
+    if not chains:
+        return {"chains": 0, "support": 0, "weakest_link": None}
+    best = max(chains, key=lambda c: len(c.weakest_link.evidence))
+    return {"chains": len(chains), "support": len(best.weakest_link.evidence), "weakest_link": best.weakest_link,
+            "chain": best}
+
+
+class NetEffect:
+    """Whether a cause raises or lowers an effect, over all the chains found between them.
+
+    Attributes
+    ----------
+    source, target : Node
+        The cause and the effect.
+    verdict : str
+        ``"increases"`` (every chain raises the target), ``"decreases"`` (every
+        chain lowers it) or ``"ambiguous"`` (the chains disagree).
+    increasing, decreasing : list of Chain
+        The chains on each side.
+
+    Notes
+    -----
+    A chain is only as well supported as its least-supported edge (its weakest
+    link), and a side is as well supported as its best chain: :meth:`support` is the
+    number of evidence items of that weakest link.
+    """
+
+    def __init__(self, kg: MetaGraph, source: Node, target: Node, chains: list[Chain]) -> None:
+        self._kg = kg
+        self.source = source
+        self.target = target
+        self.chains = chains
+        self.increasing = [c for c in chains if c.sign > 0]
+        self.decreasing = [c for c in chains if c.sign < 0]
+        if self.increasing and self.decreasing:
+            self.verdict = "ambiguous"
+        else:
+            self.verdict = "increases" if self.increasing else "decreases"
+
+    def support(self, side: str) -> int:
+        """Evidence items of the weakest link of the best-supported chain on ``side`` (0 if none).
+
+        Examples
+        --------
+        >>> from metagraph.queries.toy import toy_graph
+        >>> toy_graph().net_effect("HIIT", "insulin resistance").support("decreases")
+        1
+        """
+        return _side(self._chains_of(side))["support"]
+
+    def weakest_link(self, side: str) -> Edge | None:
+        """The weakest link of the best-supported chain on ``side`` (``None`` if the side is empty)."""
+        return _side(self._chains_of(side))["weakest_link"]
+
+    def _chains_of(self, side: str) -> list[Chain]:
+        if side == "increases":
+            return self.increasing
+        if side == "decreases":
+            return self.decreasing
+        raise MetagraphError(f"side must be 'increases' or 'decreases', not {side!r}")
+
+    def _weak_text(self, side: str) -> str:
+        info = _side(self._chains_of(side))
+        edge = info["weakest_link"]
+        if edge is None:
+            return ""
+        a, b = self._kg.node(edge.source).name, self._kg.node(edge.target).name
+        n = info["support"]
+        return f"weakest link {a} —{step_label(self._kg, edge)}→ {b} ({n} evidence item{'s' if n != 1 else ''})"
+
+    def __str__(self) -> str:
+        verb = {"increases": "increases", "decreases": "decreases", "ambiguous": "has an ambiguous effect on"}
+        lines = [f"{self.source.name} {verb[self.verdict]} {self.target.name} "
+                 f"({len(self.increasing)} chain{'s' if len(self.increasing) != 1 else ''} raise it, "
+                 f"{len(self.decreasing)} lower it)"]
+        for side, chains in (("increases", self.increasing), ("decreases", self.decreasing)):
+            if not chains:
+                continue
+            lines.append(f"\n{side} — {self._weak_text(side)}:")
+            lines += [f"  {i}. {c}" for i, c in enumerate(chains, start=1)]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<NetEffect {self.source.id} → {self.target.id}: {self.verdict}>"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the verdict and both sides with their chains and weakest links (JSON-ready)."""
+        out: dict[str, Any] = {"source": self.source.id, "target": self.target.id, "verdict": self.verdict}
+        for side, chains in (("increases", self.increasing), ("decreases", self.decreasing)):
+            edge = self.weakest_link(side)
+            out[side] = {
+                "support": self.support(side),
+                "weakest_link": None if edge is None else {**edge.model_dump(mode="json", exclude_none=True),
+                                                          "key": edge.key},
+                "chains": [c.to_dict() for c in chains],
+            }
+        return out
+
+    def to_frame(self) -> Any:
+        """Return one row per chain (side, hops, evidence, text) as a ``pandas.DataFrame`` (needs pandas)."""
+        pd = require_pandas("NetEffect.to_frame()")
+        return pd.DataFrame([{"effect": c.effect, "hops": c.hops, "evidence_count": c.evidence_count,
+                              "weakest_link_evidence": len(c.weakest_link.evidence), "chain": str(c)}
+                             for c in self.chains])
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        parts = [f'<div class="metagraph-net-effect"><p><b>{esc(self.source.name)}</b> → '
+                 f"<b>{esc(self.target.name)}</b>: <b>{esc(self.verdict)}</b></p>"]
+        for side, chains in (("increases", self.increasing), ("decreases", self.decreasing)):
+            if chains:
+                parts.append(f"<p>{esc(side)} ({len(chains)}; {esc(self._weak_text(side))})</p><ol>")
+                parts += [f"<li>{esc(str(c))}</li>" for c in chains]
+                parts.append("</ol>")
+        parts.append("</div>")
+        return "".join(parts)
+
+
+def net_effect(kg: MetaGraph, source: str | Node, target: str | Node, **trace_options: Any) -> NetEffect:
+    """Answer "does ``source`` raise or lower ``target``?" over the chains :func:`trace` finds.
+
+    Parameters
+    ----------
+    kg
+        The graph.
+    source, target
+        Id, name or synonym of the cause and of the effect.
+    **trace_options
+        Options of :func:`trace`; ``limit`` defaults to 50 here so that both sides
+        of an ambiguous effect are found.
+
+    Raises
+    ------
+    NoPathError
+        No chain joins them.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> kg = toy_graph()
+    >>> net_effect(kg, "HIIT", "insulin sensitivity").verdict
+    'increases'
+    >>> result = net_effect(kg, "HIIT", "insulin resistance")
+    >>> result.verdict, len(result.increasing), len(result.decreasing)
+    ('ambiguous', 1, 5)
+    """
+    trace_options.setdefault("limit", 50)
+    chains = trace(kg, source, target, **trace_options)
+    if not chains:
+        options = {k: trace_options[k] for k in ("max_hops", "via", "avoid") if k in trace_options}
+        raise NoPathError(no_path_message(kg, source, target, **options))
+    return NetEffect(kg, kg.node(source), kg.node(target), chains)

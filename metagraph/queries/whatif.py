@@ -1,0 +1,127 @@
+"""What-if questions: the graph with some nodes blocked, and what a modality loses then."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from metagraph.errors import MetagraphError
+from metagraph.models import Node
+from metagraph.queries._args import resolve_all
+from metagraph.queries.chains import Chain
+from metagraph.queries.paths import find_edge_paths, reach
+from metagraph.queries.tables import TableResult
+from metagraph.schema import Kind
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["EFFECT_KINDS", "LostEffects", "lost_effects", "without"]
+
+#: The kinds a modality's effects are counted in by :func:`lost_effects`.
+EFFECT_KINDS = frozenset({Kind.PROCESS, Kind.OUTCOME, Kind.CONDITION})
+
+
+def _flatten(nodes: Iterable[str | Node | Iterable[str | Node]]) -> list[str | Node]:
+    out: list[str | Node] = []
+    for item in nodes:
+        if isinstance(item, str | Node):
+            out.append(item)
+        else:
+            out.extend(item)
+    return out
+
+
+def without(kg: MetaGraph, *nodes: str | Node | Iterable[str | Node]) -> MetaGraph:
+    """Return a read-only view of the graph with ``nodes`` (and their edges) removed.
+
+    The view shares the graph's records and copies nothing; the graph itself never
+    changes. Every query works on the view, so what-if questions read naturally.
+
+    Parameters
+    ----------
+    kg
+        The graph.
+    *nodes
+        Ids, names or synonyms of the nodes to remove (or lists of them).
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> kg = toy_graph()
+    >>> blocked = without(kg, "AMPK")
+    >>> len(blocked), len(kg)
+    (22, 23)
+    >>> [str(c) for c in blocked.trace("HIIT", "PGC-1α")]
+    []
+    >>> blocked.nx.add_node("x")
+    Traceback (most recent call last):
+    ...
+    networkx.exception.NetworkXError: Frozen graph can't be modified
+    """
+    ids = resolve_all(kg, _flatten(nodes))
+    view = nx.restricted_view(kg.nx, ids, [])
+    return type(kg)._view(kg, view)
+
+
+class LostEffects(TableResult):
+    """The processes, outcomes and conditions a modality reaches only through blocked nodes.
+
+    Attributes
+    ----------
+    modality : Node
+        The cause asked about.
+    blocked : list of Node
+        The nodes removed.
+    nodes : list of Node
+        What is lost, nearest first.
+    """
+
+    def __init__(self, modality: Node, blocked: list[Node], nodes: list[Node], chains: list[Chain]) -> None:
+        records = [{"lost": n.name, "kind": n.kind.value, "effect": c.effect, "hops": c.hops,
+                    "shortest chain": str(c), "id": n.id} for n, c in zip(nodes, chains, strict=True)]
+        names = ", ".join(b.name for b in blocked)
+        super().__init__(f"What {modality.name} no longer reaches without {names}",
+                         ["lost", "kind", "effect", "hops", "shortest chain"], records,
+                         empty=f"nothing: {modality.name} reaches every process, outcome and condition "
+                               "by other routes")
+        self.modality = modality
+        self.blocked = blocked
+        self.nodes = nodes
+
+    def __contains__(self, item: object) -> bool:
+        return any(item in (n, n.id, n.name) for n in self.nodes)
+
+
+def lost_effects(kg: MetaGraph, modality: str | Node, *blocked: str | Node | Iterable[str | Node]) -> LostEffects:
+    """List the processes, outcomes and conditions ``modality`` no longer reaches when ``blocked`` are removed.
+
+    "Reaches" means along chains of effects (:func:`~metagraph.queries.reach.downstream`).
+    Each lost node comes with its shortest chain in the whole graph, which
+    necessarily passes through a blocked node.
+
+    Examples
+    --------
+    >>> from metagraph.queries.toy import toy_graph
+    >>> lost = lost_effects(toy_graph(), "HIIT", "AMPK")
+    >>> [n.name for n in lost.nodes]
+    ['Browning of white fat']
+    >>> "Insulin sensitivity" in lost
+    False
+    """
+    source = kg.resolve(modality)
+    blocked_ids = resolve_all(kg, _flatten(blocked))
+    if not blocked_ids:
+        raise MetagraphError("name at least one node to block, e.g. lost_effects('HIIT', 'AMPK')")
+    if source in blocked_ids:
+        raise MetagraphError(f"{source!r} is the modality itself; block the signals it acts through instead")
+    before = reach(kg.nx, source)
+    after = reach(without(kg, *blocked_ids).nx, source)
+    kinds = {k.value for k in EFFECT_KINDS}
+    node_attrs = kg.nx.nodes
+    lost = [n for n in before if n not in after and node_attrs[n]["kind"] in kinds]
+    lost.sort(key=lambda n: (before[n], node_attrs[n]["name"].casefold(), n))
+    chains = [Chain(kg, find_edge_paths(kg.nx, source, n, max_hops=before[n], limit=1)[0]) for n in lost]
+    return LostEffects(kg.node(source), [kg.node(b) for b in blocked_ids], [kg.node(n) for n in lost], chains)

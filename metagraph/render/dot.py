@@ -1,0 +1,219 @@
+"""Graphviz diagrams of a view: DOT text, and SVG through Graphviz's ``dot`` program.
+
+Left to right (``rankdir=LR``), one rank per kind in the order of
+:data:`metagraph.schema.KIND_ORDER`; activation is a green arrow, inhibition a red
+``tee`` (as in SBGN Activity Flow), structural relations grey and dashed. Every
+string is quoted and escaped, so names with quotes, backslashes or ``<`` stay text.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from metagraph.atomic import write_bytes_atomic
+from metagraph.errors import RenderError
+from metagraph.render.labels import edge_label, edge_tooltip, node_tooltip
+from metagraph.render.layout import layered_layout
+from metagraph.render.style import DIM, KIND_STYLES, edge_style
+from metagraph.render.view import highlight_sets, select_ids
+from metagraph.schema import KIND_ORDER
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from metagraph.graph import MetaGraph
+    from metagraph.models import Node
+    from metagraph.schema import Kind
+
+__all__ = ["INSTALL_GRAPHVIZ", "dot_svg", "quote_dot", "to_dot", "to_svg"]
+
+INSTALL_GRAPHVIZ = ("install Graphviz (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
+                    "conda: conda install -c conda-forge graphviz; Windows: winget install graphviz) "
+                    "and make sure `dot` is on PATH, or write DOT with to_dot() and render it elsewhere")
+
+_FONT = "Helvetica,Arial,sans-serif"
+
+
+def quote_dot(text: str) -> str:
+    r"""Quote and escape a string for DOT.
+
+    Examples
+    --------
+    >>> print(quote_dot('say "hi" \\ bye'))
+    "say \"hi\" \\ bye"
+    """
+    body = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\r", "").replace("\n", "\\n")
+    return f'"{body}"'
+
+
+def _attrs(**attrs: Any) -> str:
+    parts = []
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        if isinstance(v, bool):
+            v = "true" if v else "false"
+        if isinstance(v, int | float):
+            parts.append(f"{k}={v}")
+        else:
+            parts.append(f"{k}={quote_dot(str(v))}")
+    return "[" + ", ".join(parts) + "]"
+
+
+def to_dot(
+    graph: MetaGraph,
+    *,
+    focus: str | Node | Iterable[str | Node] | None = None,
+    hops: int = 1,
+    kinds: str | Kind | Iterable[str | Kind] | None = None,
+    highlight: Any = None,
+    title: str | None = None,
+) -> str:
+    """Return a Graphviz DOT digraph of a view of ``graph``.
+
+    Parameters are those of :func:`metagraph.render.html.to_html`. Visible edges have
+    ids ``e0``, ``e1``, ...; the invisible edges that keep the kinds in order have
+    ids ``order0``, ...
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node, Edge
+    >>> ev = [{"reference": "r", "quote": "q"}]
+    >>> kg = MetaGraph([Node(id="il6", name="IL-6", kind="myokine"),
+    ...                 Node(id="inflammation", name="Inflammation", kind="condition")],
+    ...                [Edge(source="il6", target="inflammation", predicate="decreases", evidence=ev)],
+    ...                validate=False)
+    >>> dot = to_dot(kg)
+    >>> 'arrowhead="tee"' in dot, 'rankdir="LR"' in dot
+    (True, True)
+    """
+    marks = highlight_sets(highlight)
+    ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds)
+    if marks.active:
+        wanted = set(ids) | (marks.nodes & set(graph.nx.nodes))
+        ids = [n for n in graph.nx.nodes if n in wanted]
+    view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
+    layout = layered_layout(view)
+    order = [n for col in layout.columns for n in col]
+    kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
+
+    lines = ["digraph metagraph {"]
+    graph_attrs = dict(rankdir="LR", newrank=True, nodesep=0.25, ranksep=0.7, fontname=_FONT,
+                       fontsize=14, labelloc="t", label=title)
+    lines.append("  graph " + _attrs(**graph_attrs) + ";")
+    lines.append("  node " + _attrs(fontname=_FONT, fontsize=11, style="filled", penwidth=1.2, margin="0.12,0.06")
+                 + ";")
+    lines.append("  edge " + _attrs(fontname=_FONT, fontsize=9, arrowsize=0.8) + ";")
+
+    groups: dict[Kind, list[str]] = {}
+    for n in order:
+        node = view.node(n)
+        style = KIND_STYLES[node.kind]
+        groups.setdefault(node.kind, []).append(n)
+        dimmed = marks.active and n not in marks.nodes
+        emphasised = marks.active and n in marks.nodes
+        lines.append(f"  {quote_dot(n)} " + _attrs(
+            label=node.name, shape=style.dot_shape, style=style.dot_style,
+            fillcolor=DIM["fill"] if dimmed else style.fill,
+            color=DIM["border"] if dimmed else style.border,
+            fontcolor=DIM["font"] if dimmed else style.font,
+            penwidth=3 if emphasised else None,
+            tooltip=node_tooltip(node), id=f"node_{n}",
+        ) + ";")
+    for kind in KIND_ORDER:
+        if kind in groups:
+            members = "; ".join(quote_dot(n) for n in groups[kind])
+            lines.append(f"  {{ rank=same; {members}; }}")
+
+    rank = {n: i for i, n in enumerate(order)}
+    triples = sorted(view.nx.edges(keys=True), key=lambda t: (rank[t[0]], rank[t[1]], t[2]))
+    for i, (u, v, k) in enumerate(triples):
+        edge = view.edge_model(u, v, k)
+        style = edge_style(edge.sign)
+        dimmed = marks.active and (u, v, k) not in marks.edges
+        emphasised = marks.active and (u, v, k) in marks.edges
+        backwards = kind_rank[view.node(u).kind] > kind_rank[view.node(v).kind]
+        lines.append(f"  {quote_dot(u)} -> {quote_dot(v)} " + _attrs(
+            label=edge_label(view, edge),
+            color=DIM["border"] if dimmed else style.colour,
+            fontcolor=DIM["font"] if dimmed else style.colour,
+            arrowhead=style.dot_arrowhead,
+            style="dashed" if style.dashed else None,
+            penwidth=3 if emphasised else 1.4,
+            constraint=False if backwards else None,
+            tooltip=edge_tooltip(view, edge), id=f"e{i}",
+        ) + ";")
+    present = [groups[k][0] for k in KIND_ORDER if k in groups]
+    for i, (a, b) in enumerate(zip(present, present[1:], strict=False)):
+        lines.append(f"  {quote_dot(a)} -> {quote_dot(b)} " + _attrs(style="invis", id=f"order{i}") + ";")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def dot_svg(dot: str, *, timeout: float = 120.0) -> bytes:
+    """Render DOT text to SVG with Graphviz's ``dot`` program.
+
+    Raises
+    ------
+    RenderError
+        ``dot`` is not installed (the message says how to install it), fails or times out.
+
+    Examples
+    --------
+    >>> import shutil
+    >>> svg = dot_svg("digraph { a -> b }") if shutil.which("dot") else b"<svg"
+    >>> b"<svg" in svg
+    True
+    """
+    exe = shutil.which("dot")
+    if exe is None:
+        raise RenderError("Graphviz's `dot` program was not found, so no SVG can be drawn; " + INSTALL_GRAPHVIZ)
+    try:
+        done = subprocess.run([exe, "-Tsvg"], input=dot.encode("utf-8"), capture_output=True,
+                              timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"Graphviz's `dot` took more than {timeout:.0f} s; draw a smaller view "
+                          "(focus=, kinds=)") from None
+    except OSError as exc:
+        raise RenderError(f"Graphviz's `dot` could not be run ({exc}); " + INSTALL_GRAPHVIZ) from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise RenderError(f"Graphviz's `dot` failed (exit {done.returncode}): {message}")
+    return done.stdout
+
+
+def to_svg(
+    graph: MetaGraph,
+    path: str | os.PathLike[str],
+    *,
+    focus: str | Node | Iterable[str | Node] | None = None,
+    hops: int = 1,
+    kinds: str | Kind | Iterable[str | Kind] | None = None,
+    highlight: Any = None,
+    title: str | None = None,
+) -> Path:
+    """Draw a view of ``graph`` with Graphviz and write it as an SVG file.
+
+    Raises
+    ------
+    RenderError
+        Graphviz's ``dot`` is not installed; the message says how to install it.
+
+    Examples
+    --------
+    >>> import shutil, tempfile, pathlib
+    >>> from metagraph import MetaGraph, Node
+    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
+    >>> if shutil.which("dot"):
+    ...     out = to_svg(kg, pathlib.Path(tempfile.mkdtemp()) / "ampk.svg")
+    ...     print("AMPK" in out.read_text(encoding="utf-8"))
+    ... else:
+    ...     print(True)
+    True
+    """
+    dot = to_dot(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
+    return write_bytes_atomic(path, dot_svg(dot))

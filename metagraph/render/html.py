@@ -1,0 +1,421 @@
+"""The interactive pathway page: one self-contained, offline HTML file built with pyvis.
+
+pyvis 0.3.2 builds the vis-network data and renders a Jinja template, but its stock
+template loads Bootstrap from a CDN in every ``cdn_resources`` mode, has no
+autoescaping, and switches tooltips to raw HTML when a title contains "href". So we
+keep pyvis's :class:`~pyvis.network.Network` and :meth:`~pyvis.network.Network.generate_html`
+but give it our own template (autoescaped) and inline the vis-network script that
+pyvis ships, so the page loads nothing from anywhere: a Content-Security-Policy
+(``default-src 'none'``) makes sure of it. Node and edge text goes into the page as
+JSON (Jinja's ``tojson``, which escapes ``<``, ``>``, ``&`` and ``'``) and is shown
+on the canvas or as tooltip *text*, so no data is ever parsed as HTML.
+
+pyvis is imported inside the functions, so ``import metagraph`` and the command
+line do not pay for it.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import os
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from metagraph.atomic import write_text_atomic
+from metagraph.errors import RenderError
+from metagraph.render.labels import edge_label, edge_tooltip, node_tooltip
+from metagraph.render.layout import layered_layout
+from metagraph.render.style import DIM, EDGE_STYLES, KIND_STYLES, KindStyle, edge_style
+from metagraph.render.view import Highlight, highlight_sets, select_ids
+from metagraph.schema import KIND_ORDER, Kind
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from metagraph.graph import MetaGraph
+    from metagraph.models import Node
+
+__all__ = ["LARGE_GRAPH", "HtmlDiagram", "html_diagram", "html_document", "iframe", "to_html"]
+
+#: Above this many nodes the page drops edge labels and curved edges, and says so.
+LARGE_GRAPH = 2000
+#: Above this many edges, edge labels are left to the tooltips.
+LABELLED_EDGES = 400
+
+_FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
+# vis-network shapes that draw the label inside the node; the others draw it below.
+_LABEL_INSIDE = frozenset({"box", "ellipse", "database", "circle", "text"})
+
+
+@lru_cache(maxsize=1)
+def _vis_js() -> str:
+    """The vis-network script that pyvis ships for ``cdn_resources='in_line'``."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib"
+    found = sorted(lib.glob("vis-*/vis-network.min.js"),
+                   key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)])
+    if not found:
+        raise RenderError(f"pyvis's bundled vis-network script is missing from {lib}; reinstall pyvis "
+                          "(pip install --force-reinstall pyvis)")
+    text = found[-1].read_text(encoding="utf-8")
+    if "</script" in text.lower():  # would end our inline <script> early
+        raise RenderError(f"{found[-1]} cannot be inlined (it contains '</script'); reinstall pyvis")
+    return text
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return resources.files("metagraph.render").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _environment() -> Any:
+    from jinja2 import Environment, FileSystemLoader
+
+    folder = os.fspath(resources.files("metagraph.render").joinpath("assets"))
+    return Environment(loader=FileSystemLoader(folder), autoescape=True, keep_trailing_newline=True)
+
+
+# -- legend icons (constant markup: colours and shapes from the style table) --------
+def _kind_icon(style: KindStyle) -> str:
+    f, b = style.fill, style.border
+    a = f'fill="{f}" stroke="{b}" stroke-width="1.5"'
+    body = {
+        "hexagon": f'<polygon points="5,2 15,2 19,9 15,16 5,16 1,9" {a}/>',
+        "triangle": f'<polygon points="10,1 19,17 1,17" {a}/>',
+        "ellipse": f'<ellipse cx="10" cy="9" rx="9" ry="6.5" {a}/>',
+        "diamond": f'<polygon points="10,0.5 19,9 10,17.5 1,9" {a}/>',
+        "database": (f'<path d="M2,4 v10 a8,3 0 0,0 16,0 v-10" {a}/>'
+                     f'<ellipse cx="10" cy="4" rx="8" ry="3" {a}/>'),
+        "circle": f'<circle cx="10" cy="9" r="7.5" {a}/>',
+        "dot": f'<circle cx="10" cy="9" r="7" {a}/>',
+        "box": f'<rect x="1" y="3" width="18" height="12" rx="3" {a}/>',
+        "star": f'<polygon points="10,0.5 12.4,6.3 18.6,6.6 13.8,10.5 15.4,16.6 10,13.2 4.6,16.6 '
+                f'6.2,10.5 1.4,6.6 7.6,6.3" {a}/>',
+        "triangleDown": f'<polygon points="1,1 19,1 10,17" {a}/>',
+    }[style.vis_shape]
+    return f'<svg width="20" height="18" viewBox="0 0 20 18" aria-hidden="true">{body}</svg>'
+
+
+def _edge_icon(sign: int) -> str:
+    s = EDGE_STYLES[sign]
+    dash = ' stroke-dasharray="4,3"' if s.dashed else ""
+    line = f'<line x1="2" y1="8" x2="{26 if sign < 0 else 24}" y2="8" stroke="{s.colour}" stroke-width="2"{dash}/>'
+    if sign < 0:
+        head = f'<line x1="27" y1="2" x2="27" y2="14" stroke="{s.colour}" stroke-width="3"/>'
+    else:
+        head = f'<polygon points="24,3 31,8 24,13" fill="{s.colour}"/>'
+    return f'<svg width="32" height="16" viewBox="0 0 32 16" aria-hidden="true">{line}{head}</svg>'
+
+
+# -- the vis-network data ----------------------------------------------------------
+def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool) -> dict[str, Any]:
+    style = KIND_STYLES[node.kind]
+    inside = style.vis_shape in _LABEL_INSIDE
+    if dimmed:
+        fill, border, font = DIM["fill"], DIM["border"], DIM["font"]
+    else:
+        fill, border = style.fill, style.border
+        font = style.font if inside else "#212529"
+    data: dict[str, Any] = {
+        "shape": style.vis_shape,
+        "color": {"background": fill, "border": border,
+                  "highlight": {"background": fill, "border": "#212529"},
+                  "hover": {"background": fill, "border": "#212529"}},
+        "font": {"color": font, "size": 16 if inside else 15, "face": _FONT,
+                 "bold": {"color": font}, "multi": False},
+        "borderWidth": 3 if emphasised else 1,
+        "title": node_tooltip(node),
+        "x": x,
+        "y": y,
+        "kind": node.kind.value,
+        "names": list(dict.fromkeys([node.name, *node.synonyms, node.id])),
+    }
+    if inside:
+        data["margin"] = 8
+        data["widthConstraint"] = {"maximum": 150}
+    else:
+        data["size"] = 16
+    if emphasised:
+        data["highlighted"] = True
+        data["font"]["size"] += 2
+        data["shadow"] = {"enabled": True, "size": 8, "x": 0, "y": 0, "color": "rgba(0,0,0,0.35)"}
+    return data
+
+
+def _edge_data(graph: MetaGraph, triple: tuple[str, str, str], *, dimmed: bool, emphasised: bool,
+               labelled: bool, curved: bool, parallel: int) -> dict[str, Any]:
+    u, v, k = triple
+    edge = graph.edge_model(u, v, k)
+    style = edge_style(edge.sign)
+    colour = DIM["edge"] if dimmed else style.colour
+    data: dict[str, Any] = {
+        "id": f"{u}|{v}|{k}",
+        "arrows": {"to": {"enabled": True, "type": style.vis_arrow, "scaleFactor": 0.9}},
+        "color": {"color": colour, "highlight": style.colour, "hover": style.colour, "inherit": False},
+        "dashes": style.dashed,
+        "width": 4 if emphasised else 1.6,
+        "title": edge_tooltip(graph, edge),
+        "predicate": edge.predicate.value,
+        "sign": edge.sign,
+    }
+    if labelled:
+        data["label"] = edge_label(graph, edge)
+        data["font"] = {"size": 11, "face": _FONT, "color": DIM["font"] if dimmed else "#495057",
+                        "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"}
+    if emphasised:
+        data["highlighted"] = True
+    if curved:
+        if parallel:
+            data["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
+                              "roundness": 0.15 * ((parallel + 1) // 2)}
+    return data
+
+
+def _options(large: bool) -> dict[str, Any]:
+    smooth: dict[str, Any] | bool = (
+        {"enabled": False} if large
+        else {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.45}
+    )
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "hierarchical": {"enabled": False}},
+        "physics": {"enabled": False},
+        "interaction": {"hover": not large, "tooltipDelay": 150, "multiselect": True,
+                        "hideEdgesOnDrag": large, "hideEdgesOnZoom": large, "navigationButtons": False},
+        "nodes": {"physics": False},
+        "edges": {"smooth": smooth, "arrowStrikethrough": False, "selectionWidth": 1.5,
+                  "hoverWidth": 1, "physics": False},
+    }
+
+
+def _title(graph: MetaGraph, ids: list[str], focus: Any, hops: int, kinds: Any, title: str | None) -> str:
+    if title:
+        return title
+    if focus is not None:
+        from metagraph.render.view import as_names
+
+        names = [graph.node(n).name for n in as_names(focus)]
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        return f"{shown}: neighbourhood within {hops} step{'s' if hops != 1 else ''}"
+    if kinds is not None and len(ids) < len(graph):
+        return "metagraph: " + ", ".join(sorted({str(graph.nx.nodes[n]['kind']) for n in ids},
+                                                key=lambda k: KIND_ORDER.index(Kind(k))))
+    return "metagraph: how exercise reverses metabolic dysregulation"
+
+
+def html_document(
+    graph: MetaGraph,
+    *,
+    focus: str | Node | Iterable[str | Node] | None = None,
+    hops: int = 1,
+    kinds: str | Kind | Iterable[str | Kind] | None = None,
+    highlight: Any = None,
+    title: str | None = None,
+) -> str:
+    """Return the interactive pathway page of a view of ``graph`` as an HTML string.
+
+    Parameters are those of :func:`to_html`.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> page = html_document(MetaGraph([Node(id="ampk", name="AMPK", kind="signal")]), title="<AMPK>")
+    >>> "<title>&lt;AMPK&gt;</title>" in page, "https://" in page.split("<script>")[0]
+    (True, False)
+    """
+    return _page(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)[0]
+
+
+def html_diagram(
+    graph: MetaGraph,
+    *,
+    focus: str | Node | Iterable[str | Node] | None = None,
+    hops: int = 1,
+    kinds: str | Kind | Iterable[str | Kind] | None = None,
+    highlight: Any = None,
+    title: str | None = None,
+    height: int = 640,
+) -> HtmlDiagram:
+    """Return the interactive pathway page of a view as an :class:`HtmlDiagram` (shown inline in notebooks).
+
+    Parameters are those of :func:`to_html`; ``height`` is the height of the inline frame in pixels.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> html_diagram(MetaGraph([Node(id="ampk", name="AMPK", kind="signal")]), title="AMPK")  # doctest: +ELLIPSIS
+    <HtmlDiagram: 'AMPK', ... characters>
+    """
+    page, heading = _page(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
+    return HtmlDiagram(page, height=height, title=heading)
+
+
+def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any,
+          title: str | None) -> tuple[str, str]:
+    from pyvis.network import Network
+
+    marks: Highlight = highlight_sets(highlight)
+    ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds)
+    if marks.active:
+        extra = marks.nodes - set(ids)
+        missing = sorted(n for n in extra if n not in graph.nx)
+        if missing:
+            raise RenderError("the highlighted chain has nodes that are not in this graph: "
+                              + ", ".join(repr(m) for m in missing))
+        if extra:
+            wanted = set(ids) | extra
+            ids = [n for n in graph.nx.nodes if n in wanted]
+    view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
+    n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()
+    large = n_nodes > LARGE_GRAPH
+    labelled = not large and n_edges <= LABELLED_EDGES
+
+    layout = layered_layout(view)
+    heading = _title(graph, ids, focus, hops, kinds, title)
+    net = Network(height="100%", width="100%", directed=True, heading=heading, cdn_resources="in_line")
+    # Our template (autoescaped, no CDN) replaces pyvis's; see the module docstring.
+    net.templateEnv = _environment()
+    net.path = "pathway.html"
+    for node_id in (n for col in layout.columns for n in col):
+        node = view.node(node_id)
+        x, y = layout.positions[node_id]
+        emphasised = node_id in marks.nodes
+        data = _node_data(node, x, y, dimmed=marks.active and not emphasised, emphasised=emphasised)
+        net.add_node(node_id, label=node.name, shape=data.pop("shape"), color=data.pop("color"), **data)
+    seen_pairs: Counter[tuple[str, str]] = Counter()
+    ordered = sorted(view.nx.edges(keys=True), key=lambda t: t in marks.edges)  # highlighted drawn last
+    for triple in ordered:
+        pair = (triple[0], triple[1])
+        emphasised = triple in marks.edges
+        data = _edge_data(view, triple, dimmed=marks.active and not emphasised, emphasised=emphasised,
+                          labelled=labelled, curved=not large, parallel=seen_pairs[pair])
+        seen_pairs[pair] += 1
+        net.add_edge(triple[0], triple[1], **data)
+    net.options = _options(large)  # a dict: pyvis's set_options would strip spaces from strings
+
+    kind_counts = Counter(KIND_STYLES[Kind(view.nx.nodes[n]["kind"])].kind for n in ids)
+    notes = []
+    if large:
+        notes.append(f"This graph has {n_nodes:,} nodes and {n_edges:,} edges: for speed the layout is fixed, "
+                     "edges are straight and unlabelled, and hidden while you pan or zoom. Draw a part with "
+                     "focus=/kinds= (command line: --focus, --kinds) to see more detail.")
+    elif not labelled:
+        notes.append(f"{n_edges:,} edges: edge labels are left out to keep the figure readable; "
+                     "hover over an edge for its predicate, quotes and citations.")
+    summary = f"{n_nodes:,} node{'s' if n_nodes != 1 else ''}, {n_edges:,} edge{'s' if n_edges != 1 else ''}"
+    if marks.active:
+        summary += (f"; highlighted: {len(marks.nodes & set(ids))} nodes, "
+                    f"{sum(1 for t in marks.edges if view.nx.has_edge(*t))} edges")
+    net.templateEnv.globals["mg"] = {
+        "css": _asset("pathway.css"),
+        "js": _asset("pathway.js"),
+        "vis_js": _vis_js(),
+        "summary": summary,
+        "notes": notes,
+        "highlighted": marks.active,
+        "kinds": [{"kind": k.value, "label": KIND_STYLES[k].label, "count": kind_counts[k],
+                   "icon": _kind_icon(KIND_STYLES[k])} for k in KIND_ORDER if kind_counts[k]],
+        "edge_kinds": [{"meaning": EDGE_STYLES[s].meaning, "icon": _edge_icon(s)} for s in (1, -1, 0)],
+    }
+    return net.generate_html(name="pathway.html"), heading
+
+
+def to_html(
+    graph: MetaGraph,
+    path: str | os.PathLike[str],
+    *,
+    focus: str | Node | Iterable[str | Node] | None = None,
+    hops: int = 1,
+    kinds: str | Kind | Iterable[str | Kind] | None = None,
+    highlight: Any = None,
+    title: str | None = None,
+) -> Path:
+    """Write the interactive pathway page of a view of ``graph`` to one offline HTML file.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    path
+        Where to write the page (UTF-8, written whole or not at all).
+    focus
+        A node (id, name or synonym), or several: draw only their neighbourhood.
+    hops
+        How many steps from ``focus`` the neighbourhood reaches, along edges in both directions.
+    kinds
+        Draw only nodes of these kinds (the focus always stays).
+    highlight
+        Chains (from ``trace``/``match``): drawn in full colour and thicker, the rest dimmed.
+        Their nodes are always drawn.
+    title
+        Heading of the page.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from metagraph import MetaGraph, Node
+    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
+    >>> out = to_html(kg, pathlib.Path(tempfile.mkdtemp()) / "ampk.html")
+    >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
+    page = html_document(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
+    return write_text_atomic(path, page)
+
+
+def iframe(page: str, *, height: int = 640, title: str = "metagraph diagram") -> str:
+    """Wrap a whole HTML page in an ``<iframe srcdoc=...>`` for notebooks.
+
+    The page is escaped into the attribute, and the frame may run scripts but is
+    otherwise sandboxed (no access to the notebook's page).
+
+    Examples
+    --------
+    >>> iframe('<p class="x">a & b</p>', height=100)  # doctest: +ELLIPSIS
+    '<iframe srcdoc="&lt;p class=&quot;x&quot;&gt;a &amp; b&lt;/p&gt;" sandbox="allow-scripts" ...'
+    """
+    return (f'<iframe srcdoc="{html_lib.escape(page, quote=True)}" sandbox="allow-scripts" '
+            f'title="{html_lib.escape(title, quote=True)}" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #dee2e6;"></iframe>')
+
+
+class HtmlDiagram:
+    """An interactive pathway page held in memory; shows itself inline in a notebook.
+
+    Attributes
+    ----------
+    html
+        The whole page.
+
+    Examples
+    --------
+    >>> d = HtmlDiagram("<!DOCTYPE html><p>hi</p>")
+    >>> d._repr_html_()[:15]
+    '<iframe srcdoc='
+    """
+
+    def __init__(self, html: str, *, height: int = 640, title: str = "metagraph diagram") -> None:
+        self.html = html
+        self.height = height
+        self.title = title
+
+    def _repr_html_(self) -> str:
+        return iframe(self.html, height=self.height, title=self.title)
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the page to ``path`` (UTF-8, whole or not at all) and return the path."""
+        return write_text_atomic(path, self.html)
+
+    def __repr__(self) -> str:
+        return f"<HtmlDiagram: {self.title!r}, {len(self.html):,} characters>"
+

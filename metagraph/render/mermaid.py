@@ -1,0 +1,151 @@
+"""Mermaid flowcharts of a view: text that renders on GitHub, in READMEs and in docs.
+
+Same semantics as the other diagrams: activation is a green arrow, inhibition a red
+``--x`` link (Mermaid has no tee head), structural relations a dotted arrow; one
+class (colour) and one shape per kind. Node ids are rewritten to safe identifiers
+(``n_`` + the id) and every label is escaped with Mermaid's entity codes, so quotes,
+brackets, ``#``, ``<`` and ``>`` in names show as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from metagraph.errors import RenderError
+from metagraph.render.labels import edge_label
+from metagraph.render.layout import layered_layout
+from metagraph.render.style import DIM, KIND_STYLES, edge_style
+from metagraph.render.view import highlight_sets, select_ids
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from metagraph.graph import MetaGraph
+    from metagraph.models import Node
+    from metagraph.schema import Kind
+
+__all__ = ["MAX_MERMAID_EDGES", "escape_mermaid", "mermaid_id", "to_mermaid"]
+
+#: Mermaid's default ``maxEdges``: GitHub refuses to draw a flowchart with more.
+MAX_MERMAID_EDGES = 500
+
+# Characters that end or change a Mermaid label, written as Mermaid entity codes (#NN;).
+_ENTITIES = {c: f"#{ord(c)};" for c in '#"&<>[](){}|`;\\'}
+
+
+def escape_mermaid(text: str) -> str:
+    """Escape text for a quoted Mermaid label.
+
+    Examples
+    --------
+    >>> escape_mermaid('a "b" <c> [d] #1')
+    'a #34;b#34; #60;c#62; #91;d#93; #35;1'
+    """
+    text = " ".join(str(text).split())
+    return "".join(_ENTITIES.get(c, c) for c in text)
+
+
+def mermaid_id(node_id: str) -> str:
+    """Return a Mermaid-safe identifier for a node id (no keywords, no stray link letters).
+
+    Examples
+    --------
+    >>> mermaid_id("end"), mermaid_id("o2-sensor")
+    ('n_end', 'n_o2_sensor')
+    """
+    return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", node_id)
+
+
+def to_mermaid(
+    graph: MetaGraph,
+    *,
+    focus: str | Node | Iterable[str | Node] | None = None,
+    hops: int = 1,
+    kinds: str | Kind | Iterable[str | Kind] | None = None,
+    highlight: Any = None,
+    title: str | None = None,
+) -> str:
+    """Return a Mermaid flowchart (left to right) of a view of ``graph``.
+
+    Parameters are those of :func:`metagraph.render.html.to_html`.
+
+    Raises
+    ------
+    RenderError
+        More than :data:`MAX_MERMAID_EDGES` edges (Mermaid would refuse to draw them);
+        narrow the view with ``focus`` or ``kinds``, or use DOT.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node, Edge
+    >>> ev = [{"reference": "r", "quote": "q"}]
+    >>> kg = MetaGraph([Node(id="il6", name="IL-6", kind="myokine"),
+    ...                 Node(id="inflammation", name="Inflammation", kind="condition")],
+    ...                [Edge(source="il6", target="inflammation", predicate="decreases", evidence=ev)],
+    ...                validate=False)
+    >>> print(to_mermaid(kg), end="")
+    flowchart LR
+      n_il6{"IL-6"}
+      n_inflammation>"Inflammation"]
+      n_il6 --x|"decreases"| n_inflammation
+      classDef k_myokine fill:#d6336c,stroke:#9c1f4c,color:#ffffff
+      classDef k_condition fill:#c92a2a,stroke:#8f1d1d,color:#ffffff
+      class n_il6 k_myokine
+      class n_inflammation k_condition
+      linkStyle 0 stroke:#c92a2a,stroke-width:2px,color:#c92a2a
+    """
+    marks = highlight_sets(highlight)
+    ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds)
+    if marks.active:
+        wanted = set(ids) | (marks.nodes & set(graph.nx.nodes))
+        ids = [n for n in graph.nx.nodes if n in wanted]
+    view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
+    triples = list(view.nx.edges(keys=True))
+    if len(triples) > MAX_MERMAID_EDGES:
+        raise RenderError(f"this view has {len(triples)} edges, more than Mermaid draws ({MAX_MERMAID_EDGES}); "
+                          "narrow it with focus=/kinds= (command line: --focus, --kinds) or write DOT instead")
+    order = [n for col in layered_layout(view).columns for n in col]
+
+    lines = []
+    if title:
+        lines += ["---", f"title: {json.dumps(' '.join(title.split()), ensure_ascii=False)}", "---"]
+    lines.append("flowchart LR")
+    by_class: dict[str, list[str]] = defaultdict(list)
+    for n in order:
+        node = view.node(n)
+        style = KIND_STYLES[node.kind]
+        lines.append(f'  {mermaid_id(n)}{style.mermaid_open}"{escape_mermaid(node.name)}"{style.mermaid_close}')
+        dimmed = marks.active and n not in marks.nodes
+        by_class["dim" if dimmed else f"k_{node.kind.value}"].append(mermaid_id(n))
+
+    rank = {n: i for i, n in enumerate(order)}
+    triples.sort(key=lambda t: (rank[t[0]], rank[t[1]], t[2]))
+    link_styles: dict[str, list[int]] = defaultdict(list)
+    for i, (u, v, k) in enumerate(triples):
+        edge = view.edge_model(u, v, k)
+        style = edge_style(edge.sign)
+        label = escape_mermaid(edge_label(view, edge))
+        lines.append(f'  {mermaid_id(u)} {style.mermaid_link}|"{label}"| {mermaid_id(v)}')
+        if marks.active and (u, v, k) not in marks.edges:
+            css = f"stroke:{DIM['border']},color:{DIM['font']}"
+        else:
+            width = "4px" if marks.active else "2px"
+            css = f"stroke:{style.colour},stroke-width:{width}"
+            if edge.sign < 0:
+                css += f",color:{style.colour}"
+        link_styles[css].append(i)
+
+    for kind, style in KIND_STYLES.items():
+        if by_class.get(f"k_{kind.value}"):
+            lines.append(f"  classDef k_{kind.value} fill:{style.fill},stroke:{style.border},color:{style.font}")
+    if by_class.get("dim"):
+        lines.append(f"  classDef dim fill:{DIM['fill']},stroke:{DIM['border']},color:{DIM['font']}")
+    for cls, members in by_class.items():
+        lines.append(f"  class {','.join(members)} {cls}")
+    for css, indices in link_styles.items():
+        lines.append(f"  linkStyle {','.join(map(str, indices))} {css}")
+    return "\n".join(lines) + "\n"
+

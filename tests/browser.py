@@ -1,0 +1,90 @@
+"""Shared browser fixtures: Debian's headless Chromium driven by Playwright.
+
+Import the fixtures into a test module (``from tests.browser import browser, ...``).
+Playwright's own browser download does not work here, so we launch the system
+``chromium``. When the ``CI`` environment variable is set, a missing browser or
+Playwright fails the tests instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip when ``condition`` is false, or fail when running in CI."""
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (required when CI is set)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """A headless Chromium (one per test session)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need(False, "the playwright package is not installed (pip install playwright)")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    need(executable is not None, "chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@dataclass
+class PageLog:
+    """What a page did: errors, console messages, requests and dialogs."""
+
+    errors: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def open_page(browser: Any, path: Path, *, width: int = 1400, height: int = 900) -> tuple[Any, PageLog]:
+    """Open a local HTML file in a new page, recording what it does; return the page and its log."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    log = PageLog()
+    page.on("pageerror", lambda exc: log.errors.append(str(exc)))
+    page.on("console", lambda msg: log.console.append(f"{msg.type}: {msg.text}"))
+    page.on("request", lambda req: log.requests.append(req.url))
+
+    def on_dialog(dialog: Any) -> None:
+        log.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(path.resolve().as_uri())
+    page.wait_for_load_state("load")
+    return page, log
+
+
+def canvas_ink(page: Any) -> int:
+    """Count the non-white, non-transparent pixels of the page's vis-network canvas."""
+    return page.evaluate("""() => {
+        const c = document.querySelector('#mynetwork canvas');
+        if (!c) return -1;
+        const ctx = c.getContext('2d');
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let ink = 0;
+        for (let i = 0; i < d.length; i += 4) {
+            if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) ink++;
+        }
+        return ink;
+    }""")

@@ -223,8 +223,8 @@ def _read_file(path: Path) -> Records:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return Records(unreadable=True, problems=[Problem(name, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                                         "save the file as UTF-8")])
+        why = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+        return Records(unreadable=True, problems=[Problem(name, None, "", why, "save the file as UTF-8")])
     except OSError as exc:
         return Records(unreadable=True, problems=[Problem(name, None, "", f"cannot read the file: {exc.strerror}",
                                          "check the path and permissions")])

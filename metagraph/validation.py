@@ -7,9 +7,10 @@ and ids are unique across all files.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from metagraph._yaml import line_of
@@ -27,7 +28,7 @@ class Origin:
     file: str | None = None
     line: int | None = None
     where: str = ""
-    raw: Any = field(default=None, compare=False, repr=False)
+    raw: Any = dataclasses.field(default=None, compare=False, repr=False)
 
     def problem(self, message: str, hint: str = "", *, loc: tuple[str | int, ...] = ()) -> Problem:
         """Make a :class:`~metagraph.errors.Problem` here, at the field ``loc`` of the record if given."""

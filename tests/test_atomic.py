@@ -11,9 +11,13 @@ from metagraph.atomic import atomic_open, write_bytes_atomic, write_text_atomic
 
 def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
     target = write_text_atomic(tmp_path / "out.txt", "old")
-    with pytest.raises(RuntimeError), atomic_open(target) as fh:
-        fh.write("half")
-        raise RuntimeError("boom")
+    def fail_halfway() -> None:
+        with atomic_open(target) as fh:
+            fh.write("half")
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        fail_halfway()
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 

@@ -6,10 +6,9 @@ from collections import Counter
 
 import pytest
 
-from tests.conftest import SEED_DIR
-
 from metagraph import Kind, MetaGraph, Predicate
 from metagraph.names import NameIndex
+from tests.conftest import SEED_DIR
 
 # Paragraphs of the stored web page that describe its images: not content of the article.
 CAPTIONS = (

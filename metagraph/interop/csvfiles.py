@@ -43,7 +43,8 @@ def to_csv_files(graph: MetaGraph) -> dict[str, str]:
     --------
     >>> import csv, io
     >>> from metagraph import MetaGraph, Node
-    >>> files = to_csv_files(MetaGraph([Node(id="il6", name="IL-6", kind="myokine", synonyms=["IL6", "interleukin 6"])]))
+    >>> kg = MetaGraph([Node(id="il6", name="IL-6", kind="myokine", synonyms=["IL6", "interleukin 6"])])
+    >>> files = to_csv_files(kg)
     >>> sorted(files)
     ['edges.csv', 'nodes.csv', 'references.csv']
     >>> next(csv.DictReader(io.StringIO(files["nodes.csv"])))["synonyms"]

@@ -15,8 +15,6 @@ provenance Biolink 4 requires: ``knowledge_level`` ``knowledge_assertion``,
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -65,18 +63,14 @@ def kgx_ids(graph: MetaGraph) -> dict[str, str]:
 
 
 def _clean(text: str) -> str:
-    # a KGX TSV cell holds no tab or newline, and '|' separates list items
+    # a KGX TSV cell holds no tab or newline and is not quoted; '|' separates list items
     return " ".join(text.replace("|", "/").split())
 
 
 def _table(columns: Sequence[str], rows: list[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, delimiter="\t", lineterminator="\n",
-                            quoting=csv.QUOTE_NONE, escapechar=None)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k) or "" for k in columns})
-    return buf.getvalue()
+    # KGX reads its TSV unquoted (QUOTE_NONE): cells are written as they are, cleaned by _clean
+    lines = ["\t".join(columns)] + ["\t".join(row.get(k) or "" for k in columns) for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 def _publications(graph: MetaGraph, keys: list[str]) -> list[str]:
@@ -116,8 +110,7 @@ def to_kgx_files(graph: MetaGraph) -> dict[str, str]:
         nodes.append({
             "id": ids[node.id], "category": category_of(node.kind, node.xrefs), "name": _clean(node.name),
             "description": _clean(node.description), "synonym": "|".join(_clean(s) for s in node.synonyms),
-            "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(c for c in (_biolink_curie(x) or x for x in node.xrefs)
-                                                              if c != ids[node.id] or True)]),
+            "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
             "provided_by": KNOWLEDGE_SOURCE,
         })
     edges = []

@@ -3,8 +3,9 @@
 The chain classes delegate to these functions (``Chain.to_html(path)``,
 ``Chain._repr_html_()``, ...). A chain is any object with ``.nodes`` (a list of
 :class:`~metagraph.Node`) and ``.edges`` (a list of :class:`~metagraph.Edge`); a list
-of chains works too. The graph drawn around it is ``graph=``, else the chain's own
-``.graph`` attribute when it has one, else just the chain.
+of chains works too. The graph drawn around it is ``graph=``, else the graph the
+chain keeps (``.graph``, or ``._kg`` as :class:`metagraph.queries.chains.Chain` does),
+else just the chain.
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ def _graph_for(chain: Any, graph: MetaGraph | None) -> MetaGraph:
         return graph
     chains = _chains(chain)
     for c in chains:
-        own = getattr(c, "graph", None)
-        if isinstance(own, MetaGraph):
-            return own
+        for attr in ("graph", "_kg"):  # the query results keep their graph as ``_kg``
+            own = getattr(c, attr, None)
+            if isinstance(own, MetaGraph):
+                return own
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str, str], Edge] = {}
     for c in chains:

@@ -52,7 +52,9 @@ class CliDirective(SphinxDirective):
     def run(self) -> list[Any]:
         parser = build_parser()
         with _help_width(HELP_WIDTH):
-            parts = [fenced(f"$ {parser.prog} --help\n{parser.format_help()}")]
+            # Everything goes under a heading: MyST would move text before the first heading
+            # of generated content to after the generated sections.
+            parts = [f"## {code(parser.prog)}\n", fenced(f"$ {parser.prog} --help\n{parser.format_help()}")]
             for name, help_text, sub in commands(parser):
                 parts.append(f"## {code(f'{parser.prog} {name}')}\n")
                 if help_text:

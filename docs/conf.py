@@ -33,6 +33,9 @@ extensions = [
 ]
 
 root_doc = "index"
+# Much of the text is generated from the code (descriptions, messages, help); keep its quotes
+# as the code writes them instead of curling them.
+smartquotes = False
 exclude_patterns = ["_build", "_ext", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
 templates_path: list[str] = []
 
@@ -65,6 +68,8 @@ html_title = f"metagraph {release}"
 html_static_path: list[str] = []
 html_show_sourcelink = True
 html_copy_source = True
+# Top-level pages have no sub-pages: no left sidebar there ("*" does not match "api/...").
+html_sidebars: dict[str, list[str]] = {"*": []}
 html_theme_options = {
     # Nothing fetched from the network at build or view time: no icon links, no
     # analytics, no version switcher, no announcement banner.
@@ -80,4 +85,3 @@ html_theme_options = {
     "footer_end": ["sphinx-version"],
     "secondary_sidebar_items": ["page-toc", "sourcelink"],
 }
-html_sidebars = {"**": ["sidebar-nav-bs"]}

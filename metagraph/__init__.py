@@ -20,6 +20,7 @@ from metagraph.errors import (
     UnknownNodeError,
 )
 from metagraph.graph import MetaGraph
+from metagraph.interop.table import read_table
 from metagraph.loader import bundled_data_path, load, validate_files
 from metagraph.models import Edge, Evidence, GraphDocument, Node, Reference
 from metagraph.schema import PREDICATES, Kind, Magnitude, Mechanism, Predicate, Section, Timescale
@@ -52,5 +53,6 @@ __all__ = [
     "__version__",
     "bundled_data_path",
     "load",
+    "read_table",
     "validate_files",
 ]

@@ -46,6 +46,17 @@ class Origin:
 _NOWHERE = Origin()
 
 
+def with_article(word: str) -> str:
+    """Return ``word`` with "a" or "an" before it.
+
+    Examples
+    --------
+    >>> with_article("organ"), with_article("signal")
+    ('an organ', 'a signal')
+    """
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def _did_you_mean(value: str, known: Sequence[str]) -> str:
     close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
     if close:
@@ -128,8 +139,8 @@ def check_graph(
                 fits = [str(p) for p in allowed_predicates(s, t)]
                 hint = ("use one of: " + ", ".join(fits)) if fits else "no predicate joins these kinds"
                 problems.append(origin.problem(
-                    f"{edge.predicate.value!r} cannot join a {s.value} ({edge.source!r}) to a {t.value} "
-                    f"({edge.target!r})", hint, loc=("predicate",)))
+                    f"{edge.predicate.value!r} cannot join {with_article(s.value)} ({edge.source!r}) to "
+                    f"{with_article(t.value)} ({edge.target!r})", hint, loc=("predicate",)))
         for field, allowed in (("location", {Kind.ORGAN, Kind.CELL}), ("modality", {Kind.EXERCISE})):
             value = getattr(edge, field)
             if value is None:
@@ -141,7 +152,7 @@ def check_graph(
             elif kinds[value] not in allowed:
                 names = " or ".join(sorted(k.value for k in allowed))
                 problems.append(origin.problem(
-                    f"{field} {value!r} is a {kinds[value].value}", f"a {field} must be a node of kind {names}",
+                    f"{field} {value!r} is {with_article(kinds[value].value)}", f"a {field} must be a node of kind {names}",
                     loc=(field,)))
         for i, ev in enumerate(edge.evidence):
             if check_references and ev.reference not in ref_first and ev.reference not in declared_refs:

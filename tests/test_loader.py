@@ -139,7 +139,7 @@ def test_predicate_between_disallowed_kinds(tmp_path: Path) -> None:
     write(tmp_path, "nodes.yaml", text)
     write(tmp_path, "edges.yaml", EDGE.replace("target: pgc1a", "target: liver"))
     (p,) = problems_of(tmp_path)
-    assert "'activates' cannot join a signal ('ampk') to a organ ('liver')" in p.message
+    assert "'activates' cannot join a signal ('ampk') to an organ ('liver')" in p.message
     assert p.hint.startswith("use one of: ") and "targets" in p.hint
 
 

@@ -36,7 +36,7 @@ def to_json(graph: MetaGraph) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def to_yaml(graph: MetaGraph, *, schema: str | None = None) -> str:
+def to_yaml(graph: MetaGraph, *, schema: str | None = None, exclude: MetaGraph | None = None) -> str:
     """Return the graph as a YAML data file, fields at their default left out.
 
     Parameters
@@ -46,6 +46,11 @@ def to_yaml(graph: MetaGraph, *, schema: str | None = None) -> str:
     schema
         Path or URL of the JSON Schema to name on the first line, for editors
         (``# yaml-language-server: $schema=...``); ``None`` for no such line.
+    exclude
+        A graph whose records are left out (nodes with its ids, edges with its source,
+        target and key, references with its keys or cited only by left-out edges): the
+        file then holds only what ``exclude`` lacks, to be loaded on top of it
+        (``load(file, bundled=True)``).
 
     Examples
     --------
@@ -58,10 +63,18 @@ def to_yaml(graph: MetaGraph, *, schema: str | None = None) -> str:
       kind: signal
     """
     doc = document_of(graph)
+    nodes, edges, refs = doc.nodes, doc.edges, doc.references
+    if exclude is not None:
+        nodes = [n for n in nodes if n.id not in exclude.nx]
+        kept = [e for e in edges if not exclude.nx.has_edge(e.source, e.target, e.key)]
+        cited = {k for e in kept for k in e.references}
+        only_dropped = {k for e in edges for k in e.references} - cited
+        edges = kept
+        refs = [r for r in refs if r.key not in exclude.references and r.key not in only_dropped]
     parts = {
-        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in doc.nodes],
-        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in doc.edges],
-        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in doc.references],
+        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in nodes],
+        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in edges],
+        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in refs],
     }
     body = yaml.safe_dump({k: v for k, v in parts.items() if v}, sort_keys=False, allow_unicode=True, width=110)
     head = f"# yaml-language-server: $schema={schema}\n" if schema else ""

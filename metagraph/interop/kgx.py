@@ -3,8 +3,11 @@
 Kinds and predicates become Biolink categories and predicates through the table in
 :mod:`metagraph.interop.biolink`. A node's KGX ``id`` is its first identifier whose
 prefix the Biolink prefix map knows (``UniProt:`` written ``UniProtKB:``) and that no
-earlier node took, so the nodes line up with other graphs' records; a node without
-one gets ``metagraph:<id>``. Every node keeps its metagraph id in ``xref`` beside its
+earlier node took, so the nodes line up with other graphs' records. A node without
+one cannot join another graph, and KGX validation rejects an id whose prefix is
+not in Biolink's JSON-LD context: by default such nodes and their edges are left
+out (with a :class:`UserWarning` naming them); ``unidentified="local"`` keeps them
+as ``metagraph:<id>``. Every node keeps its metagraph id in ``xref`` beside its
 identifiers. Edges carry ``publications`` (PMIDs and DOIs of the cited works),
 ``supporting_text`` (the quotes), the place as ``anatomical_context_qualifier`` (the
 place's KGX id), ``original_predicate`` (``metagraph:<predicate>``), and the
@@ -15,9 +18,11 @@ provenance Biolink 4 requires: ``knowledge_level`` ``knowledge_assertion``,
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from metagraph.errors import ExportError
 from metagraph.interop.biolink import MOLECULAR_KINDS, PREDICATE_MAP, PREFIXES, category_of
 
 if TYPE_CHECKING:
@@ -43,20 +48,25 @@ def _biolink_curie(curie: str) -> str | None:
     return None
 
 
-def kgx_ids(graph: MetaGraph) -> dict[str, str]:
+def kgx_ids(graph: MetaGraph, *, local: bool = True) -> dict[str, str]:
     """Return each node's KGX id: its first unclaimed Biolink-known identifier, else ``metagraph:<id>``.
+
+    With ``local=False`` nodes without such an identifier are left out of the result.
 
     Examples
     --------
     >>> from metagraph import MetaGraph, Node
-    >>> kgx_ids(MetaGraph([Node(id="glut4", name="GLUT4", kind="signal", xrefs=["UniProt:P14672"]),
-    ...                    Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK"])]))
-    {'glut4': 'UniProtKB:P14672', 'ampk': 'metagraph:ampk'}
+    >>> kg = MetaGraph([Node(id="glut4", name="GLUT4", kind="signal", xrefs=["UniProt:P14672"]),
+    ...                 Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK"])])
+    >>> kgx_ids(kg), kgx_ids(kg, local=False)
+    ({'glut4': 'UniProtKB:P14672', 'ampk': 'metagraph:ampk'}, {'glut4': 'UniProtKB:P14672'})
     """
     taken: set[str] = set()
     out: dict[str, str] = {}
     for node in graph.nodes():
         chosen = next((c for c in (_biolink_curie(x) for x in node.xrefs) if c and c not in taken), None)
+        if chosen is None and not local:
+            continue
         out[node.id] = chosen or f"{LOCAL_PREFIX}:{node.id}"
         taken.add(out[node.id])
     return out
@@ -86,8 +96,17 @@ def _publications(graph: MetaGraph, keys: list[str]) -> list[str]:
     return out
 
 
-def to_kgx_files(graph: MetaGraph) -> dict[str, str]:
+def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "skip") -> dict[str, str]:
     """Return ``{"nodes.tsv": ..., "edges.tsv": ...}``: the graph as KGX TSV text.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    unidentified
+        What to do with nodes that have no identifier in a namespace Biolink knows:
+        ``"skip"`` them and their edges (warning which), or keep them under a
+        ``metagraph:`` id (``"local"``; KGX validation reports that prefix).
 
     Examples
     --------
@@ -104,9 +123,14 @@ def to_kgx_files(graph: MetaGraph) -> dict[str, str]:
     >>> row["predicate"], row["qualified_predicate"], row["object_direction_qualifier"], row["publications"]
     ('biolink:affects', 'biolink:causes', 'increased', 'PMID:22777012')
     """
-    ids = kgx_ids(graph)
+    if unidentified not in ("skip", "local"):
+        raise ExportError(f"unidentified must be 'skip' or 'local', not {unidentified!r}")
+    ids = kgx_ids(graph, local=unidentified == "local")
+    left_out = [n.id for n in graph.nodes() if n.id not in ids]
     nodes = []
     for node in graph.nodes():
+        if node.id not in ids:
+            continue
         nodes.append({
             "id": ids[node.id], "category": category_of(node.kind, node.xrefs), "name": _clean(node.name),
             "description": _clean(node.description), "synonym": "|".join(_clean(s) for s in node.synonyms),
@@ -114,7 +138,11 @@ def to_kgx_files(graph: MetaGraph) -> dict[str, str]:
             "provided_by": KNOWLEDGE_SOURCE,
         })
     edges = []
+    skipped_edges = 0
     for u, v, k in graph.nx.edges(keys=True):
+        if u not in ids or v not in ids:
+            skipped_edges += 1
+            continue
         edge = graph.edge_model(u, v, k)
         bl = PREDICATE_MAP[edge.predicate]
         molecular = graph.node(v).kind in MOLECULAR_KINDS
@@ -123,11 +151,15 @@ def to_kgx_files(graph: MetaGraph) -> dict[str, str]:
             "subject": ids[u], "predicate": bl.predicate, "object": ids[v], "category": "biolink:Association",
             "qualified_predicate": bl.qualified_predicate, "object_direction_qualifier": bl.direction,
             "object_aspect_qualifier": bl.aspect if molecular else None,
-            "anatomical_context_qualifier": ids[edge.location] if edge.location else None,
+            "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
             "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
             "publications": "|".join(_publications(graph, edge.references)),
             "supporting_text": "|".join(dict.fromkeys(_clean(ev.quote) for ev in edge.evidence)),
             "knowledge_level": "knowledge_assertion", "agent_type": "manual_agent",
             "primary_knowledge_source": KNOWLEDGE_SOURCE,
         })
+    if left_out:
+        warnings.warn(f"KGX: {len(left_out)} nodes without an identifier Biolink knows were left out, with their "
+                      f"{skipped_edges} edges: {', '.join(left_out)}; add identifiers (xrefs) to them, or export "
+                      "with unidentified='local' to keep them as metagraph:<id>", UserWarning, stacklevel=2)
     return {"nodes.tsv": _table(NODE_COLUMNS, nodes), "edges.tsv": _table(EDGE_COLUMNS, edges)}

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from metagraph.errors import MergeConflictError, MetagraphError
+from metagraph.interop._text import with_article
 from metagraph.models import Edge, Node, Reference
 from metagraph.schema import Kind, spec
 
@@ -81,9 +82,8 @@ class MergeResult(NamedTuple):
     renamed: dict[str, str]
 
 
-def _pool(*lists: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
-    skip = set(exclude)
-    return [x for x in dict.fromkeys(x for lst in lists for x in lst) if x not in skip]
+def _pool(*lists: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(x for lst in lists for x in lst))
 
 
 def _curie_key(curie: str) -> str:
@@ -115,10 +115,11 @@ def _match_nodes(ours: MetaGraph, other: MetaGraph, conflicts: list[Conflict]) -
 def _merge_node(mine: Node, theirs: Node, conflicts: list[Conflict]) -> Node:
     if mine.kind != theirs.kind:
         label = mine.id if mine.id == theirs.id else f"{mine.id} (theirs: {theirs.id})"
-        conflicts.append(Conflict("kind", label, f"is a {mine.kind.value} here but a {theirs.kind.value} in the "
+        ours, other = with_article(mine.kind.value), with_article(theirs.kind.value)
+        conflicts.append(Conflict("kind", label, f"is {ours} here but {other} in the "
                                   f"other graph; kept {mine.kind.value}"))
     return mine.model_copy(update={
-        "synonyms": _pool(mine.synonyms, [theirs.name], theirs.synonyms, exclude=[mine.name]),
+        "synonyms": _pool(mine.synonyms, [x for x in (theirs.name, *theirs.synonyms) if x != mine.name]),
         "xrefs": _pool(mine.xrefs, theirs.xrefs),
         "members": _pool(mine.members, theirs.members),
         "description": mine.description or theirs.description,
@@ -156,11 +157,11 @@ def _schema_problem(edge: Edge, nodes: dict[str, Node]) -> str:
     rule = spec(edge.predicate)
     s_kind, t_kind = nodes[edge.source].kind, nodes[edge.target].kind
     if s_kind not in rule.sources or t_kind not in rule.targets:
-        return f"{edge.predicate.value!r} cannot join a {s_kind.value} to a {t_kind.value}"
+        return f"{edge.predicate.value!r} cannot join {with_article(s_kind.value)} to {with_article(t_kind.value)}"
     for name, allowed in (("location", (Kind.ORGAN, Kind.CELL)), ("modality", (Kind.EXERCISE,))):
         value = getattr(edge, name)
         if value is not None and nodes[value].kind not in allowed:
-            return f"its {name} {value!r} is a {nodes[value].kind.value}"
+            return f"its {name} {value!r} is {with_article(nodes[value].kind.value)}"
     return ""
 
 

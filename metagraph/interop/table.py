@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from metagraph.errors import AmbiguousNodeError, DataError, MetagraphError, Problem, UnknownNodeError
+from metagraph.interop._text import with_article
 from metagraph.models import CURIE_PATTERN, Edge, Evidence, Node, Reference
 from metagraph.names import normalize_name
 from metagraph.schema import PREDICATES, Kind, Predicate, allowed_predicates
@@ -215,13 +216,13 @@ class _Importer:
             return draft.id
         if draft.model is not None:
             if exact and kind != draft.model.kind:
-                self.problem(row, column, f"{name!r} is a {draft.model.kind.value} in the reference graph "
-                             f"({draft.id!r}) but a {kind.value} here", "drop the kind or make it agree")
+                self.problem(row, column, f"{name!r} is {with_article(draft.model.kind.value)} in the reference graph "
+                             f"({draft.id!r}) but {with_article(kind.value)} here", "drop the kind or make it agree")
         elif draft.kind is None:
             draft.kind, draft.kind_row = kind, row
         elif draft.kind != kind:
-            self.problem(row, column, f"{name!r} is a {kind.value} here but a {draft.kind.value} on row "
-                         f"{draft.kind_row}", "give each node one kind")
+            self.problem(row, column, f"{name!r} is {with_article(kind.value)} here but "
+                         f"{with_article(draft.kind.value)} on row {draft.kind_row}", "give each node one kind")
         if xref and draft.model is None and xref not in draft.xrefs:
             draft.xrefs.append(xref)
         return draft.id
@@ -316,9 +317,10 @@ class _Importer:
 def _sniff(text: str, path: Path, delimiter: str | None) -> str:
     if delimiter:
         return delimiter
-    if path.suffix.lower() in _SUFFIX_DELIMITERS:
-        return _SUFFIX_DELIMITERS[path.suffix.lower()]
-    try:
+    expected = _SUFFIX_DELIMITERS.get(path.suffix.lower())
+    if expected and expected in text.partition("\n")[0]:
+        return expected
+    try:  # no suffix, or a ".csv" separated by ';' as spreadsheets write it in many locales
         return csv.Sniffer().sniff(text[:8192], delimiters=",\t;|").delimiter
     except csv.Error as exc:
         raise DataError([Problem(str(path), 1, "", "cannot tell which character separates the columns",
@@ -365,40 +367,49 @@ def _columns(header: list[str], mapping: Mapping[str, str] | None, file: str) ->
     return found
 
 
+def _effect(value: str) -> tuple[Predicate, ...]:
+    """The predicates a sign or effect cell can mean (empty when none)."""
+    raw = value.strip().casefold()
+    if raw in EFFECT_WORDS:
+        return EFFECT_WORDS[raw]
+    try:
+        number = float(raw)
+    except ValueError:
+        number = None
+    if number is not None:
+        return EFFECT_WORDS["+1"] if number > 0 else EFFECT_WORDS["-1"] if number < 0 else ()
+    word = _norm_word(raw)
+    if word in EFFECT_WORDS:
+        return EFFECT_WORDS[word]
+    try:
+        return (Predicate(word.replace(" ", "_")),)
+    except ValueError:
+        return ()
+
+
 def _choose_predicate(imp: _Importer, row: int, cells: Mapping[str, tuple[str, str]],
                       kinds: tuple[Kind, Kind]) -> Predicate | None:
     allowed = allowed_predicates(*kinds)
     explicit = None
     if "predicate" in cells:
         col, value = cells["predicate"]
-        word = _norm_word(value)
-        try:
-            explicit = Predicate(word.replace(" ", "_"))
+        try:  # a predicate's own name is taken as written; an effect word picks what the kinds allow
+            explicit = Predicate(_norm_word(value).replace(" ", "_"))
         except ValueError:
-            if word not in EFFECT_WORDS:
+            words = _effect(value)
+            if not words:
                 imp.problem(row, col, f"unknown predicate {value!r}",
                             "use one of: " + ", ".join(p.value for p in Predicate))
                 return None
-            explicit = next((p for p in EFFECT_WORDS[word] if p in allowed), EFFECT_WORDS[word][0])
+            explicit = next((p for p in words if p in allowed), words[0])
     candidates: tuple[Predicate, ...] = ()
     if "sign" in cells:
         col, value = cells["sign"]
-        word = _norm_word(value)
-        try:
-            number = float(word)
-        except ValueError:
-            number = None
-        if number is not None and number != 0:
-            word = "+1" if number > 0 else "-1"
-        if word in EFFECT_WORDS:
-            candidates = EFFECT_WORDS[word]
-        else:
-            try:
-                candidates = (Predicate(word.replace(" ", "_")),)
-            except ValueError:
-                imp.problem(row, col, f"unknown sign or effect {value!r}",
-                            "use +1/-1, up/down, activation/inhibition, increases/decreases or a predicate name")
-                return None
+        candidates = _effect(value)
+        if not candidates:
+            imp.problem(row, col, f"unknown sign or effect {value!r}",
+                        "use +1/-1, up/down, activation/inhibition, increases/decreases or a predicate name")
+            return None
     if explicit is not None:
         if candidates and PREDICATES[explicit].sign != PREDICATES[candidates[0]].sign:
             col, value = cells["sign"]
@@ -415,7 +426,7 @@ def _choose_predicate(imp: _Importer, row: int, cells: Mapping[str, tuple[str, s
     if chosen not in allowed:
         fits = ", ".join(p.value for p in allowed) or "none"
         imp.problem(row, (cells.get("predicate") or cells.get("sign") or ("", ""))[0] or None,
-                    f"{chosen.value!r} cannot join a {kinds[0].value} to a {kinds[1].value}",
+                    f"{chosen.value!r} cannot join {with_article(kinds[0].value)} to {with_article(kinds[1].value)}",
                     f"predicates allowed between these kinds: {fits}; or fix the kinds")
         return None
     return chosen
@@ -503,7 +514,7 @@ def _build(imp: _Importer) -> MetaGraph:
 
     nodes: list[tuple[Node, Origin]] = []
     for draft in imp.ids.values():
-        origin = Origin(imp.file, draft.row, f"row {draft.row}")
+        origin = Origin(imp.file, draft.row)
         if draft.model is not None:
             nodes.append((draft.model, origin))
             continue
@@ -517,8 +528,8 @@ def _build(imp: _Importer) -> MetaGraph:
     for e in imp.edges.values():
         edges.append((Edge(source=e.source, target=e.target, predicate=e.predicate, evidence=e.evidence,
                            location=e.location, modality=e.modality),
-                      Origin(imp.file, e.row, f"row {e.row}")))
-    refs = [(r, Origin(imp.file, imp.ref_rows[r.key], f"row {imp.ref_rows[r.key]}")) for r in imp.refs.values()]
+                      Origin(imp.file, e.row)))
+    refs = [(r, Origin(imp.file, imp.ref_rows[r.key])) for r in imp.refs.values()]
     imp.problems += check_graph(nodes, edges, refs)
     if imp.problems:
         imp.problems.sort(key=lambda p: p.line or 0)
@@ -594,6 +605,9 @@ def read_table(
     except ValueError:
         raise MetagraphError(f"unknown default kind {default_kind!r}; use one of: "
                              + ", ".join(k.value for k in Kind)) from None
+    if not text.strip():
+        raise DataError([Problem(str(src), None, "", "the file is empty",
+                                 "write a header row (source, target, sign, ...) and one row per edge")])
     sep = _sniff(text, src, delimiter)
     lines = text.splitlines()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)

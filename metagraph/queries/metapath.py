@@ -56,7 +56,7 @@ def match_paths(graph: nx.MultiDiGraph, kinds: list[Kind], *, limit: int | None 
     >>> [(u, k, v) for ((u, v, k),) in paths]  # doctest: +NORMALIZE_WHITESPACE
     [('il6', 'targets', 'liver'), ('il6', 'targets', 'skeletal_muscle'), ('irisin', 'targets', 'adipose_tissue')]
     """
-    node_kind = graph.nodes(data="kind")
+    node_kind = dict(graph.nodes(data="kind"))
     succ, pred = graph._succ, graph._pred
     values = [k.value for k in kinds]
     last = len(values) - 1
@@ -66,18 +66,16 @@ def match_paths(graph: nx.MultiDiGraph, kinds: list[Kind], *, limit: int | None 
 
     # best[i][v]: the most evidence a completion from v, standing at position i, can add
     best: list[dict[str, int]] = [{} for _ in values]
-    best[last] = {v: 0 for v, k in node_kind if k == values[last]}
+    best[last] = {v: 0 for v, k in node_kind.items() if k == values[last]}
     for i in range(last - 1, -1, -1):
-        here, after = best[i], best[i + 1]
+        here, after, want = best[i], best[i + 1], values[i]
         for w, bound in after.items():
             for u, keyed in pred[w].items():
-                if node_kind[u] != values[i] or u == w:
+                if node_kind[u] != want or u == w:
                     continue
-                for attrs in keyed.values():
-                    if usable(attrs):
-                        gain = len(attrs["evidence"]) + bound
-                        if gain > here.get(u, -1):
-                            here[u] = gain
+                most = max((len(a["evidence"]) for a in keyed.values() if usable(a)), default=-1)
+                if most >= 0 and most + bound > here.get(u, -1):
+                    here[u] = most + bound
 
     # Heap entries sort by (-upper bound, edges so far): a completed path's bound is
     # its evidence, and an entry's bound never exceeds its parent's, so completed

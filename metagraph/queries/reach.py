@@ -8,6 +8,7 @@ from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import check_count, parse_kind
 from metagraph.queries.chains import node_name, reference_label, step_label
+from metagraph.queries.index import index_of
 from metagraph.queries.paths import reach
 from metagraph.queries.tables import TableResult
 from metagraph.schema import PREDICATES, Kind, Predicate
@@ -40,6 +41,13 @@ def reach_distances(kg: MetaGraph, node: str | Node, *, reverse: bool = False, m
     check_count(max_hops, "max_hops", allow_none=True)
     want = parse_kind(kind) if kind is not None else None
     start = kg.resolve(node)
+    index = index_of(kg)
+    if index is not None:
+        kinds, models = index.kinds, index.models
+        out: list[tuple[Node, int]] = []
+        for hops, level in enumerate(index.reach(start, reverse=reverse, max_hops=max_hops), start=1):
+            out += [(models[i], hops) for i in level if want is None or kinds[i] == want.value]
+        return out
     dist = reach(kg.nx, start, reverse=reverse, max_hops=max_hops)
     graph = kg.nx.nodes
     ids = [n for n in dist if want is None or graph[n]["kind"] == want.value]
@@ -119,14 +127,27 @@ def organ_parts(kg: MetaGraph, organ: str | Node) -> list[str]:
     return seen
 
 
-def _acting_edges(kg: MetaGraph, myokine: str, places: set[str]) -> list[Edge]:
-    """The myokine's edges on ``places``: ``targets`` edges to them and effects located in them."""
-    out = []
-    for target, keyed in kg.nx._succ[myokine].items():
-        for key, attrs in keyed.items():
-            pred = attrs["predicate"]
-            if (pred == _TARGETS and target in places) or (pred in _EFFECTS and attrs["location"] in places):
-                out.append(kg.edge_model(myokine, target, key))
+def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
+    """Myokine id → its edges on ``places``: ``targets`` edges to them and effects located in them."""
+    graph = kg.nx
+    kind_of = graph.nodes
+    myokine = Kind.MYOKINE.value
+    triples: list[tuple[str, str, str]] = []
+    for place in places:
+        for source, keyed in graph._pred[place].items():
+            if kind_of[source]["kind"] == myokine:
+                triples += [(source, place, k) for k, a in keyed.items() if a["predicate"] == _TARGETS]
+    index = index_of(kg)
+    if index is not None:
+        located = [t for place in places for t in index.located.get(place, ())]
+    else:
+        located = [(u, v, k) for u, v, k, loc in graph.edges(keys=True, data="location") if loc in places]
+    for u, v, k in located:
+        if kind_of[u]["kind"] == myokine and graph._succ[u][v][k]["predicate"] in _EFFECTS:
+            triples.append((u, v, k))
+    out: dict[str, list[Edge]] = {}
+    for u, v, k in sorted(set(triples)):
+        out.setdefault(u, []).append(kg.edge_model(u, v, k))
     return out
 
 
@@ -143,11 +164,8 @@ def myokines_reaching(kg: MetaGraph, organ: str | Node) -> list[Node]:
     >>> [n.name for n in myokines_reaching(toy_graph(), "adipose tissue")]
     ['IL-6', 'Irisin']
     """
-    places = set(organ_parts(kg, organ))
-    myokine = Kind.MYOKINE.value
-    found = [kg.node(n) for n, kind in kg.nx.nodes(data="kind")
-             if kind == myokine and _acting_edges(kg, n, places)]
-    return sorted(found, key=lambda n: (n.name.casefold(), n.id))
+    acting = _acting_edges(kg, set(organ_parts(kg, organ)))
+    return sorted((kg.node(m) for m in acting), key=lambda n: (n.name.casefold(), n.id))
 
 
 class MyokineEffects(TableResult):
@@ -190,7 +208,7 @@ def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
     """Return a table of what each myokine does in an organ (or its parts), with citations.
 
     Rows follow :func:`myokines_reaching`: each myokine's effects located in the
-    organ, then its ``targets`` edges.
+    organ (ordered by target id), then its ``targets`` edges.
 
     Examples
     --------
@@ -203,11 +221,12 @@ def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
     IL-6     targets       Liver                                       Targeted exercise protocols…
     """
     node = kg.node(organ)
-    places = set(organ_parts(kg, node))
-    myokines = myokines_reaching(kg, node)
+    acting = _acting_edges(kg, set(organ_parts(kg, node)))
+    myokines = sorted((kg.node(m) for m in acting), key=lambda n: (n.name.casefold(), n.id))
     edges = []
     for m in myokines:
-        acting = _acting_edges(kg, m.id, places)
-        edges += [e for e in acting if e.predicate != Predicate.TARGETS]
-        edges += [e for e in acting if e.predicate == Predicate.TARGETS]
+        # effects first (by target id, then key), then the bare "targets" facts
+        mine = acting[m.id]
+        edges += [e for e in mine if e.predicate != Predicate.TARGETS]
+        edges += [e for e in mine if e.predicate == Predicate.TARGETS]
     return MyokineEffects(kg, node, myokines, edges)

@@ -97,7 +97,7 @@ def to_dot(
         wanted = set(ids) | (marks.nodes & set(graph.nx.nodes))
         ids = [n for n in graph.nx.nodes if n in wanted]
     view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
-    layout = layered_layout(view)
+    layout = layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges])
     order = [n for col in layout.columns for n in col]
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
 

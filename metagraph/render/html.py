@@ -80,6 +80,22 @@ def _environment() -> Any:
     return Environment(loader=FileSystemLoader(folder), autoescape=True, keep_trailing_newline=True)
 
 
+class _NodeIds(list):
+    """pyvis keeps node ids in a list and looks them up for every node and edge added,
+    which is quadratic; this list also keeps a set, so a 10k-node page takes seconds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: set[Any] = set()
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._seen.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._seen
+
+
 # -- legend icons (constant markup: colours and shapes from the style table) --------
 def _kind_icon(style: KindStyle) -> str:
     f, b = style.fill, style.border
@@ -126,7 +142,7 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
         "color": {"background": fill, "border": border,
                   "highlight": {"background": fill, "border": "#212529"},
                   "hover": {"background": fill, "border": "#212529"}},
-        "font": {"color": font, "size": 16 if inside else 15, "face": _FONT,
+        "font": {"color": font, "size": 16, "face": _FONT,
                  "bold": {"color": font}, "multi": False},
         "borderWidth": 3 if emphasised else 1,
         "title": node_tooltip(node),
@@ -137,9 +153,9 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
     }
     if inside:
         data["margin"] = 8
-        data["widthConstraint"] = {"maximum": 150}
+        data["widthConstraint"] = {"minimum": 90, "maximum": 150}
     else:
-        data["size"] = 16
+        data["size"] = 20
     if emphasised:
         data["highlighted"] = True
         data["font"]["size"] += 2
@@ -158,15 +174,16 @@ def _edge_data(graph: MetaGraph, triple: tuple[str, str, str], *, dimmed: bool, 
         "arrows": {"to": {"enabled": True, "type": style.vis_arrow, "scaleFactor": 0.9}},
         "color": {"color": colour, "highlight": style.colour, "hover": style.colour, "inherit": False},
         "dashes": style.dashed,
-        "width": 4 if emphasised else 1.6,
+        "width": 4 if emphasised else (1.8 if edge.sign else 1.2),
         "title": edge_tooltip(graph, edge),
         "predicate": edge.predicate.value,
         "sign": edge.sign,
     }
     if labelled:
         data["label"] = edge_label(graph, edge)
-        data["font"] = {"size": 11, "face": _FONT, "color": DIM["font"] if dimmed else "#495057",
-                        "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"}
+        data["font"] = {"size": 14 if emphasised else 11, "face": _FONT,
+                        "color": DIM["font"] if dimmed else (style.colour if emphasised else "#495057"),
+                        "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"}
     if emphasised:
         data["highlighted"] = True
     if curved:
@@ -275,12 +292,13 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
     large = n_nodes > LARGE_GRAPH
     labelled = not large and n_edges <= LABELLED_EDGES
 
-    layout = layered_layout(view)
+    layout = layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges])
     heading = _title(graph, ids, focus, hops, kinds, title)
     net = Network(height="100%", width="100%", directed=True, heading=heading, cdn_resources="in_line")
     # Our template (autoescaped, no CDN) replaces pyvis's; see the module docstring.
     net.templateEnv = _environment()
     net.path = "pathway.html"
+    net.node_ids = _NodeIds()
     for node_id in (n for col in layout.columns for n in col):
         node = view.node(node_id)
         x, y = layout.positions[node_id]

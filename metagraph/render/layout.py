@@ -12,6 +12,7 @@ graph gives the same positions, and physics is never needed.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,10 @@ STAGES: tuple[tuple[Kind, ...], ...] = (
 )
 if [k for stage in STAGES for k in stage] != list(KIND_ORDER):  # pragma: no cover - a programming error
     raise RuntimeError("layout.STAGES must list the kinds in metagraph.schema.KIND_ORDER")
+
+
+# How many ordinary edges one emphasised edge counts for when nodes are ordered and placed.
+_EMPHASIS = 12
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ def _sub_ranks(ids: list[str], edges: Iterable[tuple[str, str]], max_depth: int)
 
 
 def layered_layout(graph: MetaGraph, *, x_gap: float = 210.0, y_gap: float = 90.0, aspect: float = 1.8,
-                   max_depth: int = 3, sweeps: int = 4) -> Layout:
+                   max_depth: int = 3, sweeps: int = 4, emphasis: Iterable[tuple[str, str]] = ()) -> Layout:
     """Compute a left-to-right layered layout of a graph.
 
     Parameters
@@ -112,6 +117,9 @@ def layered_layout(graph: MetaGraph, *, x_gap: float = 210.0, y_gap: float = 90.
         At most this many sub-columns per stage.
     sweeps
         Rounds of barycentre ordering.
+    emphasis
+        ``(source, target)`` pairs (a highlighted chain) that pull their nodes into
+        line much harder than other edges, so that the chain reads straight across.
 
     Examples
     --------
@@ -152,11 +160,13 @@ def layered_layout(graph: MetaGraph, *, x_gap: float = 210.0, y_gap: float = 90.
     columns: list[list[str]] = [[] for _ in column_stages]
     for n in sorted(ids, key=sort_key.__getitem__):
         columns[column_of[n]].append(n)
+    strong = set(emphasis)
     neighbours: dict[str, list[str]] = defaultdict(list)
     for u, v in pairs:
         if column_of[u] != column_of[v]:
-            neighbours[u].append(v)
-            neighbours[v].append(u)
+            weight = _EMPHASIS if (u, v) in strong else 1
+            neighbours[u].extend([v] * weight)
+            neighbours[v].extend([u] * weight)
 
     index = {n: i for col in columns for i, n in enumerate(col)}
 
@@ -184,10 +194,30 @@ def layered_layout(graph: MetaGraph, *, x_gap: float = 210.0, y_gap: float = 90.
             renumber(columns[c])
 
     tallest = max((len(c) for c in columns), default=1)
+    # Columns far taller than the figure is wide (thousands of nodes) are wrapped into
+    # several narrow ones side by side, so the whole still fits a screen.
+    wrap = math.ceil(math.sqrt(aspect * tallest * y_gap / (len(columns) * x_gap))) if columns else 1
+    if wrap >= 2:
+        return Layout(_wrapped(columns, wrap, x_gap, y_gap), columns, column_stages)
     if tallest > 1:
         y_gap = min(max(y_gap, (len(columns) - 1) * x_gap / aspect / (tallest - 1)), 3 * y_gap)
     positions = _place(columns, column_of, neighbours, x_gap, y_gap)
     return Layout(positions, columns, column_stages)
+
+
+def _wrapped(columns: list[list[str]], wrap: int, x_gap: float, y_gap: float) -> dict[str, tuple[float, float]]:
+    """Lay each column out as up to ``wrap`` narrow columns, evenly spaced."""
+    per = math.ceil(max(len(c) for c in columns) / wrap)
+    sub_gap = x_gap / 2
+    positions: dict[str, tuple[float, float]] = {}
+    x = 0.0
+    for col in columns:
+        chunks = [col[i:i + per] for i in range(0, len(col), per)] or [[]]
+        for j, chunk in enumerate(chunks):
+            for i, node in enumerate(chunk):
+                positions[node] = (x + j * sub_gap, round((i - (len(chunk) - 1) / 2) * y_gap, 1) + 0.0)
+        x += (len(chunks) - 1) * sub_gap + x_gap
+    return positions
 
 
 def _place(columns: list[list[str]], column_of: dict[str, int], neighbours: dict[str, list[str]],

@@ -107,7 +107,7 @@ def to_mermaid(
     if len(triples) > MAX_MERMAID_EDGES:
         raise RenderError(f"this view has {len(triples)} edges, more than Mermaid draws ({MAX_MERMAID_EDGES}); "
                           "narrow it with focus=/kinds= (command line: --focus, --kinds) or write DOT instead")
-    order = [n for col in layered_layout(view).columns for n in col]
+    order = [n for col in layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges]).columns for n in col]
 
     lines = []
     if title:

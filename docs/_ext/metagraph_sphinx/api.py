@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 import metagraph
 from metagraph.atomic import write_text_atomic
 from metagraph_sphinx.markup import first_paragraph, parse
-from metagraph_sphinx.schema import default_text, field_name
+from metagraph_sphinx.schema import default_text, field_name, type_text
 
 #: Folder of the generated pages, relative to the documentation source folder.
 STUB_DIR = "api/generated"
@@ -106,8 +106,8 @@ def _field_entries(model: type[BaseModel]) -> str:
     for name, info in model.model_fields.items():
         text = (info.description or "").strip()
         parts.append(f".. py:attribute:: {name}\n   :no-index-entry:\n\n"
-                     f"   {text} Key in a data file: ``{field_name(name, info)}``; default: "
-                     f"{default_text(info).replace('**', '')}.\n")
+                     f"   {text}\n\n   Type: {type_text(info.annotation, rst=True)}. Key in a data file: "
+                     f"``{field_name(name, info)}``; default: {default_text(info).replace('**', '')}.\n")
     return "\n".join(parts)
 
 
@@ -161,6 +161,25 @@ def page(name: str, obj: object) -> str:
     return "\n".join(out)
 
 
+def model_signature(app: Sphinx, what: str, name: str, obj: object, options: Any, signature: str | None,
+                    return_annotation: str | None) -> tuple[str, str | None] | None:
+    """Show a pydantic model's signature as its fields with their defaults.
+
+    The ``__init__`` pydantic synthesises spells out every ``Annotated`` constraint, which
+    buries the field names; the field types are on the page below the signature.
+    """
+    if what != "class" or not (isinstance(obj, type) and issubclass(obj, BaseModel)):
+        return None
+    params = []
+    for field, info in obj.model_fields.items():
+        if info.is_required():
+            params.append(field)
+        else:
+            value = info.default_factory() if info.default_factory is not None else info.default
+            params.append(f"{field}={value.value if isinstance(value, enum.Enum) else value!r}")
+    return f"(*, {', '.join(params)})", return_annotation
+
+
 def write_pages(app: Sphinx) -> None:
     """Write one page per public name; remove pages of names no longer public."""
     folder = Path(app.srcdir) / STUB_DIR
@@ -179,6 +198,7 @@ class ApiDirective(SphinxDirective):
     """Overview tables of the public API by category, and the (hidden) table of contents."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()
         groups: dict[str, list[tuple[str, object]]] = {c: [] for c in CATEGORIES}
         for name, obj in public_objects():
             groups[category(obj)].append((name, obj))
@@ -190,7 +210,8 @@ class ApiDirective(SphinxDirective):
             rows = "\n".join(f"   * - :py:obj:`~metagraph.{name}`\n     - {summary(name, obj) or ' '}"
                              for name, obj in items)
             parts.append(f".. list-table::\n   :widths: 30 70\n\n{rows}\n")
-        entries = "\n".join(f"   {STUB_DIR.split('/', 1)[1]}/metagraph.{name}" for name, _ in public_objects())
+        entries = "\n".join(f"   {STUB_DIR.split('/', 1)[1]}/metagraph.{name}"
+                             for items in groups.values() for name, _ in items)
         parts.append(f".. toctree::\n   :hidden:\n\n{entries}\n")
         return parse(self, "\n".join(parts))
 
@@ -199,3 +220,4 @@ def setup(app: Sphinx) -> None:
     """Register the API directive and the page writer."""
     app.add_directive("metagraph-api", ApiDirective)
     app.connect("builder-inited", write_pages)
+    app.connect("autodoc-process-signature", model_signature)

@@ -50,6 +50,7 @@ class CliDirective(SphinxDirective):
     """The whole CLI reference."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         parser = build_parser()
         with _help_width(HELP_WIDTH):
             # Everything goes under a heading: MyST would move text before the first heading

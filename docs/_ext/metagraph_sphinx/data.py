@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 import metagraph
 from metagraph.schema import KIND_ORDER, Predicate
-from metagraph_sphinx.markup import cell, code, md_table, parse
+from metagraph_sphinx.markup import cell, code, md_list_table, md_table, parse
 
 
 @cache
@@ -42,6 +42,7 @@ class CoverageDirective(SphinxDirective):
     """Counts of nodes by kind and edges by predicate."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         kg = bundled()
         kinds = Counter(n.kind for n in kg.nodes())
         predicates = Counter(e.predicate for e in kg.edges())
@@ -59,17 +60,18 @@ class ReferencesDirective(SphinxDirective):
     """The references of the bundled graph, with the source's citation beside the real record."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         rows = []
         for key, ref in bundled().references.items():
+            record = record_text(ref) + (f"\n\n*Verification:* {cell(ref.note)}" if ref.note else "")
             rows.append([
                 code(key),
                 cell(ref.as_cited) if ref.as_cited else "(as recorded)",
-                record_text(ref),
-                cell("; ".join(ref.discrepancies)) if ref.discrepancies else "none",
-                cell(ref.note or ""),
+                record,
+                "\n".join(f"- {cell(d)}" for d in ref.discrepancies) if ref.discrepancies else "none",
             ])
-        headers = ["key", "as cited by the source", "the record", "discrepancies", "verification"]
-        return parse(self, md_table(headers, rows))
+        headers = ["key", "as cited by the source", "the record", "discrepancies"]
+        return parse(self, md_list_table(headers, rows, widths=[12, 30, 38, 20]))
 
 
 def setup(app: Sphinx) -> None:

@@ -6,6 +6,10 @@ Directives
                           :func:`metagraph.load` and ``metagraph validate`` on it and shows the
                           file and what both print today. Fails the build if the file loads.
 ``metagraph-gallery``     every image in ``examples/`` (``*.png``, ``*.svg``).
+``metagraph-diagram``     runs its content (Python that sets ``view``, a part of the bundled graph
+                          ``kg``, and optionally ``highlight``, chains) and shows the code, the
+                          SVG that :meth:`~metagraph.MetaGraph.to_svg` draws (Graphviz) and the
+                          Mermaid source of :meth:`~metagraph.MetaGraph.to_mermaid`.
 ``metagraph-notebooks``   a table of contents of the notebooks of ``examples/``.
 
 Notebooks are copied from ``examples/`` to ``notebooks/`` (git-ignored) when the build
@@ -27,10 +31,13 @@ from sphinx.util.docutils import SphinxDirective
 import metagraph
 from metagraph.atomic import write_bytes_atomic, write_text_atomic
 from metagraph.cli import main as cli_main
+from metagraph_sphinx.data import bundled
 from metagraph_sphinx.markup import fenced, parse
 
 #: Folder (relative to the documentation sources) the notebooks are copied into.
 NOTEBOOK_DIR = "notebooks"
+#: Folder (relative to the documentation sources, git-ignored) of the diagrams drawn by the build.
+DIAGRAM_DIR = "_generated"
 IMAGE_SUFFIXES = (".png", ".svg")
 
 
@@ -62,6 +69,7 @@ class LoadErrorDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {"file": directives.unchanged_required}
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         name = self.options.get("file", "my_data/broken.yaml")
         text = "\n".join(self.content) + "\n"
         with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
@@ -90,6 +98,7 @@ class GalleryDirective(SphinxDirective):
     """Every image stored in ``examples/``."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         images = sorted(p for p in examples_dir(self.env.app).iterdir() if p.suffix in IMAGE_SUFFIXES) \
             if examples_dir(self.env.app).is_dir() else []
         if not images:
@@ -104,10 +113,46 @@ class GalleryDirective(SphinxDirective):
         return parse(self, "\n".join(parts))
 
 
+class DiagramDirective(SphinxDirective):
+    """Draw a part of the bundled graph while the pages are built, from the code shown beside it."""
+
+    has_content = True
+    required_arguments = 1  # file name stem of the drawing
+    option_spec: ClassVar[dict[str, Any]] = {"caption": directives.unchanged}
+
+    def run(self) -> list[Any]:
+        self.env.note_reread()
+        code = "\n".join(self.content)
+        scope: dict[str, Any] = {"metagraph": metagraph, "kg": bundled()}
+        try:
+            exec(compile(code, f"<{self.name} {self.arguments[0]}>", "exec"), scope)  # our own pages' code
+        except Exception as exc:
+            raise self.error(f"the diagram code failed: {type(exc).__name__}: {exc}") from exc
+        view, highlight = scope.get("view"), scope.get("highlight")
+        if not isinstance(view, metagraph.MetaGraph):
+            raise self.error("the diagram code must set `view` to a MetaGraph (e.g. kg.subgraph(...))")
+        stem = directives.path(self.arguments[0])
+        svg = Path(self.env.app.srcdir) / DIAGRAM_DIR / f"{stem}.svg"
+        shown = f"{code}\nview.to_svg(\"{stem}.svg\", highlight=highlight)\nprint(view.to_mermaid(highlight=highlight))"
+        parts = [fenced(shown, "python")]
+        caption = self.options.get("caption", stem)
+        try:
+            view.to_svg(svg, highlight=highlight)
+        except metagraph.RenderError as exc:
+            parts.append(f"(No SVG: {exc})\n")
+        else:
+            rel = Path(*([".."] * (len(Path(self.env.docname).parts) - 1)), DIAGRAM_DIR, svg.name)
+            parts.append(f":::{{figure}} {rel.as_posix()}\n:alt: {caption}\n:width: 100%\n\n{caption}\n:::\n")
+        parts.append("The Mermaid source (GitHub and many Markdown editors draw it):\n")
+        parts.append(fenced(view.to_mermaid(highlight=highlight), "text"))
+        return parse(self, "\n".join(parts))
+
+
 class NotebooksDirective(SphinxDirective):
     """A table of contents of the copied notebooks, or a note that there are none yet."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         folder = Path(self.env.app.srcdir) / NOTEBOOK_DIR
         names = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
         if not names:
@@ -120,5 +165,6 @@ def setup(app: Sphinx) -> None:
     """Register the directives and the notebook copy."""
     app.add_directive("metagraph-load-error", LoadErrorDirective)
     app.add_directive("metagraph-gallery", GalleryDirective)
+    app.add_directive("metagraph-diagram", DiagramDirective)
     app.add_directive("metagraph-notebooks", NotebooksDirective)
     app.connect("builder-inited", sync_notebooks)

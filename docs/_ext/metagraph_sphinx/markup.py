@@ -27,6 +27,20 @@ def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def md_list_table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]) -> str:
+    """A MyST ``list-table``: cells may hold several paragraphs and lists (Markdown)."""
+    def item(cells: Sequence[str]) -> str:
+        lines = []
+        for i, text in enumerate(cells):
+            body = text.strip().splitlines() or [""]
+            lines.append(("* - " if i == 0 else "  - ") + body[0])
+            lines += [("    " + line) if line else "" for line in body[1:]]
+        return "\n".join(lines)
+
+    options = f":header-rows: 1\n:widths: {' '.join(map(str, widths))}\n"
+    return "````{list-table}\n" + options + "\n" + "\n".join(item(r) for r in [headers, *rows]) + "\n````\n"
+
+
 def code(text: str) -> str:
     """Inline code that survives any backticks inside ``text``."""
     fence = "``" if "`" in text else "`"

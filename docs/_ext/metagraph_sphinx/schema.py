@@ -48,22 +48,25 @@ def kinds_text(kinds: frozenset[Kind]) -> str:
     return ", ".join(code(k.value) for k in KIND_ORDER if k in kinds)
 
 
-def type_text(annotation: Any) -> str:
-    """A field's type in words, with links to metagraph's own types (MyST syntax)."""
+def type_text(annotation: Any, *, rst: bool = False) -> str:
+    """A field's type in words, with links to metagraph's own types (MyST, or reST with ``rst``)."""
+    def literal(text: str) -> str:
+        return f"``{text}``" if rst else code(text)
+
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
-        return type_text(args[0])
+        return type_text(args[0], rst=rst)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        text = " or ".join(type_text(a) for a in inner)
+        text = " or ".join(type_text(a, rst=rst) for a in inner)
         return text + " or null" if len(inner) < len(args) else text
     if origin is list:
-        return "list of " + type_text(args[0])
+        return "list of " + type_text(args[0], rst=rst)
     if origin is typing.Literal:
-        return "one of " + ", ".join(code(repr(a)) for a in args)
+        return "one of " + ", ".join(literal(repr(a)) for a in args)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum | BaseModel):
-        return f"{{py:class}}`~{public_name(annotation)}`"
-    return code(getattr(annotation, "__name__", str(annotation)))
+        return f":py:class:`~{public_name(annotation)}`" if rst else f"{{py:class}}`~{public_name(annotation)}`"
+    return literal(getattr(annotation, "__name__", str(annotation)))
 
 
 def _enums_in(annotation: Any) -> Iterator[type[enum.Enum]]:
@@ -119,6 +122,7 @@ class KindsDirective(SphinxDirective):
     """Table of node kinds, in the order of a pathway figure."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         rows = [[code(k.value), cell(k.description)] for k in KIND_ORDER]
         missing = set(Kind) - set(KIND_ORDER)
         rows += [[code(k.value), cell(k.description)] for k in Kind if k in missing]
@@ -129,6 +133,7 @@ class PredicatesDirective(SphinxDirective):
     """Table of predicates: sign, allowed source and target kinds, transmits, meaning."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         rows = []
         for predicate in Predicate:
             rule = PREDICATES[predicate]
@@ -145,6 +150,7 @@ class QualifiersDirective(SphinxDirective):
     """One table per closed vocabulary of a record field, with the fields that use it."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         parts = []
         for vocab, fields in qualifier_fields().items():
             parts.append(f"**{{py:class}}`~{public_name(vocab)}`**: {cell(first_paragraph(vocab.__doc__))} "
@@ -157,6 +163,7 @@ class ModelsDirective(SphinxDirective):
     """Every record of a data file with its fields, types, defaults and descriptions."""
 
     def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
         level = "#" * (int(self.options.get("level", 3)))
         parts = []
         for model in record_models():

@@ -39,6 +39,8 @@ _ALIASES = {"nx": "networkx", "pd": "pandas", "np": "numpy", "ig": "igraph"}
 def lookup(dotted: str) -> Any:
     """The object a dotted name means (module, then attributes), or ``_MISSING``."""
     parts = dotted.split(".")
+    if "__main__" in parts:  # importing it would run the command
+        return _MISSING
     for cut in range(len(parts), 0, -1):
         try:
             obj: Any = importlib.import_module(".".join(parts[:cut]))

@@ -1,0 +1,217 @@
+"""Write the graph in any export format, whole or not at all.
+
+Every format builds its whole output in memory first. A one-file format is written
+with :func:`metagraph.atomic.write_text_atomic` (a temporary file renamed over the
+target). A folder format writes a new folder as a temporary folder beside it that is
+renamed into place; into an existing folder it writes each of its files atomically,
+leaving other files there alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from metagraph.atomic import write_text_atomic
+from metagraph.errors import ExportError
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["FORMATS", "ExportFormat", "export_graph", "write_folder"]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format.
+
+    Attributes
+    ----------
+    name
+        What ``format=`` and ``metagraph export`` call it.
+    build
+        ``(graph, **options) -> text`` for a file, ``-> {file name: text}`` for a folder.
+    folder
+        Whether the output is a folder of files.
+    suffixes
+        File name endings that select the format when ``format`` is not given.
+    description
+        One line for ``--help``.
+    """
+
+    name: str
+    build: Callable[..., Any]
+    folder: bool
+    suffixes: tuple[str, ...]
+    description: str
+
+
+def _json(graph: MetaGraph) -> str:
+    from metagraph.interop.jsondoc import to_json
+
+    return to_json(graph)
+
+
+def _yaml(graph: MetaGraph, *, schema: str | None = None) -> str:
+    from metagraph.interop.jsondoc import to_yaml
+
+    return to_yaml(graph, schema=schema)
+
+
+def _graphml(graph: MetaGraph) -> str:
+    from metagraph.interop.graphml import to_graphml
+
+    return to_graphml(graph)
+
+
+def _cytoscape(graph: MetaGraph) -> str:
+    from metagraph.interop.cytoscape import to_cytoscape_json
+
+    return to_cytoscape_json(graph)
+
+
+def _csv(graph: MetaGraph) -> dict[str, str]:
+    from metagraph.interop.csvfiles import to_csv_files
+
+    return to_csv_files(graph)
+
+
+def _kgx(graph: MetaGraph, *, unidentified: str = "skip") -> dict[str, str]:
+    from metagraph.interop.kgx import to_kgx_files
+
+    return to_kgx_files(graph, unidentified=unidentified)  # type: ignore[arg-type]
+
+
+def _cypher(graph: MetaGraph) -> dict[str, str]:
+    from metagraph.interop.cypher import to_cypher, to_neo4j_import_files
+
+    return {"graph.cypher": to_cypher(graph), **to_neo4j_import_files(graph)}
+
+
+def _cypher_script(graph: MetaGraph) -> str:
+    from metagraph.interop.cypher import to_cypher
+
+    return to_cypher(graph)
+
+
+def _turtle(graph: MetaGraph) -> str:
+    from metagraph.interop.turtle import to_turtle
+
+    return to_turtle(graph)
+
+
+#: Format name → its writer. ``cypher`` writes a folder (script and neo4j-admin files),
+#: or the script alone when the path ends in ``.cypher``/``.cql``.
+FORMATS: Mapping[str, ExportFormat] = MappingProxyType({f.name: f for f in (
+    ExportFormat("json", _json, False, (".json",),
+                 "the data format itself as JSON: `metagraph.load` reads it back unchanged"),
+    ExportFormat("yaml", _yaml, False, (".yaml", ".yml"), "the data format as YAML, for editing and `--data`"),
+    ExportFormat("graphml", _graphml, False, (".graphml",), "GraphML for networkx, igraph, Gephi, yEd"),
+    ExportFormat("cytoscape", _cytoscape, False, (".cyjs",), "Cytoscape.js / Cytoscape desktop JSON with styles"),
+    ExportFormat("csv", _csv, True, (), "a folder: nodes.csv, edges.csv, references.csv"),
+    ExportFormat("kgx", _kgx, True, (), "a folder: KGX TSV nodes.tsv, edges.tsv (Biolink Model)"),
+    ExportFormat("cypher", _cypher, True, (".cypher", ".cql"),
+                 "a folder: graph.cypher and neo4j-admin import CSVs (a .cypher path: the script alone)"),
+    ExportFormat("turtle", _turtle, False, (".ttl",), "RDF Turtle for rdflib, Oxigraph, SPARQL stores"),
+)})
+
+
+def write_folder(folder: str | os.PathLike[str], files: Mapping[str, str]) -> Path:
+    """Write ``files`` (name → text) into ``folder`` whole or not at all; return the folder.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> out = write_folder(pathlib.Path(tempfile.mkdtemp()) / "new", {"a.txt": "A", "b.txt": "B"})
+    >>> sorted(p.name for p in out.iterdir())
+    ['a.txt', 'b.txt']
+    """
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise ExportError(f"{target} is a file; this format writes a folder of files, so give a folder path")
+    if target.is_dir():
+        for name, text in files.items():
+            write_text_atomic(target / name, text)
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        for name, text in files.items():
+            write_text_atomic(tmp / name, text)
+        os.chmod(tmp, 0o755)
+        os.rename(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(tmp)
+        raise
+    return target
+
+
+def _format_for(path: Path, format: str | None) -> ExportFormat:
+    if format is not None:
+        spec = FORMATS.get(format.casefold())
+        if spec is None:
+            raise ExportError(f"unknown export format {format!r}; use one of: {', '.join(FORMATS)}")
+        return spec
+    suffix = path.suffix.casefold()
+    for spec in FORMATS.values():
+        if suffix in spec.suffixes:
+            return spec
+    raise ExportError(f"cannot tell the format from {path.name!r}; pass format= one of: {', '.join(FORMATS)} "
+                      "(file endings: " + ", ".join(s for f in FORMATS.values() for s in f.suffixes) + ")")
+
+
+def export_graph(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None = None,
+                 **options: Any) -> Path:
+    """Write ``graph`` to ``path`` in ``format`` (from the file ending when ``None``); return the path.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    path
+        A file, or a folder for ``csv``, ``kgx`` and ``cypher``.
+    format
+        One of :data:`FORMATS`: json, yaml, graphml, cytoscape, csv, kgx, cypher, turtle.
+    **options
+        Options of the format's writer: ``schema=`` (yaml: the JSON Schema named on
+        the first line), ``unidentified=`` (kgx: ``"skip"`` or ``"local"``).
+
+    Raises
+    ------
+    ExportError
+        Unknown format or option, a folder format given a file's path, or data the
+        format cannot hold.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile, metagraph
+    >>> from metagraph import MetaGraph, Node
+    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
+    >>> p = export_graph(kg, pathlib.Path(tempfile.mkdtemp()) / "g.json")
+    >>> metagraph.load(p).node("AMPK").id
+    'ampk'
+    """
+    target = Path(path)
+    spec = _format_for(target, format)
+    if spec.name == "cypher" and target.suffix.casefold() in spec.suffixes:
+        spec = ExportFormat("cypher", _cypher_script, False, spec.suffixes, spec.description)
+    accepted = [p for p in inspect.signature(spec.build).parameters if p != "graph"]
+    unknown = [o for o in options if o not in accepted]
+    if unknown:
+        raise ExportError(f"the {spec.name} format has no option {', '.join(map(repr, unknown))}"
+                          + (f"; its options: {', '.join(accepted)}" if accepted else "; it takes none"))
+    output = spec.build(graph, **options)
+    if spec.folder:
+        return write_folder(target, output)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; the {spec.name} format writes one file, so give a file path")
+    return write_text_atomic(target, output)

@@ -1,0 +1,174 @@
+"""The pages and diagrams in a real browser: headless Chromium driven by Playwright.
+
+These tests fail (not skip) when ``CI`` is set and Chromium, Playwright, Mermaid's
+dist file or npm is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from metagraph import MetaGraph
+from tests.browser import browser, canvas_ink, need, open_page
+from tests.render_samples import EVIL_DESCRIPTION, EVIL_NAME, chain, hostile, pathway
+
+pytestmark = pytest.mark.browser
+__all__ = ["browser"]  # the fixture, imported for pytest
+
+COUNT = "() => [metagraph.network.body.data.nodes.length, metagraph.network.body.data.edges.length]"
+
+
+@pytest.fixture(scope="module")
+def kg() -> MetaGraph:
+    return pathway()
+
+
+def _assert_clean(page: Any, log: Any, path: Path) -> None:
+    page.wait_for_function("() => window.metagraph && window.metagraph.network")
+    page.wait_for_timeout(200)
+    assert log.errors == [], log.errors
+    assert [c for c in log.console if c.startswith(("error", "warning"))] == []
+    assert log.requests == [path.resolve().as_uri()]  # nothing but the file itself
+    assert log.dialogs == []
+
+
+def test_whole_graph_page_draws_offline(browser: Any, kg: MetaGraph, tmp_path: Path) -> None:
+    path = kg.to_html(tmp_path / "graph.html")
+    page, log = open_page(browser, path)
+    _assert_clean(page, log, path)
+    assert page.evaluate(COUNT) == [23, 25]
+    assert canvas_ink(page) > 2000  # a drawn figure, not a blank canvas
+    assert page.locator(".mg-legend li").count() == 9 + 3
+    page.close()
+
+
+def test_highlighted_chain_is_in_the_network(browser: Any, kg: MetaGraph, tmp_path: Path) -> None:
+    c = chain(kg, "hiit", "atp_depletion", "ampk", "glut4_translocation", "glucose_uptake", "insulin_sensitivity")
+    path = kg.to_html(tmp_path / "trace.html", focus=[n.id for n in c.nodes], hops=1, highlight=c)
+    page, log = open_page(browser, path)
+    _assert_clean(page, log, path)
+    lit = page.evaluate("""() => [
+        metagraph.nodes.get({filter: n => n.highlighted}).map(n => n.id).sort(),
+        metagraph.edges.get({filter: e => e.highlighted}).map(e => e.from + '>' + e.to)]""")
+    assert lit[0] == sorted(n.id for n in c.nodes)
+    assert lit[1] == [f"{e.source}>{e.target}" for e in c.edges]
+    expected = kg.subgraph(focus=[n.id for n in c.nodes], hops=1)
+    assert page.evaluate(COUNT) == [len(expected), expected.nx.number_of_edges()]
+    assert canvas_ink(page) > 2000
+    page.close()
+
+
+def test_search_box_and_kind_filter_work(browser: Any, kg: MetaGraph, tmp_path: Path) -> None:
+    path = kg.to_html(tmp_path / "graph.html")
+    page, log = open_page(browser, path)
+    _assert_clean(page, log, path)
+    page.fill("#mg-search", "pgc 1α")
+    page.press("#mg-search", "Enter")
+    assert page.text_content("#mg-found") == "1 match"
+    assert page.evaluate("() => metagraph.network.getSelectedNodes()") == ["pgc1a"]
+    page.fill("#mg-search", "GLUT4")
+    page.press("#mg-search", "Enter")
+    assert page.text_content("#mg-found") == "1 match"  # the exact name wins over "GLUT4 translocation"
+    page.uncheck("input.mg-kind[value=myokine]")
+    hidden = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).map(n => n.id).sort()")
+    assert hidden == ["il6", "irisin", "myonectin"]
+    page.check("input.mg-kind[value=myokine]")
+    assert page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).length") == 0
+    assert log.errors == []
+    page.close()
+
+
+def test_injected_markup_shows_as_text_and_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    path = hostile().to_html(tmp_path / "evil.html", title=EVIL_NAME)
+    page, log = open_page(browser, path)
+    _assert_clean(page, log, path)
+    # Nothing from the data became an element: no <img>, no <a>, no extra <script>, no <b>/<i>.
+    assert page.evaluate("() => document.querySelectorAll('img, a, b, i, iframe').length") == 0
+    assert page.evaluate("() => document.querySelectorAll('script').length") == 3
+    assert page.text_content("h1") == EVIL_NAME and page.title() == EVIL_NAME
+    # Hovering the node shows its tooltip as plain text, "href" and all.
+    box = page.evaluate("""() => {
+        const p = metagraph.network.canvasToDOM(metagraph.network.getPositions(['evil']).evil);
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""")
+    page.mouse.move(box[0] - 40, box[1] - 40)
+    page.mouse.move(box[0], box[1], steps=5)
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    tip = page.locator("div.vis-tooltip")
+    assert EVIL_DESCRIPTION in tip.inner_text()
+    assert page.evaluate("() => document.querySelector('div.vis-tooltip').querySelectorAll(':not(br)').length") == 0
+    page.wait_for_timeout(300)
+    assert log.dialogs == [] and log.errors == []
+    page.close()
+
+
+# -- Mermaid: the real library renders our flowcharts --------------------------------
+@pytest.fixture(scope="session")
+def mermaid_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Mermaid's dist file: $METAGRAPH_MERMAID_DIST, else installed with npm into a temporary folder."""
+    given = os.environ.get("METAGRAPH_MERMAID_DIST")
+    if given:
+        need(Path(given).is_file(), f"METAGRAPH_MERMAID_DIST points to a missing file: {given}")
+        return Path(given)
+    npm = shutil.which("npm")
+    need(npm is not None, "mermaid is not available: set METAGRAPH_MERMAID_DIST or install npm")
+    folder = tmp_path_factory.mktemp("mermaid")
+    done = subprocess.run([npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(folder),
+                           "mermaid@11"], capture_output=True, text=True, timeout=600, check=False)
+    dist = folder / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    need(done.returncode == 0 and dist.is_file(), f"npm could not install mermaid: {done.stderr[-500:]}")
+    return dist
+
+
+RENDER = """async (src) => {
+    mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
+    await mermaid.parse(src);
+    const {svg} = await mermaid.render('diagram', src);
+    document.getElementById('out').innerHTML = svg;
+    const s = document.querySelector('#out svg');
+    const paths = Array.from(s.querySelectorAll('.edgePaths path'));
+    return {
+        nodes: s.querySelectorAll('g.node').length,
+        edges: paths.length,
+        crosses: paths.filter(p => (p.getAttribute('marker-end') || '').includes('crossEnd')).length,
+        dotted: paths.filter(p => p.classList.contains('edge-pattern-dotted')).length,
+        labels: Array.from(s.querySelectorAll('g.node')).map(n => n.textContent.trim()),
+        injected: document.querySelectorAll('#out img, #out script, #out b').length,
+    };
+}"""
+
+
+def _render_mermaid(browser: Any, dist: Path, text: str, tmp_path: Path) -> dict[str, Any]:
+    html = tmp_path / "mermaid.html"
+    html.write_text(f'<!DOCTYPE html><meta charset="utf-8"><script src="{dist.resolve().as_uri()}"></script>'
+                    '<div id="out"></div>', encoding="utf-8")
+    page, log = open_page(browser, html)
+    result = page.evaluate(RENDER, text)
+    page.wait_for_timeout(100)
+    assert log.errors == [] and log.dialogs == []
+    assert all(url.startswith("file://") for url in log.requests), log.requests
+    page.close()
+    return result
+
+
+def test_mermaid_flowchart_renders(browser: Any, mermaid_dist: Path, kg: MetaGraph, tmp_path: Path) -> None:
+    result = _render_mermaid(browser, mermaid_dist, kg.to_mermaid(title="Exercise pathway"), tmp_path)
+    assert result["nodes"] == 23 and result["edges"] == 25
+    signs = [e.sign for e in kg.edges()]
+    assert result["crosses"] == signs.count(-1)
+    assert result["dotted"] == signs.count(0)
+    assert "PGC-1α" in result["labels"] and "Pancreatic β-cell" in result["labels"]
+
+
+def test_mermaid_escaping_holds(browser: Any, mermaid_dist: Path, tmp_path: Path) -> None:
+    g = hostile()
+    result = _render_mermaid(browser, mermaid_dist, g.to_mermaid(highlight=chain(g, "evil", "end")), tmp_path)
+    assert result["nodes"] == 3 and result["edges"] == 2 and result["injected"] == 0
+    assert sorted(result["labels"]) == sorted(n.name for n in g)

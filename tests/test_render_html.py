@@ -1,0 +1,259 @@
+"""The interactive HTML page: structure, stability, offline-ness and escaping (no browser needed)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from metagraph import Edge, MetaGraph, Node, RenderError, UnknownNodeError
+from metagraph.render.html import LARGE_GRAPH, HtmlDiagram, html_diagram, html_document, iframe, to_html
+from metagraph.render.style import DIM, KIND_STYLES
+from metagraph.schema import Kind
+from tests.render_samples import EVIL_DESCRIPTION, EVIL_NAME, chain, hostile, pathway
+
+
+class _Resources(HTMLParser):
+    """Collect every place an HTML page could load something from."""
+
+    URL_ATTRS = frozenset({"src", "href", "srcset", "data", "poster", "action", "formaction", "background",
+                           "xlink:href", "manifest", "ping"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[tuple[str, str, str]] = []
+        self.tags: list[str] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in self.URL_ATTRS and value is not None:
+                self.urls.append((tag, name, value))
+            if name == "style" and value:
+                self.styles.append(value)
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.styles.append(data)
+
+
+def remote_references(page: str) -> list[str]:
+    """Every reference in ``page`` that would make the browser fetch something."""
+    parser = _Resources()
+    parser.feed(page)
+    found = [f"<{tag} {name}={value}>" for tag, name, value in parser.urls]
+    found += [f"<{tag}>" for tag in parser.tags if tag in {"link", "iframe", "img", "object", "embed", "base"}]
+    for css in parser.styles:
+        found += [f"@import in CSS: {m}" for m in re.findall(r"@import[^;]*", css)]
+        found += [f"url() in CSS: {m}" for m in re.findall(r"url\(\s*['\"]?([^'\")]*)", css)
+                  if not m.startswith("data:")]
+    return found
+
+
+def datasets(page: str) -> tuple[list[dict], list[dict]]:
+    """The node and edge lists embedded in the page."""
+    decoder = json.JSONDecoder()
+    out = []
+    for name in ("nodes", "edges"):
+        start = page.index(f"var {name} = new vis.DataSet(") + len(f"var {name} = new vis.DataSet(")
+        out.append(decoder.raw_decode(page, start)[0])
+    return out[0], out[1]
+
+
+@pytest.fixture(scope="module")
+def kg() -> MetaGraph:
+    return pathway()
+
+
+@pytest.fixture(scope="module")
+def page(kg: MetaGraph) -> str:
+    return html_document(kg)
+
+
+def test_page_embeds_every_node_and_edge(kg: MetaGraph, page: str) -> None:
+    nodes, edges = datasets(page)
+    assert sorted(n["id"] for n in nodes) == sorted(kg.nx.nodes)
+    assert len(edges) == kg.nx.number_of_edges() == 25
+    assert {(e["from"], e["to"]) for e in edges} == set(kg.nx.edges())
+    assert len({e["id"] for e in edges}) == len(edges)  # parallel edges stay distinct
+
+
+def test_page_is_offline(page: str) -> None:
+    assert remote_references(page) == []
+    assert "default-src 'none'" in page  # the Content-Security-Policy blocks any fetch
+    assert "bootstrap" not in page.lower() and "cdn" not in page.lower()
+    parser = _Resources()
+    parser.feed(page)
+    assert parser.tags.count("script") == 3  # vis-network inlined, the data, our search and filter
+    assert "vis.Network" in page
+
+
+def test_resource_check_finds_what_pyvis_would_load() -> None:
+    from pyvis.network import Network
+
+    stock = Network(cdn_resources="in_line").generate_html()
+    assert any("bootstrap" in r for r in remote_references(stock))
+
+
+def test_same_graph_gives_byte_identical_page(kg: MetaGraph, page: str, tmp_path: Path) -> None:
+    again = MetaGraph(list(kg), kg.edges(), kg.references.values())
+    a = to_html(again, tmp_path / "a.html")
+    b = to_html(kg, tmp_path / "b.html")
+    assert a.read_bytes() == b.read_bytes() == page.encode("utf-8")
+
+
+def test_layout_is_fixed_left_to_right_with_physics_off(kg: MetaGraph, page: str) -> None:
+    nodes, _ = datasets(page)
+    x = {n["id"]: n["x"] for n in nodes}
+    assert x["hiit"] < x["ampk"] < x["irisin"] < x["skeletal_muscle"] < x["glucose_uptake"]
+    assert x["glucose_uptake"] < x["insulin_sensitivity"] < x["insulin_resistance"]
+    options = json.loads(re.search(r"var options = (\{.*\});", page).group(1))
+    assert options["physics"]["enabled"] is False
+    assert options["layout"]["improvedLayout"] is False
+
+
+def test_legend_lists_kinds_and_edge_meanings(kg: MetaGraph, page: str) -> None:
+    legend = page[page.index('<aside class="mg-legend">'):page.index("</aside>")]
+    for label in ("exercise", "signals", "myokines", "organs and tissues", "processes", "outcomes", "conditions"):
+        assert f"<span>{label}</span>" in legend
+    assert legend.count('class="mg-kind"') == 9
+    assert "activates / increases" in legend and "inhibits / decreases" in legend and "structural" in legend
+    assert 'id="mg-search"' in page
+
+
+def test_kinds_have_distinct_shapes_and_colours(page: str) -> None:
+    nodes, _ = datasets(page)
+    looks = {n["kind"]: (n["shape"], n["color"]["background"]) for n in nodes}
+    assert len(looks) == 9
+    assert len({s for s, _ in looks.values()}) == 9 and len({c for _, c in looks.values()}) == 9
+
+
+def test_edge_signs_look_different(page: str) -> None:
+    _, edges = datasets(page)
+    by_sign = {e["sign"]: e for e in edges}
+    assert by_sign[1]["arrows"]["to"]["type"] == "arrow" and not by_sign[1]["dashes"]
+    assert by_sign[-1]["arrows"]["to"]["type"] == "bar" and not by_sign[-1]["dashes"]
+    assert by_sign[0]["dashes"] is True
+    assert len({by_sign[s]["color"]["color"] for s in (1, -1, 0)}) == 3
+    assert {e["label"] for e in edges} >= {"activates", "decreases", "secretes"}
+
+
+def test_tooltips_carry_description_identifiers_quotes_and_doi(kg: MetaGraph, page: str) -> None:
+    nodes, edges = datasets(page)
+    ampk = next(n for n in nodes if n["id"] == "ampk")
+    assert "AMPK: a test node." in ampk["title"] and "TEST:" in ampk["title"] and "AMPK (syn)" in ampk["title"]
+    e = next(e for e in edges if e["from"] == "ampk" and e["to"] == "pgc1a")
+    assert "“ampk activates pgc1a”" in e["title"]
+    assert "doi:10.1038/nrendo.2012.49" in e["title"] and "https://" not in e["title"]
+
+
+def test_focus_hops_and_kinds_narrow_the_page(kg: MetaGraph) -> None:
+    nodes, edges = datasets(html_document(kg, focus="AMPK", hops=1))
+    assert {n["id"] for n in nodes} == {"ampk", "atp_depletion", "pgc1a", "glut4_translocation"}
+    assert len(edges) == 3
+    nodes, _ = datasets(html_document(kg, kinds=["myokine", "organ"]))
+    assert {n["kind"] for n in nodes} == {"myokine", "organ"}
+    page = html_document(kg, focus="il6", hops=0, title="only IL-6")
+    assert datasets(page)[0][0]["id"] == "il6" and "<h1>only IL-6</h1>" in page
+
+
+def test_highlight_stands_out_and_dims_the_rest(kg: MetaGraph) -> None:
+    c = chain(kg, "hiit", "atp_depletion", "ampk", "pgc1a", "mitochondrial_biogenesis")
+    nodes, edges = datasets(html_document(kg, highlight=c))
+    lit = {n["id"] for n in nodes if n.get("highlighted")}
+    assert lit == {"hiit", "atp_depletion", "ampk", "pgc1a", "mitochondrial_biogenesis"}
+    lit_edges = [e for e in edges if e.get("highlighted")]
+    assert len(lit_edges) == 4 and all(e["width"] > 2 for e in lit_edges)
+    assert edges[-4:] == lit_edges  # drawn last, on top
+    colour = {n["id"]: n["color"]["background"] for n in nodes}
+    assert colour["irisin"] == colour["insulin_resistance"] == DIM["fill"]
+    assert colour["ampk"] == KIND_STYLES[Kind.SIGNAL].fill
+    assert {e["color"]["color"] for e in edges if not e.get("highlighted")} == {DIM["edge"]}
+
+
+def test_highlighted_nodes_are_drawn_even_outside_the_focus(kg: MetaGraph) -> None:
+    c = chain(kg, "il6", "inflammation", "insulin_resistance")
+    nodes, _ = datasets(html_document(kg, focus="HIIT", hops=0, highlight=[c]))
+    assert {n["id"] for n in nodes} == {"hiit", "il6", "inflammation", "insulin_resistance"}
+
+
+def test_bad_arguments_raise_metagraph_errors(kg: MetaGraph, tmp_path: Path) -> None:
+    with pytest.raises(UnknownNodeError, match="AMPKK"):
+        html_document(kg, focus="AMPKK")
+    with pytest.raises(RenderError, match="not a kind"):
+        html_document(kg, kinds=["tissue"])
+    with pytest.raises(RenderError, match="hops"):
+        html_document(kg, focus="AMPK", hops=-1)
+    with pytest.raises(RenderError, match="highlight takes chains"):
+        html_document(kg, highlight="hiit")
+    with pytest.raises(RenderError, match="not in this graph"):
+        html_document(kg, highlight=chain(hostile(), "evil", "end"))
+    assert not list(tmp_path.iterdir())
+
+
+def test_hostile_text_is_never_markup_in_the_page() -> None:
+    page = html_document(hostile(), title='<b>title</b> & "more"')
+    assert EVIL_NAME not in page and "<script>alert" not in page and "</script><script>" not in page
+    assert "<h1>&lt;b&gt;title&lt;/b&gt; &amp; &#34;more&#34;</h1>" in page
+    nodes, edges = datasets(page)  # the data survive exactly, as JSON text
+    evil = next(n for n in nodes if n["id"] == "evil")
+    assert evil["label"] == EVIL_NAME and EVIL_DESCRIPTION in evil["title"]
+    assert "</script><script>alert(4)</script>" in edges[0]["title"]
+    assert remote_references(page) == []
+
+
+def test_large_graph_drops_edge_labels_and_says_so() -> None:
+    n = LARGE_GRAPH + 1
+    ev = [{"reference": "r", "quote": "q"}]
+    nodes = [Node(id=f"s{i}", name=f"S{i}", kind="signal") for i in range(n)]
+    edges = [Edge(source=f"s{i}", target=f"s{i + 1}", predicate="activates", evidence=ev) for i in range(n - 1)]
+    page = html_document(MetaGraph(nodes, edges, validate=False))
+    nodes_data, edges_data = datasets(page)
+    assert len(nodes_data) == n and len(edges_data) == n - 1
+    assert not any("label" in e for e in edges_data)
+    assert f"This graph has {n:,} nodes" in page and 'class="mg-note"' in page
+    assert json.loads(re.search(r"var options = (\{.*\});", page).group(1))["edges"]["smooth"]["enabled"] is False
+
+
+def test_iframe_escapes_the_whole_page(page: str) -> None:
+    frame = iframe(page, height=300, title='a "b"')
+    src = re.fullmatch(r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts" title="a &quot;b&quot;" .*</iframe>',
+                       frame, flags=re.S)
+    assert src is not None and html.unescape(src.group(1)) == page
+
+
+def test_show_and_repr_html_display_inline(kg: MetaGraph, tmp_path: Path) -> None:
+    view = kg.show(focus="AMPK", hops=1, height=500)
+    assert isinstance(view, HtmlDiagram) and "500px" in view._repr_html_()
+    assert view.title == "AMPK: neighbourhood within 1 step"
+    assert view.save(tmp_path / "v.html").read_text(encoding="utf-8") == view.html
+    whole = kg._repr_html_()
+    assert whole.startswith("<iframe srcdoc=") and html.unescape(whole).count("vis.DataSet") == 2
+    assert html_diagram(kg).html == html_document(kg)
+
+
+def test_repr_html_of_a_huge_graph_is_a_summary(monkeypatch: pytest.MonkeyPatch, kg: MetaGraph) -> None:
+    import metagraph.render.methods as methods
+
+    monkeypatch.setattr(methods, "REPR_MAX_NODES", 5)
+    out = kg._repr_html_()
+    assert "<iframe" not in out and "too large to draw inline" in out and "<td>process</td><td>4</td>" in out
+
+
+def test_importing_metagraph_and_cli_does_not_import_pyvis() -> None:
+    code = ("import sys, metagraph, metagraph.cli; metagraph.cli.build_parser(); "
+            "print(any(m.split('.')[0] in ('pyvis', 'jinja2') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,109 @@
+"""Which part of a graph a diagram shows, and what it highlights."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from metagraph import AmbiguousNodeError, MetaGraph, RenderError, UnknownNodeError
+from metagraph.render.view import Highlight, highlight_sets, is_chain, parse_kinds, select_ids, subgraph
+from metagraph.schema import Kind
+from tests.render_samples import chain, pathway
+from tests.strategies import graph_records
+
+
+@pytest.fixture(scope="module")
+def kg() -> MetaGraph:
+    return pathway()
+
+
+def test_whole_graph_without_options(kg: MetaGraph) -> None:
+    assert select_ids(kg) == list(kg.nx.nodes)
+    assert subgraph(kg) is kg
+
+
+def test_neighbourhood_follows_edges_both_ways(kg: MetaGraph) -> None:
+    assert set(select_ids(kg, focus="PGC-1α", hops=1)) == {"pgc1a", "ampk", "fndc5", "mitochondrial_biogenesis"}
+    two = set(select_ids(kg, focus="pgc1a", hops=2))
+    assert {"atp_depletion", "glut4_translocation", "irisin"} <= two and "il6" not in two
+    assert select_ids(kg, focus="pgc1a", hops=0) == ["pgc1a"]
+    assert set(select_ids(kg, focus=["il6", "erfe"], hops=0)) == {"il6", "erfe"}
+
+
+def test_kinds_filter_keeps_the_focus(kg: MetaGraph) -> None:
+    ids = select_ids(kg, focus="irisin", hops=1, kinds=["organ"])
+    assert set(ids) == {"irisin", "skeletal_muscle", "adipose_tissue"}
+    assert {kg.node(n).kind for n in select_ids(kg, kinds="myokine")} == {Kind.MYOKINE}
+
+
+def test_named_nodes_are_kept_exactly(kg: MetaGraph) -> None:
+    assert select_ids(kg, nodes=["il6", "HIIT"]) == ["hiit", "il6"]
+    assert set(select_ids(kg, nodes=["il6"], focus="hiit", hops=0, kinds=["exercise"])) == {"il6", "hiit"}
+
+
+def test_subgraph_is_a_view_sharing_the_records(kg: MetaGraph) -> None:
+    part = kg.subgraph(focus="AMPK", hops=1)
+    assert isinstance(part, MetaGraph) and len(part) == 4
+    assert part.node("AMPK") is kg.node("AMPK")
+    assert part.references == kg.references
+    assert nx.is_frozen(part.nx)
+    assert [e.target for e in part.edges(source="ampk")] == ["pgc1a", "glut4_translocation"]
+
+
+def test_errors_name_the_problem(kg: MetaGraph) -> None:
+    with pytest.raises(UnknownNodeError):
+        select_ids(kg, focus="no such node")
+    with pytest.raises(RenderError, match="'tissue' is not a kind"):
+        parse_kinds(["organ", "tissue"])
+    for bad in (-1, 1.5, "2", True):
+        with pytest.raises(RenderError, match="whole number"):
+            select_ids(kg, focus="ampk", hops=bad)
+    syn = MetaGraph([n.model_copy(update={"synonyms": ["shared"]}) for n in list(kg)[:2]])
+    with pytest.raises(AmbiguousNodeError):
+        select_ids(syn, focus="shared")
+
+
+def test_parse_kinds_accepts_one_or_many() -> None:
+    assert parse_kinds(None) is None and parse_kinds([]) is None
+    assert parse_kinds("organ") == frozenset({Kind.ORGAN})
+    assert parse_kinds([Kind.CELL, "organ"]) == frozenset({Kind.CELL, Kind.ORGAN})
+
+
+def test_highlight_collects_chains(kg: MetaGraph) -> None:
+    a = chain(kg, "hiit", "atp_depletion", "ampk")
+    b = chain(kg, "il6", "inflammation")
+    h = highlight_sets([a, b])
+    assert h.nodes == {"hiit", "atp_depletion", "ampk", "il6", "inflammation"}
+    assert h.edges == {("hiit", "atp_depletion", "increases"), ("atp_depletion", "ampk", "activates"),
+                       ("il6", "inflammation", "decreases")}
+    assert highlight_sets(SimpleNamespace(chains=[a])) == highlight_sets(a)
+    assert highlight_sets(None) == Highlight() and not Highlight().active
+
+
+def test_highlight_rejects_what_is_not_a_chain(kg: MetaGraph) -> None:
+    for bad in ("hiit", 3, [kg.node("hiit")], kg):
+        with pytest.raises(RenderError, match="highlight takes chains"):
+            highlight_sets(bad)
+    with pytest.raises(RenderError, match="Edge objects"):
+        highlight_sets(SimpleNamespace(nodes=[], edges=["x"]))
+    with pytest.raises(RenderError, match="Node objects or ids"):
+        highlight_sets(SimpleNamespace(nodes=[3], edges=[]))
+    assert not is_chain(kg) and is_chain(SimpleNamespace(nodes=(), edges=()))
+
+
+@settings(max_examples=30)
+@given(graph_records(), st.integers(0, 3), st.data())
+def test_neighbourhood_is_within_hops(records: tuple, hops: int, data: st.DataObject) -> None:
+    kg = MetaGraph(*records)
+    focus = data.draw(st.sampled_from(list(kg.nx.nodes)))
+    ids = select_ids(kg, focus=focus, hops=hops)
+    distance = nx.single_source_shortest_path_length(kg.nx.to_undirected(as_view=True), focus, cutoff=hops)
+    assert set(ids) == set(distance)
+    kinds = data.draw(st.lists(st.sampled_from(list(Kind)), max_size=3))
+    kept = select_ids(kg, focus=focus, hops=hops, kinds=kinds)
+    assert set(kept) <= set(ids) and focus in kept
+    assert all(n == focus or not kinds or kg.node(n).kind in kinds for n in kept)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from metagraph.atomic import write_text_atomic
+from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Evidence, Node, Reference
 from metagraph.schema import PREDICATES, Kind, Predicate, spec
 
@@ -70,7 +71,7 @@ def generate_records(n_nodes: int, n_edges: int, *, seed: int = 0,
     Parameters
     ----------
     n_nodes, n_edges
-        Exact sizes (at least 100 nodes; edges at most a few per node pair).
+        Exact sizes (at least 100 nodes, at most 20 edges per node).
     seed
         Same seed, same graph.
     n_references
@@ -83,7 +84,9 @@ def generate_records(n_nodes: int, n_edges: int, *, seed: int = 0,
     True
     """
     if n_nodes < 100:
-        raise ValueError("generate at least 100 nodes, so that every kind has a few")
+        raise MetagraphError(f"generate at least 100 nodes (not {n_nodes}), so that every kind has a few")
+    if n_edges > 20 * n_nodes:
+        raise MetagraphError(f"{n_edges} edges is too many for {n_nodes} nodes; keep at most 20 per node")
     rng = random.Random(seed)
     nodes: list[Node] = []
     by_kind: dict[Kind, list[str]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from metagraph.errors import Problem
 from metagraph.models import Edge, Node, Reference
 from metagraph.schema import Kind, allowed_predicates, spec
 
-__all__ = ["Origin", "check_graph"]
+__all__ = ["Origin", "check_graph", "kind_violations", "with_article"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,39 @@ def _did_you_mean(value: str, known: Sequence[str]) -> str:
     if close:
         return "did you mean " + " or ".join(repr(c) for c in close) + "?"
     return "define it first or check the spelling"
+
+
+_QUALIFIER_KINDS = (("location", frozenset({Kind.ORGAN, Kind.CELL})), ("modality", frozenset({Kind.EXERCISE})))
+
+
+def kind_violations(edge: Edge, kinds: Mapping[str, Kind]) -> list[tuple[tuple[str, ...], str, str]]:
+    """Return how ``edge`` breaks the schema graph, given the kind of each node id.
+
+    Each violation is ``(field, message, hint)``. Ids missing from ``kinds`` are
+    skipped: reporting them is the caller's business.
+
+    Examples
+    --------
+    >>> e = Edge(source="il6", target="liver", predicate="increases", evidence=[{"reference": "r", "quote": "q"}])
+    >>> [m for _, m, _ in kind_violations(e, {"il6": Kind.MYOKINE, "liver": Kind.ORGAN})]
+    ["'increases' cannot join a myokine ('il6') to an organ ('liver')"]
+    """
+    out: list[tuple[tuple[str, ...], str, str]] = []
+    s, t = kinds.get(edge.source), kinds.get(edge.target)
+    if s is not None and t is not None:
+        rule = spec(edge.predicate)
+        if s not in rule.sources or t not in rule.targets:
+            fits = [str(p) for p in allowed_predicates(s, t)]
+            hint = ("use one of: " + ", ".join(fits)) if fits else "no predicate joins these kinds"
+            out.append((("predicate",), f"{edge.predicate.value!r} cannot join {with_article(s.value)} "
+                        f"({edge.source!r}) to {with_article(t.value)} ({edge.target!r})", hint))
+    for field, allowed in _QUALIFIER_KINDS:
+        value = getattr(edge, field)
+        if value is not None and value in kinds and kinds[value] not in allowed:
+            names = " or ".join(sorted(k.value for k in allowed))
+            out.append(((field,), f"{field} {value!r} is {with_article(kinds[value].value)}",
+                        f"a {field} must be a node of kind {names}"))
+    return out
 
 
 def check_graph(
@@ -121,39 +154,16 @@ def check_graph(
     known_refs = sorted(ref_first)
     edge_first: dict[tuple[str, str, str], Origin] = {}
     for edge, origin in edges:
-        ok = True
-        for field in ("source", "target"):
+        for field in ("source", "target", "location", "modality"):
             value = getattr(edge, field)
-            if value not in kinds:
-                ok = False
-                if check_references and value not in declared_ids:
-                    problems.append(origin.problem(f"unknown node {value!r}", _did_you_mean(value, known_ids),
-                                                   loc=(field,)))
+            if value is not None and value not in kinds and check_references and value not in declared_ids:
+                problems.append(origin.problem(f"unknown node {value!r}", _did_you_mean(value, known_ids),
+                                               loc=(field,)))
         if edge.source == edge.target:
             problems.append(origin.problem(
                 f"the edge goes from {edge.source!r} to itself", "an edge joins two different nodes"))
-        if ok:
-            s, t = kinds[edge.source], kinds[edge.target]
-            rule = spec(edge.predicate)
-            if s not in rule.sources or t not in rule.targets:
-                fits = [str(p) for p in allowed_predicates(s, t)]
-                hint = ("use one of: " + ", ".join(fits)) if fits else "no predicate joins these kinds"
-                problems.append(origin.problem(
-                    f"{edge.predicate.value!r} cannot join {with_article(s.value)} ({edge.source!r}) to "
-                    f"{with_article(t.value)} ({edge.target!r})", hint, loc=("predicate",)))
-        for field, allowed in (("location", {Kind.ORGAN, Kind.CELL}), ("modality", {Kind.EXERCISE})):
-            value = getattr(edge, field)
-            if value is None:
-                continue
-            if value not in kinds:
-                if check_references and value not in declared_ids:
-                    problems.append(origin.problem(f"unknown node {value!r}", _did_you_mean(value, known_ids),
-                                                   loc=(field,)))
-            elif kinds[value] not in allowed:
-                names = " or ".join(sorted(k.value for k in allowed))
-                problems.append(origin.problem(
-                    f"{field} {value!r} is {with_article(kinds[value].value)}", f"a {field} must be a node of kind {names}",
-                    loc=(field,)))
+        for loc, message, hint in kind_violations(edge, kinds):
+            problems.append(origin.problem(message, hint, loc=loc))
         for i, ev in enumerate(edge.evidence):
             if check_references and ev.reference not in ref_first and ev.reference not in declared_refs:
                 problems.append(origin.problem(

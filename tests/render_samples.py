@@ -5,6 +5,7 @@ They do not depend on the bundled data, which may still be growing.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from types import SimpleNamespace
 
 from metagraph import Edge, MetaGraph, Node, Reference
@@ -70,7 +71,7 @@ def pathway() -> MetaGraph:
 
 def chain(graph: MetaGraph, *ids: str) -> SimpleNamespace:
     """A chain along the given node ids (the first edge between each pair), shaped like ``trace``'s."""
-    edges = [graph.edges(source=a, target=b)[0] for a, b in zip(ids, ids[1:], strict=False)]
+    edges = [graph.edges(source=a, target=b)[0] for a, b in pairwise(ids)]
     return SimpleNamespace(nodes=[graph.node(i) for i in ids], edges=edges)
 
 

@@ -60,6 +60,7 @@ def test_trace_highlights_the_chains(capsys: pytest.CaptureFixture[str], data: P
     assert code == 0 and "2 chains highlighted" in text
     dot = out.read_text(encoding="utf-8")
     assert dot.count("penwidth=3") == 6 + 6  # the chains' 6 nodes and 6 edges
+    assert 'label="HIIT → Insulin sensitivity: 2 chains of effects"' in dot
     assert '"il6"' not in dot
 
 

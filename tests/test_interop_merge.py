@@ -164,7 +164,7 @@ def test_merging_a_graph_with_itself_changes_nothing(records: tuple) -> None:
     assert document_of(graph) == document_of(g)
 
 
-@settings(max_examples=25)
+@settings(max_examples=15)
 @given(graph_records(max_nodes=8, max_edges=15), graph_records(max_nodes=8, max_edges=15))
 def test_merge_keeps_every_node_and_edge_of_both(first: tuple, second: tuple) -> None:
     a, b = MetaGraph(*first), MetaGraph(*second)

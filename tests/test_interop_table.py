@@ -230,3 +230,11 @@ def test_slugify_matches_the_bundled_style() -> None:
     assert slugify("Insulin sensitivity") == "insulin_sensitivity"
     assert slugify("β-cell") == "bcell"
     assert slugify("  ") == ""
+
+
+def test_kind_implied_by_a_location_yields_to_one_a_row_gives(tmp_path: Path) -> None:
+    p = _write(tmp_path, "t.csv", "source,target,sign,location,target_kind\nIL-6,Insulin secretion,up,Beta cell,"
+                                  "process\nIL-6,Beta cell,targets,,cell\n")
+    g = read_table(p, default_kind="myokine")
+    assert g.node("beta_cell").kind.value == "cell"
+    assert {e.predicate.value for e in g.edges()} == {"increases", "targets"}

@@ -12,6 +12,7 @@ import pytest
 
 from metagraph import MetaGraph, RenderError
 from metagraph.render.chains import (
+    chain_diagram,
     chain_html,
     chain_html_iframe,
     chain_to_dot,
@@ -73,6 +74,8 @@ def test_iframe_for_notebooks(kg: MetaGraph) -> None:
     frame = chain_html_iframe(c, graph=kg, height=300)
     assert frame.startswith("<iframe srcdoc=") and "height: 300px" in frame and 'title="HIIT → ATP depletion"' in frame
     assert "vis.DataSet" in html.unescape(frame)
+    shown = chain_diagram(c, graph=kg, height=300)
+    assert shown._repr_html_() == frame and shown.title == "HIIT → ATP depletion"
 
 
 def test_static_diagrams_of_a_chain(kg: MetaGraph, tmp_path: Path) -> None:

@@ -67,6 +67,12 @@ def test_highlight_thickens_the_chain(kg: MetaGraph) -> None:
     assert re.search(r'"il6" \[[^]]*penwidth=3', dot) and re.search(r'"ampk" \[[^]]*fillcolor="#f1f3f5"', dot)
 
 
+def test_edge_cases(kg: MetaGraph) -> None:
+    assert to_dot(MetaGraph()).count(" -> ") == 0
+    with pytest.raises(RenderError, match="not in this graph"):
+        kg.to_dot(highlight=chain(hostile(), "evil", "end"))
+
+
 def test_missing_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, kg: MetaGraph, tmp_path: Path) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(RenderError, match="apt-get install graphviz"):

@@ -227,6 +227,11 @@ def test_large_graph_drops_edge_labels_and_says_so() -> None:
     assert json.loads(re.search(r"var options = (\{.*\});", page).group(1))["edges"]["smooth"]["enabled"] is False
 
 
+def test_an_empty_graph_is_an_empty_page() -> None:
+    nodes, edges = datasets(html_document(MetaGraph()))
+    assert nodes == [] and edges == []
+
+
 def test_iframe_escapes_the_whole_page(page: str) -> None:
     frame = iframe(page, height=300, title='a "b"')
     src = re.fullmatch(r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts" title="a &quot;b&quot;" .*</iframe>',

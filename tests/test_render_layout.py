@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metagraph import MetaGraph
+from metagraph import Edge, MetaGraph, Node
 from metagraph.render.layout import STAGES, _spread, _sub_ranks, layered_layout
 from metagraph.schema import KIND_ORDER, Kind
 from tests.render_samples import pathway
@@ -25,7 +27,7 @@ def _check(kg: MetaGraph, y_gap: float = 90.0) -> None:
                 assert x < x2
     for col in layout.columns:  # no two nodes of a column overlap
         ys = [pos[n][1] for n in col]
-        assert all(b - a >= y_gap - 1e-6 for a, b in zip(ys, ys[1:], strict=False))
+        assert all(b - a >= y_gap - 1e-6 for a, b in pairwise(ys))
         assert len({pos[n][0] for n in col}) <= 1
 
 
@@ -60,6 +62,21 @@ def test_emphasised_chain_lines_up() -> None:
     assert bend(straight) < bend(plain)
 
 
+def test_thousands_of_nodes_wrap_into_a_screen_shaped_figure() -> None:
+    ev = [{"reference": "r", "quote": "q"}]
+    nodes = [Node(id=f"p{i}", name=f"P{i}", kind="process") for i in range(1500)]
+    nodes += [Node(id=f"o{i}", name=f"O{i}", kind="outcome") for i in range(20)]
+    edges = [Edge(source=f"p{i}", target=f"o{i % 20}", predicate="increases", evidence=ev) for i in range(1500)]
+    layout = layered_layout(MetaGraph(nodes, edges, validate=False))
+    xs = [x for x, _ in layout.positions.values()]
+    ys = [y for _, y in layout.positions.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    assert 0.5 < width / height < 4
+    assert len(set(layout.positions.values())) == 1520  # no two nodes on the same spot
+    assert max(x for n, (x, _) in layout.positions.items() if n.startswith("p")) < min(
+        x for n, (x, _) in layout.positions.items() if n.startswith("o"))
+
+
 def test_sub_ranks_break_cycles_and_cap_depth() -> None:
     ids = ["a", "b", "c", "d"]
     assert _sub_ranks(ids, [("a", "b"), ("b", "c"), ("c", "a")], 5) == {"a": 0, "b": 1, "c": 2, "d": 0}
@@ -70,8 +87,8 @@ def test_sub_ranks_break_cycles_and_cap_depth() -> None:
 def test_spread_keeps_order_and_gap(wish: list[float], gap: float) -> None:
     out = _spread(wish, gap)
     assert len(out) == len(wish)
-    assert all(b - a >= gap - 1e-6 for a, b in zip(out, out[1:], strict=False))
-    if all(b - a >= gap for a, b in zip(wish, wish[1:], strict=False)):
+    assert all(b - a >= gap - 1e-6 for a, b in pairwise(out))
+    if all(b - a >= gap for a, b in pairwise(wish)):
         assert all(abs(a - b) < 1e-6 for a, b in zip(out, wish, strict=True))  # already fine: unchanged
 
 

@@ -6,14 +6,14 @@ import re
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from metagraph import Edge, MetaGraph, Node, RenderError
 from metagraph.render.mermaid import MAX_MERMAID_EDGES, escape_mermaid, mermaid_id, to_mermaid
 from tests.render_samples import EVIL_NAME, chain, hostile, pathway
 from tests.strategies import graph_records
 
-NODE_LINE = re.compile(r'^  (n_\w+)(\{\{|\[\(|\(\[|\(\(|\[\[|\[/|\[|\{|>)"([^"]*)"(\}\}|\)\]|\]\)|\)\)|\]\]|/\]|\]|\})$')
+NODE_LINE = re.compile(r'^  (n_\w+)(\{\{|\[\(|\(\[|\(\(|\[\[|\[/|\[|\{|>)"([^"]*)"'
+                       r'(\}\}|\)\]|\]\)|\)\)|\]\]|/\]|\]|\})$')
 EDGE_LINE = re.compile(r'^  (n_\w+) (-->|--x|-\.->)\|"([^"]*)"\| (n_\w+)$')
 
 
@@ -90,6 +90,12 @@ def test_focus_and_title(kg: MetaGraph) -> None:
     assert set(nodes) == {"n_irisin", "n_fndc5", "n_skeletal_muscle", "n_adipose_tissue", "n_browning_of_white_fat"}
     assert text.startswith('---\ntitle: "Irisin \\"hub\\""\n---\nflowchart LR\n')
     assert len(edges) == 4
+
+
+def test_edge_cases(kg: MetaGraph) -> None:
+    assert to_mermaid(MetaGraph()) == "flowchart LR\n"
+    with pytest.raises(RenderError, match="not in this graph"):
+        kg.to_mermaid(highlight=chain(hostile(), "evil", "end"))
 
 
 def test_too_many_edges_is_a_clear_error() -> None:

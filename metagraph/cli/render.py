@@ -122,8 +122,13 @@ def _render(args: argparse.Namespace) -> int:
                               f"check with `metagraph trace {source!r} {target!r}`")
         if focus is None:
             focus = list(dict.fromkeys(n.id for c in chains for n in c.nodes))
+    title = args.title
+    if chains and title is None:
+        n = len(chains)
+        title = (f"{chains[0].nodes[0].name} → {chains[0].nodes[-1].name}: "
+                 f"{n} chain{'s' if n != 1 else ''} of effects" + (", in context" if args.hops else ""))
     options: dict[str, Any] = {"focus": focus, "hops": args.hops, "kinds": args.kinds,
-                               "highlight": chains or None, "title": args.title}
+                               "highlight": chains or None, "title": title}
     view = kg.subgraph(focus=focus, hops=args.hops, kinds=args.kinds,
                        nodes=[n.id for c in chains for n in c.nodes] or None)
     n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()

@@ -1,5 +1,9 @@
 """Combine two graphs whose nodes overlap, reporting every disagreement instead of hiding it.
 
+``metagraph.load(files, bundled=True)`` reads files side by side and rejects an id
+defined twice; merging is the way to combine graphs that describe the same nodes
+(an imported table, another curator's files) into one.
+
 Rules, in order:
 
 * A node of ``other`` is the node of ``ours`` with the same id; failing that, the one
@@ -29,9 +33,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from metagraph.errors import MergeConflictError, MetagraphError
-from metagraph.interop._text import with_article
 from metagraph.models import Edge, Node, Reference
-from metagraph.schema import Kind, spec
+from metagraph.validation import kind_violations, with_article
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -154,15 +157,8 @@ def _rename_edge(edge: Edge, renamed: dict[str, str]) -> Edge:
 
 
 def _schema_problem(edge: Edge, nodes: dict[str, Node]) -> str:
-    rule = spec(edge.predicate)
-    s_kind, t_kind = nodes[edge.source].kind, nodes[edge.target].kind
-    if s_kind not in rule.sources or t_kind not in rule.targets:
-        return f"{edge.predicate.value!r} cannot join {with_article(s_kind.value)} to {with_article(t_kind.value)}"
-    for name, allowed in (("location", (Kind.ORGAN, Kind.CELL)), ("modality", (Kind.EXERCISE,))):
-        value = getattr(edge, name)
-        if value is not None and nodes[value].kind not in allowed:
-            return f"its {name} {value!r} is {with_article(nodes[value].kind.value)}"
-    return ""
+    violations = kind_violations(edge, {i: n.kind for i, n in nodes.items()})
+    return violations[0][1] if violations else ""
 
 
 def merge_graphs(ours: MetaGraph, other: MetaGraph) -> MergeResult:

@@ -23,11 +23,10 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from metagraph.errors import AmbiguousNodeError, DataError, MetagraphError, Problem, UnknownNodeError
-from metagraph.interop._text import with_article
 from metagraph.models import CURIE_PATTERN, Edge, Evidence, Node, Reference
 from metagraph.names import normalize_name
 from metagraph.schema import PREDICATES, Kind, Predicate, allowed_predicates
-from metagraph.validation import Origin, check_graph
+from metagraph.validation import Origin, check_graph, with_article
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -129,7 +128,7 @@ class _NodeDraft:
     id: str
     name: str
     kind: Kind | None
-    kind_row: int | None
+    kind_row: int | None  # the row that gave the kind; None when no row gave it (default, or implied)
     row: int
     xrefs: list[str] = field(default_factory=list)
     model: Node | None = None  # a node taken whole from the reference graph
@@ -208,7 +207,7 @@ class _Importer:
             return None
         draft = self.nodes.get(key)
         if draft is None:
-            draft = self._new_node(row, column, name, kind or implied, xref)
+            draft = self._new_node(row, column, name, kind, xref, implied)
             if draft is None:
                 return None
             self.nodes[key] = draft
@@ -218,7 +217,7 @@ class _Importer:
             if exact and kind != draft.model.kind:
                 self.problem(row, column, f"{name!r} is {with_article(draft.model.kind.value)} in the reference graph "
                              f"({draft.id!r}) but {with_article(kind.value)} here", "drop the kind or make it agree")
-        elif draft.kind is None:
+        elif draft.kind is None or draft.kind_row is None:  # no kind yet, or only one implied by a column
             draft.kind, draft.kind_row = kind, row
         elif draft.kind != kind:
             self.problem(row, column, f"{name!r} is {with_article(kind.value)} here but "
@@ -227,7 +226,8 @@ class _Importer:
             draft.xrefs.append(xref)
         return draft.id
 
-    def _new_node(self, row: int, column: str, name: str, kind: Kind | None, xref: str | None) -> _NodeDraft | None:
+    def _new_node(self, row: int, column: str, name: str, kind: Kind | None, xref: str | None,
+                  implied: Kind | None) -> _NodeDraft | None:
         known = self._resolve(row, column, name, xref)
         if known is False:
             return None
@@ -241,7 +241,7 @@ class _Importer:
         node_id, n = base, 2
         while node_id in self.ids or (self.reference is not None and node_id in self.reference.nx):
             node_id, n = f"{base}_{n}", n + 1
-        draft = _NodeDraft(node_id, name.strip(), kind, row if kind else None, row, [xref] if xref else [])
+        draft = _NodeDraft(node_id, name.strip(), kind or implied, row if kind else None, row, [xref] if xref else [])
         self.ids[node_id] = draft
         return draft
 

@@ -7,11 +7,15 @@ effect edges to the parts. Each cell keeps the edges' predicate, magnitude,
 mechanism, place and citations.
 
 Which outcomes make the rows when none are named: those that every modality acts
-on (directly or through a part) and whose effect the source grades for at least one
-modality (a ``magnitude``, "high", "moderate"..., on one of the edges). That is what a
-comparison table in a source is made of; it leaves out effects that only one
-modality has, and effects stated without any grading. Rows come in the order their
-first edge appears in the graph (the first modality's edges first).
+on (directly or through a part) and whose effect the source clearly grades for at
+least one modality (a ``magnitude``, "high", "moderate"..., on one of the edges).
+That is what a comparison table in a source is made of; it leaves out effects that
+only one modality has, and effects stated without any grading. A grade is clear
+when one of its edge's quotes grades no other outcome: when the very same quote
+backs graded edges to two outcomes (a table cell that also names a second thing,
+"Moderate impact; contributes to mitochondrial health"), the quote does not say
+which outcome its grade is about, so it makes neither a row. Rows come in the order
+their first edge appears in the graph (the first modality's edges first).
 """
 
 from __future__ import annotations
@@ -300,14 +304,25 @@ def compare(kg: MetaGraph, modalities: str | Node | Iterable[str | Node],
                     order.append(row)
                 found[row][m.id].append(Cell(edge, kg.node(part) if part else None))
     if outcomes is None:
+        clear = _clear_grades([c.edge for row in found.values() for cells in row.values() for c in cells])
         rows_ids = [o for o in order
                     if all(found[o][m.id] for m in columns)
-                    and any(c.graded for m in columns for c in found[o][m.id])]
+                    and any(c.edge in clear for m in columns for c in found[o][m.id])]
     else:
         rows_ids = resolve_all(kg, outcomes)
     cells = {o: found.get(o, {m.id: [] for m in columns}) for o in rows_ids}
     return Comparison(kg, columns, [kg.node(o) for o in rows_ids], cells)
 
+
+
+def _clear_grades(edges: list[Edge]) -> list[Edge]:
+    """The graded edges with a quote that backs no graded edge to another target."""
+    graded = [e for e in edges if e.magnitude is not None]
+    targets: dict[str, set[str]] = {}
+    for e in graded:
+        for ev in e.evidence:
+            targets.setdefault(ev.quote, set()).add(e.target)
+    return [e for e in graded if any(len(targets[ev.quote]) == 1 for ev in e.evidence)]
 
 
 def graded_modalities(kg: MetaGraph) -> list[str]:

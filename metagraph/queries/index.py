@@ -45,41 +45,42 @@ class GraphIndex:
         Each node's place in the order by (case-folded name, id).
     kinds : list of str
         Each node's kind.
-    located : dict
-        Location id → the ``(source, target, key)`` of the edges located there.
     """
 
     def __init__(self, kg: MetaGraph) -> None:
-        graph = kg.nx
+        self._located: dict[str, list[tuple[str, str, str]]] | None = None
         self.models: list[Node] = kg.nodes()
         self.ids = [n.id for n in self.models]
         position = {n: i for i, n in enumerate(self.ids)}
         self.position = position
         self.kinds = [n.kind.value for n in self.models]
-        forward: list[list[int]] = [[] for _ in self.ids]
+        succ = kg.nx._succ
+        self.forward = [[position[w] for w, keyed in succ[u].items()
+                         if any(a["transmits"] for a in keyed.values())] for u in self.ids]
         backward: list[list[int]] = [[] for _ in self.ids]
-        located: dict[str, list[tuple[str, str, str]]] = {}
-        for u, nbrs in graph._succ.items():
-            iu = position[u]
-            out = forward[iu]
-            for w, keyed in nbrs.items():
-                carries = False
-                for k, attrs in keyed.items():
-                    carries = carries or attrs["transmits"]
-                    if attrs["location"] is not None:
-                        located.setdefault(attrs["location"], []).append((u, w, k))
-                if carries:
-                    iw = position[w]
-                    out.append(iw)
-                    backward[iw].append(iu)
-        self.forward = forward
+        for iu, out in enumerate(self.forward):
+            for iw in out:
+                backward[iw].append(iu)
         self.backward = backward
-        self.located = located
         order = sorted(range(len(self.ids)), key=lambda i: (self.models[i].name.casefold(), self.ids[i]))
         rank = [0] * len(order)
         for r, i in enumerate(order):
             rank[i] = r
         self.rank = rank
+
+    def located(self, graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str, str]]]:
+        """Location id → the ``(source, target, key)`` of the edges located there (built on first use).
+
+        ``graph`` is the graph the index was built from; the index does not keep it,
+        so that the cache can let the graph go.
+        """
+        if self._located is None:
+            out: dict[str, list[tuple[str, str, str]]] = {}
+            for u, v, k, place in graph.edges(keys=True, data="location"):
+                if place is not None:
+                    out.setdefault(place, []).append((u, v, k))
+            self._located = out
+        return self._located
 
     def reach(self, start: str, *, reverse: bool = False, max_hops: int | None = None) -> list[list[int]]:
         """Return the levels of a breadth-first walk from ``start``: the node numbers 1, 2, ... hops away.

@@ -139,7 +139,8 @@ def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
                 triples += [(source, place, k) for k, a in keyed.items() if a["predicate"] == _TARGETS]
     index = index_of(kg)
     if index is not None:
-        located = [t for place in places for t in index.located.get(place, ())]
+        by_place = index.located(graph)
+        located = [t for place in places for t in by_place.get(place, ())]
     else:
         located = [(u, v, k) for u, v, k, loc in graph.edges(keys=True, data="location") if loc in places]
     for u, v, k in located:

@@ -211,9 +211,10 @@ class NetEffect:
 
     def __str__(self) -> str:
         verb = {"increases": "increases", "decreases": "decreases", "ambiguous": "has an ambiguous effect on"}
+        up, down = len(self.increasing), len(self.decreasing)
         lines = [f"{self.source.name} {verb[self.verdict]} {self.target.name} "
-                 f"({len(self.increasing)} chain{'s' if len(self.increasing) != 1 else ''} raise it, "
-                 f"{len(self.decreasing)} lower it)"]
+                 f"({up} chain{'s raise' if up != 1 else ' raises'} it, "
+                 f"{down} chain{'s lower' if down != 1 else ' lowers'} it)"]
         for side, chains in (("increases", self.increasing), ("decreases", self.decreasing)):
             if not chains:
                 continue

@@ -7,6 +7,7 @@ pyvis; only making an HTML page does.
 """
 
 from metagraph.render.chains import (
+    chain_diagram,
     chain_html,
     chain_html_iframe,
     chain_to_dot,
@@ -16,6 +17,7 @@ from metagraph.render.chains import (
 )
 
 __all__ = [
+    "chain_diagram",
     "chain_html",
     "chain_html_iframe",
     "chain_to_dot",

@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 from metagraph.atomic import write_text_atomic
 from metagraph.errors import RenderError
 from metagraph.models import Edge, Node
-from metagraph.render.view import is_chain, highlight_sets
+from metagraph.render.view import highlight_sets, is_chain
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
+    from metagraph.render.html import HtmlDiagram
 
-__all__ = ["chain_html", "chain_html_iframe", "chain_to_dot", "chain_to_html", "chain_to_mermaid", "chain_to_svg"]
+__all__ = ["chain_diagram", "chain_html", "chain_html_iframe", "chain_to_dot", "chain_to_html", "chain_to_mermaid",
+           "chain_to_svg"]
 
 
 def _chains(chain: Any) -> list[Any]:
@@ -157,6 +159,26 @@ def chain_html_iframe(chain: Any, *, graph: MetaGraph | None = None, context_hop
     g = _graph_for(chain, graph)
     title = _title(chain, g)
     return iframe(chain_html(chain, graph=g, context_hops=context_hops, title=title), height=height, title=title)
+
+
+def chain_diagram(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 1,
+                  height: int = 480) -> HtmlDiagram:
+    """Return the chain's page as an :class:`~metagraph.render.html.HtmlDiagram` (for a ``show()`` method).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from metagraph import Node
+    >>> chain = SimpleNamespace(nodes=[Node(id="ampk", name="AMPK", kind="signal")], edges=[])
+    >>> chain_diagram(chain).title
+    'AMPK'
+    """
+    from metagraph.render.html import HtmlDiagram
+
+    g = _graph_for(chain, graph)
+    title = _title(chain, g)
+    return HtmlDiagram(chain_html(chain, graph=g, context_hops=context_hops, title=title), height=height,
+                       title=title)
 
 
 def chain_to_mermaid(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 0) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ from metagraph.errors import RenderError
 from metagraph.render.labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render.layout import layered_layout
 from metagraph.render.style import DIM, KIND_STYLES, edge_style
-from metagraph.render.view import highlight_sets, select_ids
+from metagraph.render.view import diagram_view
 from metagraph.schema import KIND_ORDER
 
 if TYPE_CHECKING:
@@ -91,20 +92,14 @@ def to_dot(
     >>> 'arrowhead="tee"' in dot, 'rankdir="LR"' in dot
     (True, True)
     """
-    marks = highlight_sets(highlight)
-    ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds)
-    if marks.active:
-        wanted = set(ids) | (marks.nodes & set(graph.nx.nodes))
-        ids = [n for n in graph.nx.nodes if n in wanted]
-    view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
+    view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
     layout = layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges])
     order = [n for col in layout.columns for n in col]
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
 
     lines = ["digraph metagraph {"]
-    graph_attrs = dict(rankdir="LR", newrank=True, nodesep=0.25, ranksep=0.7, fontname=_FONT,
-                       fontsize=14, labelloc="t", label=title)
-    lines.append("  graph " + _attrs(**graph_attrs) + ";")
+    lines.append("  graph " + _attrs(rankdir="LR", newrank=True, nodesep=0.25, ranksep=0.7, fontname=_FONT,
+                                     fontsize=14, labelloc="t", label=title) + ";")
     lines.append("  node " + _attrs(fontname=_FONT, fontsize=11, style="filled", penwidth=1.2, margin="0.12,0.06")
                  + ";")
     lines.append("  edge " + _attrs(fontname=_FONT, fontsize=9, arrowsize=0.8) + ";")
@@ -148,7 +143,7 @@ def to_dot(
             tooltip=edge_tooltip(view, edge), id=f"e{i}",
         ) + ";")
     present = [groups[k][0] for k in KIND_ORDER if k in groups]
-    for i, (a, b) in enumerate(zip(present, present[1:], strict=False)):
+    for i, (a, b) in enumerate(pairwise(present)):
         lines.append(f"  {quote_dot(a)} -> {quote_dot(b)} " + _attrs(style="invis", id=f"order{i}") + ";")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -30,7 +30,7 @@ from metagraph.errors import RenderError
 from metagraph.render.labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render.layout import layered_layout
 from metagraph.render.style import DIM, EDGE_STYLES, KIND_STYLES, KindStyle, edge_style
-from metagraph.render.view import Highlight, highlight_sets, select_ids
+from metagraph.render.view import as_names, diagram_view
 from metagraph.schema import KIND_ORDER, Kind
 
 if TYPE_CHECKING:
@@ -179,16 +179,15 @@ def _edge_data(graph: MetaGraph, triple: tuple[str, str, str], *, dimmed: bool, 
         "predicate": edge.predicate.value,
         "sign": edge.sign,
     }
-    if labelled:
+    if labelled and not dimmed:  # labels on the dimmed context would crowd the highlighted chain
         data["label"] = edge_label(graph, edge)
         data["font"] = {"size": 14 if emphasised else 11, "face": _FONT,
-                        "color": DIM["font"] if dimmed else (style.colour if emphasised else "#495057"),
+                        "color": style.colour if emphasised else "#495057",
                         "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"}
     if emphasised:
         data["highlighted"] = True
-    if curved:
-        if parallel:
-            data["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
+    if curved and parallel:  # bend the 2nd, 3rd... edge between the same two nodes apart
+        data["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
                               "roundness": 0.15 * ((parallel + 1) // 2)}
     return data
 
@@ -214,8 +213,6 @@ def _title(graph: MetaGraph, ids: list[str], focus: Any, hops: int, kinds: Any, 
     if title:
         return title
     if focus is not None:
-        from metagraph.render.view import as_names
-
         names = [graph.node(n).name for n in as_names(focus)]
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         return f"{shown}: neighbourhood within {hops} step{'s' if hops != 1 else ''}"
@@ -276,18 +273,8 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
           title: str | None) -> tuple[str, str]:
     from pyvis.network import Network
 
-    marks: Highlight = highlight_sets(highlight)
-    ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds)
-    if marks.active:
-        extra = marks.nodes - set(ids)
-        missing = sorted(n for n in extra if n not in graph.nx)
-        if missing:
-            raise RenderError("the highlighted chain has nodes that are not in this graph: "
-                              + ", ".join(repr(m) for m in missing))
-        if extra:
-            wanted = set(ids) | extra
-            ids = [n for n in graph.nx.nodes if n in wanted]
-    view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
+    view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
+    ids = list(view.nx.nodes)
     n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()
     large = n_nodes > LARGE_GRAPH
     labelled = not large and n_edges <= LABELLED_EDGES
@@ -316,7 +303,7 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
         net.add_edge(triple[0], triple[1], **data)
     net.options = _options(large)  # a dict: pyvis's set_options would strip spaces from strings
 
-    kind_counts = Counter(KIND_STYLES[Kind(view.nx.nodes[n]["kind"])].kind for n in ids)
+    kind_counts = Counter(Kind(view.nx.nodes[n]["kind"]) for n in ids)
     notes = []
     if large:
         notes.append(f"This graph has {n_nodes:,} nodes and {n_edges:,} edges: for speed the layout is fixed, "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,8 @@ if [k for stage in STAGES for k in stage] != list(KIND_ORDER):  # pragma: no cov
 
 # How many ordinary edges one emphasised edge counts for when nodes are ordered and placed.
 _EMPHASIS = 12
+# Columns of up to this many nodes are never wrapped: a reader can still scroll along them.
+_WRAP_FROM = 100
 
 
 @dataclass(frozen=True)
@@ -196,18 +198,28 @@ def layered_layout(graph: MetaGraph, *, x_gap: float = 210.0, y_gap: float = 90.
     tallest = max((len(c) for c in columns), default=1)
     # Columns far taller than the figure is wide (thousands of nodes) are wrapped into
     # several narrow ones side by side, so the whole still fits a screen.
-    wrap = math.ceil(math.sqrt(aspect * tallest * y_gap / (len(columns) * x_gap))) if columns else 1
-    if wrap >= 2:
-        return Layout(_wrapped(columns, wrap, x_gap, y_gap), columns, column_stages)
+    if tallest > _WRAP_FROM:
+        for per in _wrap_heights(tallest):
+            width = sum(x_gap + (math.ceil(len(c) / per) - 1) * x_gap / 2 for c in columns)
+            if width >= aspect * per * y_gap:
+                break
+        return Layout(_wrapped(columns, per, x_gap, y_gap), columns, column_stages)
     if tallest > 1:
         y_gap = min(max(y_gap, (len(columns) - 1) * x_gap / aspect / (tallest - 1)), 3 * y_gap)
     positions = _place(columns, column_of, neighbours, x_gap, y_gap)
     return Layout(positions, columns, column_stages)
 
 
-def _wrapped(columns: list[list[str]], wrap: int, x_gap: float, y_gap: float) -> dict[str, tuple[float, float]]:
-    """Lay each column out as up to ``wrap`` narrow columns, evenly spaced."""
-    per = math.ceil(max(len(c) for c in columns) / wrap)
+def _wrap_heights(tallest: int) -> Iterator[int]:
+    """Candidate heights (nodes per narrow column), tallest first."""
+    for wrap in range(1, tallest + 1):
+        per = math.ceil(tallest / wrap)
+        if wrap == 1 or per < math.ceil(tallest / (wrap - 1)):
+            yield per
+
+
+def _wrapped(columns: list[list[str]], per: int, x_gap: float, y_gap: float) -> dict[str, tuple[float, float]]:
+    """Lay each column out as narrow columns of at most ``per`` nodes, evenly spaced."""
     sub_gap = x_gap / 2
     positions: dict[str, tuple[float, float]] = {}
     x = 0.0
@@ -224,8 +236,10 @@ def _place(columns: list[list[str]], column_of: dict[str, int], neighbours: dict
            x_gap: float, y_gap: float) -> dict[str, tuple[float, float]]:
     """Give each node a y near the mean y of its placed neighbours, keeping order and spacing."""
     y: dict[str, float] = {}
+    if not columns:
+        return {}
     # The tallest column is laid out evenly first; the others follow outward from it.
-    tallest = max(range(len(columns)), key=lambda c: (len(columns[c]), -c)) if columns else 0
+    tallest = max(range(len(columns)), key=lambda c: (len(columns[c]), -c))
     order = [tallest] + [c for k in range(1, len(columns)) for c in (tallest + k, tallest - k)
                          if 0 <= c < len(columns)]
     for c in order:

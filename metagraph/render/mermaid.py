@@ -18,7 +18,7 @@ from metagraph.errors import RenderError
 from metagraph.render.labels import edge_label
 from metagraph.render.layout import layered_layout
 from metagraph.render.style import DIM, KIND_STYLES, edge_style
-from metagraph.render.view import highlight_sets, select_ids
+from metagraph.render.view import diagram_view
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -97,17 +97,13 @@ def to_mermaid(
       class n_inflammation k_condition
       linkStyle 0 stroke:#c92a2a,stroke-width:2px,color:#c92a2a
     """
-    marks = highlight_sets(highlight)
-    ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds)
-    if marks.active:
-        wanted = set(ids) | (marks.nodes & set(graph.nx.nodes))
-        ids = [n for n in graph.nx.nodes if n in wanted]
-    view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
+    view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
     triples = list(view.nx.edges(keys=True))
     if len(triples) > MAX_MERMAID_EDGES:
         raise RenderError(f"this view has {len(triples)} edges, more than Mermaid draws ({MAX_MERMAID_EDGES}); "
                           "narrow it with focus=/kinds= (command line: --focus, --kinds) or write DOT instead")
-    order = [n for col in layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges]).columns for n in col]
+    layout = layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges])
+    order = [n for col in layout.columns for n in col]
 
     lines = []
     if title:

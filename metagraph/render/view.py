@@ -19,7 +19,8 @@ from metagraph.schema import KIND_ORDER, Kind
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["Highlight", "as_names", "highlight_sets", "is_chain", "parse_kinds", "select_ids", "subgraph"]
+__all__ = ["Highlight", "as_names", "diagram_view", "highlight_sets", "is_chain", "parse_kinds", "select_ids",
+           "subgraph"]
 
 EdgeTriple = tuple[str, str, str]
 
@@ -245,3 +246,43 @@ def highlight_sets(highlight: Any) -> Highlight:
             edges.add(triple)
             nodes.update(triple[:2])
     return Highlight(frozenset(nodes), frozenset(edges))
+
+
+def diagram_view(
+    graph: MetaGraph,
+    *,
+    focus: str | Node | Iterable[str | Node] | None = None,
+    hops: int = 1,
+    kinds: str | Kind | Iterable[str | Kind] | None = None,
+    highlight: Any = None,
+) -> tuple[MetaGraph, Highlight]:
+    """Return the part of ``graph`` a diagram draws and what it highlights.
+
+    The part is :func:`select_ids`'s, plus every node of the highlighted chains.
+
+    Raises
+    ------
+    RenderError
+        A highlighted chain has a node that is not in ``graph``.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from metagraph import MetaGraph, Node
+    >>> kg = MetaGraph([Node(id="a", name="A", kind="signal"), Node(id="b", name="B", kind="organ")])
+    >>> view, marks = diagram_view(kg, kinds="organ", highlight=SimpleNamespace(nodes=["a"], edges=[]))
+    >>> [n.id for n in view], sorted(marks.nodes)
+    (['a', 'b'], ['a'])
+    """
+    marks = highlight_sets(highlight)
+    ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds)
+    extra = marks.nodes - set(ids)
+    missing = sorted(n for n in extra if n not in graph.nx)
+    if missing:
+        raise RenderError("the highlighted chain has nodes that are not in this graph: "
+                          + ", ".join(repr(m) for m in missing))
+    if extra:
+        wanted = set(ids) | extra
+        ids = [n for n in graph.nx.nodes if n in wanted]
+    view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
+    return view, marks

@@ -1,0 +1,142 @@
+"""Tests of metagraph.interop.kgx: KGX TSV whose every field, category and predicate Biolink defines.
+
+The ``kgx`` package cannot be installed beside this project's documentation tools
+(it pins Sphinx 5), so the checks here use the Biolink Model's own lists from the
+``biolink-model`` package: the checks kgx's validator makes (id prefixes in the
+Biolink context, categories, predicates, required edge properties, enum values).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import warnings
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from metagraph import Edge, ExportError, MetaGraph, Node, Reference
+from metagraph.interop.kgx import EDGE_COLUMNS, NODE_COLUMNS, kgx_ids, to_kgx_files
+
+
+@pytest.fixture(scope="module")
+def biolink() -> dict[str, Any]:
+    base = resources.files("biolink_model")
+    model = yaml.safe_load((base / "schema" / "biolink_model.yaml").read_text(encoding="utf-8"))
+    model["prefix_map"] = json.loads((base / "prefixmaps" / "biolink-model-prefix-map.json").read_text())
+    return model
+
+
+def _read(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _class_name(category: str) -> str:
+    local = category.removeprefix("biolink:")
+    return "".join(f" {c.lower()}" if c.isupper() else c for c in local).strip()
+
+
+@pytest.fixture(scope="module")
+def exported(kg: MetaGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = kg.export(tmp_path_factory.mktemp("kgx") / "kgx", format="kgx")
+    bare = [n.id for n in kg.nodes() if not kgx_ids(kg, local=False).get(n.id)]
+    assert (len(caught) == 1) == bool(bare)
+    return out
+
+
+def test_files_and_columns(exported: Path, biolink: dict[str, Any]) -> None:
+    assert sorted(p.name for p in exported.iterdir()) == ["edges.tsv", "nodes.tsv"]
+    slots = biolink["slots"]
+    for column in (*NODE_COLUMNS, *EDGE_COLUMNS):
+        assert column.replace("_", " ") in slots, column
+    for name, columns in (("nodes.tsv", NODE_COLUMNS), ("edges.tsv", EDGE_COLUMNS)):
+        lines = (exported / name).read_text(encoding="utf-8").splitlines()
+        assert lines[0].split("\t") == list(columns)
+        assert all(line.count("\t") == len(columns) - 1 for line in lines)
+
+
+def test_nodes_are_valid_biolink_records(exported: Path, kg: MetaGraph, biolink: dict[str, Any]) -> None:
+    rows = _read((exported / "nodes.tsv").read_text(encoding="utf-8"))
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    for r in rows:
+        prefix = r["id"].partition(":")[0]
+        assert prefix in biolink["prefix_map"], r["id"]
+        cls = biolink["classes"][_class_name(r["category"])]
+        assert not (cls.get("abstract") or cls.get("mixin") or cls.get("deprecated"))
+        assert r["name"] and r["provided_by"] == "infores:metagraph"
+        assert r["id"] in r["xref"].split("|") or r["id"].startswith("metagraph:")
+    il6 = next(r for r in rows if "metagraph:il6" in r["xref"].split("|"))
+    assert (il6["id"], il6["category"]) == (kgx_ids(kg)["il6"], "biolink:Protein")
+    assert il6["id"].partition(":")[0] in ("HGNC", "UniProtKB")
+    liver = next(r for r in rows if "metagraph:liver" in r["xref"].split("|"))
+    assert liver["category"] == "biolink:GrossAnatomicalStructure"
+
+
+def test_edges_are_valid_biolink_associations(exported: Path, kg: MetaGraph, biolink: dict[str, Any]) -> None:
+    nodes = {r["id"] for r in _read((exported / "nodes.tsv").read_text(encoding="utf-8"))}
+    rows = _read((exported / "edges.tsv").read_text(encoding="utf-8"))
+    enums = biolink["enums"]
+    levels = set(enums["KnowledgeLevelEnum"]["permissible_values"])
+    agents = set(enums["AgentTypeEnum"]["permissible_values"])
+    required = [name.replace(" ", "_") for name, slot in biolink["slots"].items()
+                if slot.get("required") and slot.get("domain") == "association"]
+    assert set(required) <= set(EDGE_COLUMNS)
+    for r in rows:
+        assert r["subject"] in nodes and r["object"] in nodes
+        assert all(r[c] for c in required), r
+        assert r["knowledge_level"] in levels and r["agent_type"] in agents
+        slot = biolink["slots"][r["predicate"].removeprefix("biolink:").replace("_", " ")]
+        assert not (slot.get("abstract") or slot.get("mixin") or slot.get("deprecated"))
+        if r["anatomical_context_qualifier"]:
+            assert r["anatomical_context_qualifier"] in nodes
+        for pub in filter(None, r["publications"].split("|")):
+            assert pub.partition(":")[0] in ("PMID", "doi")
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    kept = kgx_ids(kg, local=False)
+    assert len(rows) == sum(1 for u, v in kg.nx.edges() if u in kept and v in kept)
+
+
+def test_signed_edges_use_the_qualified_form() -> None:
+    g = MetaGraph([Node(id="ampk", name="AMPK", kind="signal", xrefs=["GO:0031588"]),
+                   Node(id="pgc1a", name="PGC-1α", kind="signal", xrefs=["HGNC:9237"]),
+                   Node(id="mb", name="Mitochondrial biogenesis", kind="process", xrefs=["GO:0007005"]),
+                   Node(id="muscle", name="Muscle", kind="organ", xrefs=["UBERON:0001134"])],
+                  [Edge(source="ampk", target="pgc1a", predicate="inhibits",
+                        evidence=[{"reference": "r", "quote": "q"}]),
+                   Edge(source="pgc1a", target="mb", predicate="increases", location="muscle",
+                        evidence=[{"reference": "r", "quote": "a\tquote|with\nbreaks"}])],
+                  [Reference(key="r", title="T", doi="10.1234/x")])
+    rows = {r["original_predicate"]: r for r in _read(to_kgx_files(g)["edges.tsv"])}
+    inhibits, increases = rows["metagraph:inhibits"], rows["metagraph:increases"]
+    assert (inhibits["predicate"], inhibits["qualified_predicate"], inhibits["object_direction_qualifier"],
+            inhibits["object_aspect_qualifier"]) == ("biolink:affects", "biolink:causes", "decreased", "activity")
+    # a process has no aspect; the place is the anatomical context
+    assert increases["object_aspect_qualifier"] == "" and increases["anatomical_context_qualifier"] == "UBERON:0001134"
+    assert increases["supporting_text"] == "a quote/with breaks" and increases["publications"] == "doi:10.1234/x"
+
+
+def test_nodes_without_a_known_identifier() -> None:
+    g = MetaGraph([Node(id="a", name="A", kind="signal", xrefs=["FPLX:AMPK"]),
+                   Node(id="b", name="B", kind="process", xrefs=["GO:0007005"])],
+                  [Edge(source="a", target="b", predicate="increases", evidence=[{"reference": "r", "quote": "q"}])],
+                  [Reference(key="r", title="T")])
+    with pytest.warns(UserWarning, match="1 nodes without an identifier .* 1 edges: a"):
+        skipped = to_kgx_files(g)
+    assert len(_read(skipped["nodes.tsv"])) == 1 and _read(skipped["edges.tsv"]) == []
+    local = to_kgx_files(g, unidentified="local")
+    assert [r["id"] for r in _read(local["nodes.tsv"])] == ["metagraph:a", "GO:0007005"]
+    with pytest.raises(ExportError, match="unidentified"):
+        to_kgx_files(g, unidentified="drop")  # type: ignore[arg-type]
+
+
+def test_an_identifier_two_nodes_share_goes_to_the_first() -> None:
+    g = MetaGraph([Node(id="fndc5", name="FNDC5", kind="signal", xrefs=["UniProt:Q8NAU1"]),
+                   Node(id="irisin", name="Irisin", kind="myokine", xrefs=["UniProt:Q8NAU1", "MESH:C577593"])])
+    assert kgx_ids(g) == {"fndc5": "UniProtKB:Q8NAU1", "irisin": "MESH:C577593"}

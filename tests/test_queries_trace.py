@@ -86,7 +86,7 @@ def test_net_effect_verdicts_and_sides() -> None:
 def test_net_effect_views() -> None:
     result = net_effect(toy_graph(), "HIIT", "insulin resistance")
     text = str(result)
-    assert text.startswith("HIIT has an ambiguous effect on Insulin resistance (1 chain raises it, 5 chains lower it)")
+    assert text.startswith("HIIT has an ambiguous effect on Insulin resistance (1 chain raises it, 5 lower it)")
     assert "weakest link ROS —may increase→ Inflammation" in text
     data = json.loads(json.dumps(result.to_dict()))
     assert data["verdict"] == "ambiguous" and len(data["decreases"]["chains"]) == 5

@@ -88,10 +88,6 @@ def step_label(kg: MetaGraph, edge: Edge) -> str:
     return label
 
 
-def _cite_keys(edge: Edge) -> list[str]:
-    return edge.references
-
-
 class Chain:
     """A chain of edges from a cause to an effect: ``HIIT —increases→ ROS —activates→ AMPK``.
 
@@ -166,7 +162,7 @@ class Chain:
     @property
     def references(self) -> list[str]:
         """The reference keys cited by the chain's edges, in order of first citation."""
-        return list(dict.fromkeys(k for e in self.edges for k in _cite_keys(e)))
+        return list(dict.fromkeys(k for e in self.edges for k in e.references))
 
     @property
     def weakest_link(self) -> Edge:
@@ -215,7 +211,7 @@ class Chain:
         refs = self._refs()
 
         def cites(edge: Edge) -> str:
-            return "".join(f"[{numbers[k]}]" for k in _cite_keys(edge))
+            return "".join(f"[{numbers[k]}]" for k in edge.references)
 
         clauses = []
         for i, (edge, node) in enumerate(zip(self.edges, self.nodes[1:], strict=True)):
@@ -263,7 +259,7 @@ class Chain:
                 "location": edge.location,
                 "hedged": edge.hedged,
                 "quotes": [ev.quote for ev in edge.evidence],
-                "references": _cite_keys(edge),
+                "references": edge.references,
             })
         return out
 
@@ -310,7 +306,7 @@ class Chain:
         for s, edge in zip(self.steps(), self.edges, strict=True):
             quotes = " / ".join(f"“{q}”" for q in s["quotes"])
             rows.append([s["step"], s["source_name"], s["label"], s["target_name"], quotes,
-                         " ".join(f"[{numbers[k]}]" for k in _cite_keys(edge))])
+                         " ".join(f"[{numbers[k]}]" for k in edge.references)])
         cited = "".join(
             f"<li>[{n}] {html.escape(refs[k].citation() if k in refs else k)}</li>" for k, n in numbers.items())
         return (f'<div class="metagraph-chain"><p>{"".join(line)} '

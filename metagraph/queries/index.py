@@ -3,7 +3,7 @@
 ``downstream`` of an exercise can reach most of a large graph, and walking
 ``networkx``'s nested dicts costs about a microsecond per edge. The index keeps the
 edges that carry an effect as lists of integers (forward and backward), the nodes'
-order by name, and the edges by their ``location``, so such walks run several times
+order by name, and (once asked) the edges by their ``location``, so such walks run several times
 faster. It is built on first use, once per graph, and kept as long as the graph
 lives.
 

@@ -93,7 +93,7 @@ class QueryMethods:
         >>> result.verdict
         'ambiguous'
         >>> print(str(result).splitlines()[0])
-        HIIT has an ambiguous effect on Insulin resistance (1 chain raises it, 5 chains lower it)
+        HIIT has an ambiguous effect on Insulin resistance (1 chain raises it, 5 lower it)
         """
         from metagraph.queries.trace import net_effect
 

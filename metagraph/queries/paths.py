@@ -116,14 +116,12 @@ class _Ball:
         return new
 
 
-def _grow_cheaper(forward: _Ball, backward: _Ball) -> list[str] | None:
-    """Grow the side whose next level is cheaper (both sides, as in bidirectional BFS)."""
-    if forward.exhausted and backward.exhausted:
-        return None
+def _grow_cheaper(forward: _Ball, backward: _Ball) -> None:
+    """Grow the side whose next level is cheaper, as a bidirectional breadth-first search does."""
     if backward.exhausted or (not forward.exhausted and forward.cost < backward.cost):
         forward.grow()
-        return None
-    return backward.grow()
+    elif not backward.exhausted:
+        backward.grow()
 
 
 def find_edge_paths(
@@ -201,8 +199,9 @@ def find_edge_paths(
 
     def search(length: int, exact: bool, keep: int | None) -> list[tuple[EdgeTriple, ...]]:
         # The reverse ball is exact within its radius; beyond it a node is at least
-        # radius + 1 hops from the target. Keep the forward part (searched without
-        # that bound) no deeper than the forward ball, balancing the two costs.
+        # radius + 1 hops from the target, a weak bound. The depth-first search runs
+        # on that weak bound only as deep as the forward ball reaches, and the cheaper
+        # side grows first, so that neither side's cost explodes.
         while forward.radius + backward.radius < length - 1 and not (forward.exhausted and backward.exhausted):
             _grow_cheaper(forward, backward)
         dist, beyond = backward.dist, backward.beyond

@@ -214,7 +214,7 @@ class NetEffect:
         up, down = len(self.increasing), len(self.decreasing)
         lines = [f"{self.source.name} {verb[self.verdict]} {self.target.name} "
                  f"({up} chain{'s raise' if up != 1 else ' raises'} it, "
-                 f"{down} chain{'s lower' if down != 1 else ' lowers'} it)"]
+                 f"{down} {'lower' if down != 1 else 'lowers'} it)"]
         for side, chains in (("increases", self.increasing), ("decreases", self.decreasing)):
             if not chains:
                 continue

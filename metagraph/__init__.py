@@ -27,20 +27,50 @@ from metagraph.schema import PREDICATES, Kind, Magnitude, Mechanism, Predicate, 
 
 __version__ = "0.1.0"
 
+# Result classes are imported on first use: `import metagraph` (and so the command) stays fast.
+_LAZY = {
+    "Chain": "metagraph.queries.chains",
+    "Comparison": "metagraph.queries.compare",
+    "IdentifierReport": "metagraph.interop.identifiers",
+    "LostEffects": "metagraph.queries.whatif",
+    "MergeResult": "metagraph.interop.merge",
+    "MyokineEffects": "metagraph.queries.reach",
+    "NetEffect": "metagraph.queries.trace",
+    "TableResult": "metagraph.queries.tables",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'metagraph' has no attribute {name!r}")
+
+
 __all__ = [
     "PREDICATES",
     "AmbiguousNodeError",
+    "Chain",
+    "Comparison",
     "DataError",
     "Edge",
     "Evidence",
     "ExportError",
     "GraphDocument",
+    "IdentifierReport",
     "Kind",
+    "LostEffects",
     "Magnitude",
     "Mechanism",
     "MergeConflictError",
+    "MergeResult",
     "MetaGraph",
     "MetagraphError",
+    "MyokineEffects",
+    "NetEffect",
     "NoPathError",
     "Node",
     "Predicate",
@@ -48,6 +78,7 @@ __all__ = [
     "Reference",
     "RenderError",
     "Section",
+    "TableResult",
     "Timescale",
     "UnknownNodeError",
     "__version__",

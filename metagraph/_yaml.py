@@ -6,17 +6,11 @@ file where that value is written.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
-import yaml
-
 from metagraph.errors import Problem
-
-try:  # libyaml's parser is several times faster; the constructors below stay in Python
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
 
 __all__ = ["LineDict", "LineList", "line_of", "parse_document"]
 
@@ -35,37 +29,43 @@ class LineList(list):
     item_lines: list[int]
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    duplicates: list[tuple[Any, int]]
+@functools.cache
+def _line_loader() -> type:
+    """The YAML loader class, built on first use so that start-up does not import PyYAML."""
+    import yaml
 
+    try:  # libyaml's parser is several times faster; the constructors below stay in Python
+        base: type = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+        base = yaml.SafeLoader
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    out = LineDict()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            key = str(key)
-        if key in out:
-            loader.duplicates.append((key, key_node.start_mark.line + 1))
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = key_node.start_mark.line + 1
-    return out
+    def construct_mapping(loader: Any, node: Any) -> LineDict:
+        loader.flatten_mapping(node)
+        out = LineDict()
+        out.line = node.start_mark.line + 1
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                key = str(key)
+            if key in out:
+                loader.duplicates.append((key, key_node.start_mark.line + 1))
+            out[key] = loader.construct_object(value_node, deep=True)
+            out.key_lines[key] = key_node.start_mark.line + 1
+        return out
 
+    def construct_sequence(loader: Any, node: Any) -> LineList:
+        out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+        out.line = node.start_mark.line + 1
+        out.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return out
 
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    out.line = node.start_mark.line + 1
-    out.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return out
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    loader = type("LineLoader", (base,), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
+    return loader
 
 
 def parse_document(text: str, file: str, *, json_format: bool = False) -> tuple[Any, list[Problem]]:
@@ -83,7 +83,9 @@ def parse_document(text: str, file: str, *, json_format: bool = False) -> tuple[
         except json.JSONDecodeError as exc:
             return None, [Problem(file, exc.lineno, "", f"JSON syntax error: {exc.msg} (column {exc.colno})",
                                   "check the commas, brackets and quotes on this line and the one before")]
-    loader = _LineLoader(text)
+    import yaml
+
+    loader = _line_loader()(text)
     loader.duplicates = []
     try:
         data = loader.get_single_data()

@@ -18,10 +18,12 @@ Node and edge attributes of :attr:`MetaGraph.nx` are plain Python values:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
+from pydantic import BaseModel
 
 from metagraph.errors import AmbiguousNodeError, DataError, UnknownNodeError
 from metagraph.interop.methods import InteropMethods
@@ -29,20 +31,32 @@ from metagraph.models import Edge, Node, Reference
 from metagraph.names import NameIndex
 from metagraph.queries.methods import QueryMethods
 from metagraph.render.methods import RenderMethods
-from metagraph.schema import Kind, Predicate, spec
+from metagraph.schema import PREDICATES, Kind, Predicate
 from metagraph.validation import Origin, check_graph
 
 __all__ = ["MetaGraph"]
 
 
+def _plain(value: Any) -> Any:
+    """The JSON-like form of a field value; several times faster than ``model_dump`` per record."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, BaseModel):
+        return {k: _plain(v) for k, v in value.__dict__.items()}
+    return value
+
+
 def _node_attrs(node: Node) -> dict[str, Any]:
-    return node.model_dump(mode="json", exclude={"id"})
+    return {k: _plain(v) for k, v in node.__dict__.items() if k != "id"}
 
 
 def _edge_attrs(edge: Edge) -> dict[str, Any]:
-    attrs = edge.model_dump(mode="json", exclude={"source", "target"})
-    attrs["sign"] = edge.sign
-    attrs["transmits"] = spec(edge.predicate).transmits
+    attrs = {k: _plain(v) for k, v in edge.__dict__.items() if k not in ("source", "target")}
+    rule = PREDICATES[edge.predicate]
+    attrs["sign"] = rule.sign
+    attrs["transmits"] = rule.transmits
     return attrs
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from metagraph import cache
 from metagraph._yaml import line_of, parse_document
 from metagraph.errors import DataError, Problem
 from metagraph.models import Edge, GraphDocument, Node, Reference
@@ -218,27 +219,32 @@ def read_records(data: Any, file: str | None) -> Records:
     return out
 
 
-def _read_file(path: Path) -> Records:
-    name = str(path)
+def _read_bytes(path: Path) -> bytes | Problem:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_bytes()
+    except OSError as exc:
+        return Problem(str(path), None, "", f"cannot read the file: {exc.strerror}", "check the path and permissions")
+
+
+def _read_file(path: Path, raw: bytes | Problem) -> Records:
+    name = str(path)
+    if isinstance(raw, Problem):
+        return Records(unreadable=True, problems=[raw])
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         why = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
         return Records(unreadable=True, problems=[Problem(name, None, "", why, "save the file as UTF-8")])
-    except OSError as exc:
-        return Records(unreadable=True, problems=[Problem(name, None, "", f"cannot read the file: {exc.strerror}",
-                                         "check the path and permissions")])
     data, problems = parse_document(text, name, json_format=path.suffix.lower() == ".json")
     records = read_records(data, name) if data is not None else Records(unreadable=bool(problems))
     records.problems[:0] = problems
     return records
 
 
-def _collect(paths: Iterable[str | os.PathLike[str]]) -> Records:
-    files, problems = _data_files(paths)
-    records = Records(problems=problems)
-    for path in files:
-        records.extend(_read_file(path))
+def _collect(files: list[Path], problems: list[Problem], contents: list[bytes | Problem]) -> Records:
+    records = Records(problems=list(problems))
+    for path, raw in zip(files, contents, strict=True):
+        records.extend(_read_file(path, raw))
     records.problems += check_graph(records.nodes, records.edges, records.references,
                                     declared_ids=records.declared_ids, declared_refs=records.declared_refs,
                                     check_references=not records.unreadable)
@@ -254,7 +260,8 @@ def validate_files(*paths: str | os.PathLike[str], bundled: bool = False) -> lis
     []
     """
     sources = [*([bundled_data_path()] if bundled or not paths else []), *paths]
-    return _collect(sources).problems
+    files, problems = _data_files(sources)
+    return _collect(files, problems, [_read_bytes(f) for f in files]).problems
 
 
 def load(*paths: str | os.PathLike[str], bundled: bool | None = None) -> MetaGraph:
@@ -291,13 +298,22 @@ def load(*paths: str | os.PathLike[str], bundled: bool | None = None) -> MetaGra
     if bundled is None:
         bundled = not paths
     sources: list[str | os.PathLike[str]] = [*([bundled_data_path()] if bundled else []), *paths]
-    records = _collect(sources)
+    files, problems = _data_files(sources)
+    contents = [_read_bytes(f) for f in files]
+    key = None
+    if not problems and not any(isinstance(c, Problem) for c in contents):
+        key = cache.cache_key(c for c in contents if isinstance(c, bytes))
+        cached = cache.read_cached(key)
+        if cached is not None:
+            return MetaGraph(cached.nodes, cached.edges, cached.references, validate=False)
+    records = _collect(files, problems, contents)
     if records.problems:
         raise DataError(records.problems)
-    return MetaGraph(
-        [n for n, _ in records.nodes], [e for e, _ in records.edges], [r for r, _ in records.references],
-        validate=False,
-    )
+    nodes, edges = [n for n, _ in records.nodes], [e for e, _ in records.edges]
+    references = [r for r, _ in records.references]
+    if key is not None:
+        cache.write_cached(key, GraphDocument(nodes=nodes, edges=edges, references=references))
+    return MetaGraph(nodes, edges, references, validate=False)
 
 
 def document_of(graph: MetaGraph) -> GraphDocument:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,9 @@ import metagraph
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("default")
+
+# Keep the test run's graph cache out of the user's home, and shared by the subprocesses it starts.
+os.environ["METAGRAPH_CACHE_DIR"] = tempfile.mkdtemp(prefix="metagraph-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT.parent / "shared" / "seed"

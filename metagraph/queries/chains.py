@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import MetagraphError
@@ -295,6 +297,45 @@ class Chain:
         rows = [{**s, "quotes": " | ".join(s["quotes"]), "references": "; ".join(s["references"])}
                 for s in self.steps()]
         return pd.DataFrame(rows).set_index("step")
+
+    def to_html(self, path: str | os.PathLike[str], *, context_hops: int = 1, title: str | None = None) -> Path:
+        """Write the chain as an offline interactive diagram, highlighted over its neighbourhood.
+
+        Examples
+        --------
+        >>> import metagraph, tempfile, pathlib
+        >>> chain = metagraph.load().trace("HIIT", "insulin sensitivity")[0]
+        >>> chain.to_html(pathlib.Path(tempfile.mkdtemp()) / "chain.html").suffix
+        '.html'
+        """
+        from metagraph.render.chains import chain_to_html
+
+        return chain_to_html(self, path, graph=self._kg, context_hops=context_hops, title=title)
+
+    def show(self, *, context_hops: int = 1, height: int = 480) -> Any:
+        """Return the chain's diagram for inline display in a notebook (an ``<iframe srcdoc>``)."""
+        from metagraph.render.chains import chain_diagram
+
+        return chain_diagram(self, graph=self._kg, context_hops=context_hops, height=height)
+
+    def to_mermaid(self, *, context_hops: int = 0) -> str:
+        """Return the chain as a Mermaid flowchart (activation ``-->``, inhibition ``--x``).
+
+        Examples
+        --------
+        >>> import metagraph
+        >>> print(metagraph.load().trace("HIIT", "insulin sensitivity")[0].to_mermaid().splitlines()[0])
+        flowchart LR
+        """
+        from metagraph.render.chains import chain_to_mermaid
+
+        return chain_to_mermaid(self, graph=self._kg, context_hops=context_hops)
+
+    def to_dot(self, *, context_hops: int = 0) -> str:
+        """Return the chain as a Graphviz DOT digraph (inhibition drawn with ``arrowhead=tee``)."""
+        from metagraph.render.chains import chain_to_dot
+
+        return chain_to_dot(self, graph=self._kg, context_hops=context_hops)
 
     def _repr_html_(self) -> str:
         numbers = self._numbering()

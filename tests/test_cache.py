@@ -1,0 +1,92 @@
+"""The cache of validated graphs: same graph back, never stale, never in the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import metagraph
+from metagraph import cache
+from metagraph.errors import DataError
+
+GOOD = """\
+nodes:
+  - {id: ampk, name: AMPK, kind: signal}
+  - {id: pgc1a, name: PGC-1α, kind: signal}
+edges:
+  - {source: ampk, target: pgc1a, predicate: activates, evidence: [{reference: r, quote: q}]}
+references:
+  - {key: r, title: T}
+"""
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("METAGRAPH_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_second_load_comes_from_the_cache_and_is_equal(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    first = metagraph.load(path)
+    assert len(list(cache_folder.glob("graph-*.json"))) == 1
+    second = metagraph.load(path)
+    assert second.nodes() == first.nodes() and second.edges() == first.edges()
+    assert dict(second.references) == dict(first.references)
+
+
+def test_an_edited_file_is_never_served_stale(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    metagraph.load(path)
+    path.write_text(GOOD.replace("name: AMPK", "name: AMP kinase"), encoding="utf-8")
+    assert metagraph.load(path).node("ampk").name == "AMP kinase"
+    path.write_text(GOOD.replace("kind: signal}", "kind: organ}", 1), encoding="utf-8")
+    with pytest.raises(DataError):
+        metagraph.load(path)
+
+
+def test_invalid_graphs_are_not_cached(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD.replace("target: pgc1a", "target: nope"), encoding="utf-8")
+    with pytest.raises(DataError):
+        metagraph.load(path)
+    assert not cache_folder.exists() or not list(cache_folder.glob("graph-*.json"))
+
+
+def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    metagraph.load(path)
+    (entry,) = cache_folder.glob("graph-*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    assert len(metagraph.load(path)) == 2
+
+
+def test_an_unwritable_cache_folder_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("METAGRAPH_CACHE_DIR", str(blocker / "sub"))
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert len(metagraph.load(path)) == 2
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("METAGRAPH_CACHE_DIR", "off")
+    assert cache.cache_dir() is None
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert len(metagraph.load(path)) == 2
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_old_entries_are_pruned(tmp_path: Path, cache_folder: Path) -> None:
+    for i in range(cache._KEEP + 3):
+        path = tmp_path / f"g{i}.yaml"
+        path.write_text(GOOD.replace("name: AMPK", f"name: AMPK {i}"), encoding="utf-8")
+        metagraph.load(path)
+    assert len(list(cache_folder.glob("graph-*.json"))) == cache._KEEP

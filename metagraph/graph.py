@@ -111,7 +111,7 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
         self._nx = graph
         self._node_models = node_models
         self._edge_models = edge_models
-        self._references = references
+        self._references = MappingProxyType(dict(references))
         self._index: NameIndex | None = None
 
     @classmethod
@@ -130,7 +130,7 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
     @property
     def references(self) -> Mapping[str, Reference]:
         """Reference key → :class:`~metagraph.Reference` (read-only)."""
-        return MappingProxyType(dict(self._references))
+        return self._references
 
     def __len__(self) -> int:
         return self._nx.number_of_nodes()

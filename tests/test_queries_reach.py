@@ -141,3 +141,11 @@ def test_bundled_myokines_of_the_crosstalk_table(kg: MetaGraph) -> None:
 def test_bundled_reach(kg: MetaGraph) -> None:
     assert "pgc1a" in [n.id for n in kg.downstream("AMPK")]
     assert {"hiit", "exercise"} <= {n.id for n in kg.upstream("mitochondrial biogenesis", kind="exercise")}
+
+
+def test_categories_are_not_listed_as_myokines_reaching_an_organ(kg) -> None:
+    # "Myokines" (the class its members are `is_a` of) targets the liver in the source's prose;
+    # the answer lists the members, not the category.
+    ids = [n.id for n in kg.myokines_reaching("liver")]
+    assert "myokines" not in ids
+    assert {"il6", "myonectin"} <= set(ids)

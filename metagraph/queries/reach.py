@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node
@@ -24,6 +24,7 @@ __all__ = ["EFFECT_PREDICATES", "MyokineEffects", "downstream", "myokine_effects
 EFFECT_PREDICATES = frozenset({p for p, s in PREDICATES.items() if s.causal} | {Predicate.REGULATES})
 
 _TARGETS = Predicate.TARGETS.value
+_IS_A = Predicate.IS_A.value
 _PLACES = frozenset({Kind.ORGAN.value, Kind.CELL.value})
 _EFFECTS = frozenset(p.value for p in EFFECT_PREDICATES)
 
@@ -127,8 +128,17 @@ def organ_parts(kg: MetaGraph, organ: str | Node) -> list[str]:
     return seen
 
 
+def _is_category(graph: Any, node: str) -> bool:
+    """True for a node that other nodes are ``is_a`` of (the class "myokines", not a myokine)."""
+    return any(a["predicate"] == _IS_A for keyed in graph._pred[node].values() for a in keyed.values())
+
+
 def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
-    """Myokine id → its edges on ``places``: ``targets`` edges to them and effects located in them."""
+    """Myokine id → its edges on ``places``: ``targets`` edges to them and effects located in them.
+
+    Categories (nodes with ``is_a`` members, such as "myokines" itself) are left out:
+    their statements are about the members, which are listed in their own right.
+    """
     graph = kg.nx
     kind_of = graph.nodes
     myokine = Kind.MYOKINE.value
@@ -148,7 +158,8 @@ def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
             triples.append((u, v, k))
     out: dict[str, list[Edge]] = {}
     for u, v, k in sorted(set(triples)):
-        out.setdefault(u, []).append(kg.edge_model(u, v, k))
+        if u in out or not _is_category(graph, u):
+            out.setdefault(u, []).append(kg.edge_model(u, v, k))
     return out
 
 

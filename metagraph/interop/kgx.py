@@ -1,9 +1,12 @@
 """The graph as KGX TSV (``nodes.tsv``, ``edges.tsv``), to join Biolink-aligned knowledge graphs.
 
-Kinds and predicates become Biolink categories and predicates through the table in
-:mod:`metagraph.interop.biolink`. A node's KGX ``id`` is its first identifier whose
-prefix the Biolink prefix map knows (``UniProt:`` written ``UniProtKB:``) and that no
-earlier node took, so the nodes line up with other graphs' records. A node without
+Kinds and predicates become Biolink categories and predicates through the tables in
+:mod:`metagraph.interop.biolink`; a node's category follows from its kind and its
+identifiers (a myokine with a ChEBI id is a ``biolink:SmallMolecule``). A node's KGX
+``id`` is one of its identifiers whose prefix the Biolink prefix map knows
+(``UniProt:`` written ``UniProtKB:``) and that no earlier node took: the first in the
+namespaces Biolink prefers for its category (:data:`~metagraph.interop.biolink.ID_PREFIXES`),
+else the first in the node's order, so the nodes line up with other graphs' records. A node without
 one cannot join another graph, and KGX validation rejects an id whose prefix is
 not in Biolink's JSON-LD context: by default such nodes and their edges are left
 out (with a :class:`UserWarning` naming them); ``unidentified="local"`` keeps them
@@ -22,13 +25,16 @@ import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+from metagraph.models import Node
+
 from metagraph.errors import ExportError
-from metagraph.interop.biolink import MOLECULAR_KINDS, PREDICATE_MAP, PREFIXES, category_of
+from metagraph.interop.biolink import ID_PREFIXES, MOLECULAR_KINDS, PREDICATE_MAP, PREFIXES, category_of
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["EDGE_COLUMNS", "KNOWLEDGE_SOURCE", "LOCAL_PREFIX", "NODE_COLUMNS", "kgx_ids", "to_kgx_files"]
+__all__ = ["EDGE_COLUMNS", "KNOWLEDGE_SOURCE", "LOCAL_PREFIX", "NODE_COLUMNS", "category", "kgx_ids",
+           "to_kgx_files"]
 
 #: Prefix of the KGX ids of nodes without a standard identifier, and of edge ids.
 LOCAL_PREFIX = "metagraph"
@@ -48,23 +54,48 @@ def _biolink_curie(curie: str) -> str | None:
     return None
 
 
-def kgx_ids(graph: MetaGraph, *, local: bool = True) -> dict[str, str]:
-    """Return each node's KGX id: its first unclaimed Biolink-known identifier, else ``metagraph:<id>``.
-
-    With ``local=False`` nodes without such an identifier are left out of the result.
+def category(node: Node) -> str:
+    """Return the Biolink category of ``node``: from its kind, identifiers and members.
 
     Examples
     --------
-    >>> from metagraph import MetaGraph, Node
-    >>> kg = MetaGraph([Node(id="glut4", name="GLUT4", kind="signal", xrefs=["UniProt:P14672"]),
-    ...                 Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK"])])
-    >>> kgx_ids(kg), kgx_ids(kg, local=False)
-    ({'glut4': 'UniProtKB:P14672', 'ampk': 'metagraph:ampk'}, {'glut4': 'UniProtKB:P14672'})
+    >>> category(Node(id="baiba", name="BAIBA", kind="myokine", xrefs=["CHEBI:27389"]))
+    'biolink:SmallMolecule'
+    """
+    return category_of(node.kind, node.xrefs, members=node.members)
+
+
+def _candidates(node: Node) -> list[str]:
+    # the node's Biolink-known identifiers, those of its category's preferred namespaces
+    # first (in Biolink's order), then the rest in the node's order
+    known = [c for c in (_biolink_curie(x) for x in node.xrefs) if c]
+    preferred = ID_PREFIXES.get(category(node), ())
+    rank = {prefix.casefold(): i for i, prefix in enumerate(preferred)}
+    return sorted(known, key=lambda c: rank.get(c.partition(":")[0].casefold(), len(preferred)))
+
+
+def kgx_ids(graph: MetaGraph, *, local: bool = True) -> dict[str, str]:
+    """Return each node's KGX id: its best unclaimed Biolink-known identifier, else ``metagraph:<id>``.
+
+    The best identifier is the first in the namespaces Biolink prefers for the node's
+    category, else the node's first. With ``local=False`` nodes without such an
+    identifier are left out of the result.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph
+    >>> kg = MetaGraph([Node(id="glut4", name="GLUT4", kind="signal", xrefs=["HGNC:11009", "UniProt:P14672"]),
+    ...                 Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK", "MESH:D055372", "GO:0031588"]),
+    ...                 Node(id="pka", name="PKA", kind="signal", xrefs=["FPLX:PKA"])])
+    >>> kgx_ids(kg)
+    {'glut4': 'UniProtKB:P14672', 'ampk': 'GO:0031588', 'pka': 'metagraph:pka'}
+    >>> kgx_ids(kg, local=False)
+    {'glut4': 'UniProtKB:P14672', 'ampk': 'GO:0031588'}
     """
     taken: set[str] = set()
     out: dict[str, str] = {}
     for node in graph.nodes():
-        chosen = next((c for c in (_biolink_curie(x) for x in node.xrefs) if c and c not in taken), None)
+        chosen = next((c for c in _candidates(node) if c not in taken), None)
         if chosen is None and not local:
             continue
         out[node.id] = chosen or f"{LOCAL_PREFIX}:{node.id}"
@@ -132,7 +163,7 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
         if node.id not in ids:
             continue
         nodes.append({
-            "id": ids[node.id], "category": category_of(node.kind, node.xrefs), "name": _clean(node.name),
+            "id": ids[node.id], "category": category(node), "name": _clean(node.name),
             "description": _clean(node.description), "synonym": "|".join(_clean(s) for s in node.synonyms),
             "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
             "provided_by": KNOWLEDGE_SOURCE,

@@ -88,3 +88,29 @@ def canvas_ink(page: Any) -> int:
         }
         return ink;
     }""")
+
+
+def wait_drawn(page: Any) -> None:
+    """Wait until the pathway page has drawn its network and fitted the view to it."""
+    page.wait_for_function("() => window.metagraph && window.metagraph.ready === true", timeout=10000)
+
+
+def canvas_width(page: Any) -> int:
+    """Width of the vis-network canvas in CSS pixels."""
+    return page.evaluate("() => document.querySelector('#mynetwork canvas').clientWidth")
+
+
+def outside_canvas(page: Any, *, margin: float = 0.0) -> list[dict[str, Any]]:
+    """The visible nodes whose box, label included, is not wholly inside the canvas (CSS pixels)."""
+    return page.evaluate("""(margin) => {
+        const net = metagraph.network, c = document.querySelector('#mynetwork canvas');
+        const w = c.clientWidth, h = c.clientHeight, out = [];
+        metagraph.nodes.getIds({filter: n => !n.hidden}).forEach(id => {
+            const b = net.getBoundingBox(id);
+            const tl = net.canvasToDOM({x: b.left, y: b.top}), br = net.canvasToDOM({x: b.right, y: b.bottom});
+            if (tl.x < margin || tl.y < margin || br.x > w - margin || br.y > h - margin) {
+                out.push({id: id, left: tl.x, top: tl.y, right: br.x, bottom: br.y, width: w, height: h});
+            }
+        });
+        return out;
+    }""", margin)

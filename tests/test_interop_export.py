@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import metagraph
-from metagraph import ExportError, MetaGraph, Node
+from metagraph import ExportError, MetaGraph, Node, atomic
 from metagraph.interop import export as export_module
-from metagraph.interop.export import FORMATS, export_graph, write_folder
+from metagraph.interop.export import FORMATS, export_graph
 
 SMALL = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
 
@@ -82,17 +82,17 @@ def test_a_failing_file_export_leaves_the_old_file(tmp_path: Path, monkeypatch: 
 
 def test_a_failing_folder_export_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real = export_module.write_text_atomic
+    real = atomic.write_text_atomic
 
-    def fail_second(path: Path, text: str) -> Path:
+    def fail_second(path: Path, text: str, **kwargs: str) -> Path:
         calls.append(path)
         if len(calls) == 2:
             raise OSError("no space left on device")
-        return real(path, text)
+        return real(path, text, **kwargs)
 
-    monkeypatch.setattr(export_module, "write_text_atomic", fail_second)
+    monkeypatch.setattr(atomic, "write_text_atomic", fail_second)
     with pytest.raises(OSError, match="no space"):
-        write_folder(tmp_path / "new", {"a.txt": "A", "b.txt": "B"})
+        SMALL.export(tmp_path / "out", format="csv")
     assert list(tmp_path.iterdir()) == []  # neither the folder nor its temporary twin
 
 

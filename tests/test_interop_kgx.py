@@ -71,11 +71,23 @@ def test_nodes_are_valid_biolink_records(exported: Path, kg: MetaGraph, biolink:
         assert not (cls.get("abstract") or cls.get("mixin") or cls.get("deprecated"))
         assert r["name"] and r["provided_by"] == "infores:metagraph"
         assert r["id"] in r["xref"].split("|") or r["id"].startswith("metagraph:")
-    il6 = next(r for r in rows if "metagraph:il6" in r["xref"].split("|"))
-    assert (il6["id"], il6["category"]) == (kgx_ids(kg)["il6"], "biolink:Protein")
-    assert il6["id"].partition(":")[0] in ("HGNC", "UniProtKB")
-    liver = next(r for r in rows if "metagraph:liver" in r["xref"].split("|"))
-    assert liver["category"] == "biolink:GrossAnatomicalStructure"
+    by_id = {x.removeprefix("metagraph:"): r for r in rows for x in r["xref"].split("|") if x.startswith("metagraph:")}
+    assert (by_id["il6"]["id"], by_id["il6"]["category"]) == ("UniProtKB:P05231", "biolink:Protein")
+    assert by_id["liver"]["category"] == "biolink:GrossAnatomicalStructure"
+    # AMPK is a complex (FamPlex id, members), identified by its GO complex term
+    assert (by_id["ampk"]["id"], by_id["ampk"]["category"]) == ("GO:0031588", "biolink:MacromolecularComplex")
+    for small in ("glucose", "atp"):
+        assert by_id[small]["category"] == "biolink:SmallMolecule" and by_id[small]["id"].startswith("CHEBI:")
+    assert by_id["erfe"]["category"] == "biolink:Gene"
+
+
+def test_node_ids_are_in_their_categorys_namespaces(exported: Path, biolink: dict[str, Any]) -> None:
+    # when a node has an identifier in a namespace Biolink lists for its class, its id is one
+    for r in _read((exported / "nodes.tsv").read_text(encoding="utf-8")):
+        allowed = biolink["classes"][_class_name(r["category"])].get("id_prefixes") or []
+        usable = [x for x in r["xref"].split("|") if x.partition(":")[0] in allowed]
+        if usable:
+            assert r["id"].partition(":")[0] in allowed, r
 
 
 def test_edges_are_valid_biolink_associations(exported: Path, kg: MetaGraph, biolink: dict[str, Any]) -> None:
@@ -140,3 +152,23 @@ def test_an_identifier_two_nodes_share_goes_to_the_first() -> None:
     g = MetaGraph([Node(id="fndc5", name="FNDC5", kind="signal", xrefs=["UniProt:Q8NAU1"]),
                    Node(id="irisin", name="Irisin", kind="myokine", xrefs=["UniProt:Q8NAU1", "MESH:C577593"])])
     assert kgx_ids(g) == {"fndc5": "UniProtKB:Q8NAU1", "irisin": "MESH:C577593"}
+
+
+def test_categories_follow_identifiers() -> None:
+    g = MetaGraph([Node(id="baiba", name="BAIBA", kind="myokine", synonyms=["β-aminoisobutyric acid"],
+                        xrefs=["MESH:C000000", "CHEBI:27389"]),
+                   Node(id="lactate", name="Lactate", kind="myokine", xrefs=["CHEBI:24996"]),
+                   Node(id="il6", name="IL-6", kind="myokine", xrefs=["HGNC:6018", "UniProt:P05231"]),
+                   Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK", "MESH:D055372", "GO:0031588"],
+                        members=["HGNC:9376", "UniProt:Q13131"]),
+                   Node(id="il6_gene", name="IL6", kind="gene", xrefs=["HGNC:6018", "NCBIGene:3569"]),
+                   Node(id="mystery", name="Mystery factor", kind="myokine")])
+    rows = {r["name"]: (r["id"], r["category"]) for r in _read(to_kgx_files(g, unidentified="local")["nodes.tsv"])}
+    assert rows == {
+        "BAIBA": ("CHEBI:27389", "biolink:SmallMolecule"),
+        "Lactate": ("CHEBI:24996", "biolink:SmallMolecule"),
+        "IL-6": ("UniProtKB:P05231", "biolink:Protein"),
+        "AMPK": ("GO:0031588", "biolink:MacromolecularComplex"),
+        "IL6": ("NCBIGene:3569", "biolink:Gene"),
+        "Mystery factor": ("metagraph:mystery", "biolink:Protein"),
+    }

@@ -9,24 +9,21 @@ leaving other files there alone.
 
 from __future__ import annotations
 
-import contextlib
 import inspect
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from metagraph.atomic import write_text_atomic
+from metagraph.atomic import write_folder_atomic, write_text_atomic
 from metagraph.errors import ExportError
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["FORMATS", "ExportFormat", "export_graph", "write_folder"]
+__all__ = ["FORMATS", "ExportFormat", "export_graph"]
 
 
 @dataclass(frozen=True)
@@ -124,37 +121,6 @@ FORMATS: Mapping[str, ExportFormat] = MappingProxyType({f.name: f for f in (
 )})
 
 
-def write_folder(folder: str | os.PathLike[str], files: Mapping[str, str]) -> Path:
-    """Write ``files`` (name → text) into ``folder`` whole or not at all; return the folder.
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> out = write_folder(pathlib.Path(tempfile.mkdtemp()) / "new", {"a.txt": "A", "b.txt": "B"})
-    >>> sorted(p.name for p in out.iterdir())
-    ['a.txt', 'b.txt']
-    """
-    target = Path(folder)
-    if target.exists() and not target.is_dir():
-        raise ExportError(f"{target} is a file; this format writes a folder of files, so give a folder path")
-    if target.is_dir():
-        for name, text in files.items():
-            write_text_atomic(target / name, text)
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    try:
-        for name, text in files.items():
-            write_text_atomic(tmp / name, text)
-        os.chmod(tmp, 0o755)
-        os.rename(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(tmp)
-        raise
-    return target
-
-
 def _format_for(path: Path, format: str | None) -> ExportFormat:
     if format is not None:
         spec = FORMATS.get(format.casefold())
@@ -211,7 +177,9 @@ def export_graph(graph: MetaGraph, path: str | os.PathLike[str], *, format: str 
                           + (f"; its options: {', '.join(accepted)}" if accepted else "; it takes none"))
     output = spec.build(graph, **options)
     if spec.folder:
-        return write_folder(target, output)
+        if target.exists() and not target.is_dir():
+            raise ExportError(f"{target} is a file; this format writes a folder of files, so give a folder path")
+        return write_folder_atomic(target, output)
     if target.is_dir():
         raise ExportError(f"{target} is a folder; the {spec.name} format writes one file, so give a file path")
     return write_text_atomic(target, output)

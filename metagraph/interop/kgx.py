@@ -25,16 +25,14 @@ import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from metagraph.models import Node
-
 from metagraph.errors import ExportError
 from metagraph.interop.biolink import ID_PREFIXES, MOLECULAR_KINDS, PREDICATE_MAP, PREFIXES, category_of
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
+    from metagraph.models import Node
 
-__all__ = ["EDGE_COLUMNS", "KNOWLEDGE_SOURCE", "LOCAL_PREFIX", "NODE_COLUMNS", "category", "kgx_ids",
-           "to_kgx_files"]
+__all__ = ["EDGE_COLUMNS", "KNOWLEDGE_SOURCE", "LOCAL_PREFIX", "NODE_COLUMNS", "kgx_ids", "to_kgx_files"]
 
 #: Prefix of the KGX ids of nodes without a standard identifier, and of edge ids.
 LOCAL_PREFIX = "metagraph"
@@ -54,14 +52,7 @@ def _biolink_curie(curie: str) -> str | None:
     return None
 
 
-def category(node: Node) -> str:
-    """Return the Biolink category of ``node``: from its kind, identifiers and members.
-
-    Examples
-    --------
-    >>> category(Node(id="baiba", name="BAIBA", kind="myokine", xrefs=["CHEBI:27389"]))
-    'biolink:SmallMolecule'
-    """
+def _category(node: Node) -> str:
     return category_of(node.kind, node.xrefs, members=node.members)
 
 
@@ -69,7 +60,7 @@ def _candidates(node: Node) -> list[str]:
     # the node's Biolink-known identifiers, those of its category's preferred namespaces
     # first (in Biolink's order), then the rest in the node's order
     known = [c for c in (_biolink_curie(x) for x in node.xrefs) if c]
-    preferred = ID_PREFIXES.get(category(node), ())
+    preferred = ID_PREFIXES.get(_category(node), ())
     rank = {prefix.casefold(): i for i, prefix in enumerate(preferred)}
     return sorted(known, key=lambda c: rank.get(c.partition(":")[0].casefold(), len(preferred)))
 
@@ -83,7 +74,7 @@ def kgx_ids(graph: MetaGraph, *, local: bool = True) -> dict[str, str]:
 
     Examples
     --------
-    >>> from metagraph import MetaGraph
+    >>> from metagraph import MetaGraph, Node
     >>> kg = MetaGraph([Node(id="glut4", name="GLUT4", kind="signal", xrefs=["HGNC:11009", "UniProt:P14672"]),
     ...                 Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK", "MESH:D055372", "GO:0031588"]),
     ...                 Node(id="pka", name="PKA", kind="signal", xrefs=["FPLX:PKA"])])
@@ -142,7 +133,7 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
     Examples
     --------
     >>> from metagraph import MetaGraph, Node, Edge, Reference
-    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal", xrefs=["GO:0031588"]),
+    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK", "GO:0031588"]),
     ...                 Node(id="pgc1a", name="PGC-1α", kind="signal", xrefs=["HGNC:9237"])],
     ...                [Edge(source="ampk", target="pgc1a", predicate="activates",
     ...                      evidence=[{"reference": "r", "quote": "AMPK activates PGC-1α"}])],
@@ -163,7 +154,7 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
         if node.id not in ids:
             continue
         nodes.append({
-            "id": ids[node.id], "category": category(node), "name": _clean(node.name),
+            "id": ids[node.id], "category": _category(node), "name": _clean(node.name),
             "description": _clean(node.description), "synonym": "|".join(_clean(s) for s in node.synonyms),
             "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
             "provided_by": KNOWLEDGE_SOURCE,

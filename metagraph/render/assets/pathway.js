@@ -1,11 +1,99 @@
-// metagraph pathway page: search box, kind filter and "fit" button. Data text is only
-// ever set as text (value, textContent), never parsed as HTML.
+// metagraph pathway page: fitting the view, the collapsible legend, the search box, the
+// kind filter and the "fit" button. Data text is only ever set as text (value,
+// textContent), never parsed as HTML.
 (function () {
   "use strict";
   var mg = window.metagraph;
   if (!mg) { return; }
-  var network = mg.network, nodes = mg.nodes;
+  var network = mg.network, nodes = mg.nodes, edges = mg.edges;
+  var container = document.getElementById("mynetwork");
   var all = nodes.get({fields: ["id", "label", "kind", "names"]});
+
+  // vis-network's own fit leaves 5% around the node centres, so a long label at the
+  // edge of the figure is cut off. Once a frame has been drawn every node's bounding
+  // box includes its label, and we fit those boxes (and the edge labels) instead.
+  var PADDING = 16;  // CSS pixels between the figure and the edge of the canvas
+  var userMoved = false;
+
+  function grow(box, left, top, right, bottom) {
+    if (!(isFinite(left) && isFinite(top) && isFinite(right) && isFinite(bottom))) { return box; }
+    if (!box) { return {left: left, top: top, right: right, bottom: bottom}; }
+    box.left = Math.min(box.left, left);
+    box.top = Math.min(box.top, top);
+    box.right = Math.max(box.right, right);
+    box.bottom = Math.max(box.bottom, bottom);
+    return box;
+  }
+
+  function figureBox(ids) {
+    var box = null, shown = Object.create(null);
+    ids.forEach(function (id) {
+      var b = network.getBoundingBox(id);
+      if (b) { box = grow(box, b.left, b.top, b.right, b.bottom); shown[id] = true; }
+    });
+    // Edge labels and curves: vis-network keeps their drawn extent on its internal edge
+    // objects; when a future version does not, the node boxes alone still fit.
+    var drawn = network.body && network.body.edges;
+    if (drawn) {
+      edges.getIds().forEach(function (id) {
+        var e = drawn[id];
+        if (!e || !shown[e.fromId] || !shown[e.toId]) { return; }
+        var size = e.labelModule && e.labelModule.size;
+        if (e.options && e.options.label && size && size.width > 0) {
+          box = grow(box, size.left, size.top, size.left + size.width, size.top + size.height);
+        }
+        if (e.edgeType && typeof e.edgeType.getPoint === "function") {
+          for (var t = 0.25; t < 1; t += 0.25) {
+            var pt = e.edgeType.getPoint(t);
+            if (pt) { box = grow(box, pt.x, pt.y, pt.x, pt.y); }
+          }
+        }
+      });
+    }
+    return box;
+  }
+
+  function visibleIds() {
+    return nodes.getIds({filter: function (n) { return !n.hidden; }});
+  }
+
+  function fitView(ids) {
+    var box = figureBox(ids || visibleIds());
+    if (!box) { return; }
+    var width = Math.max(container.clientWidth - 2 * PADDING, 1);
+    var height = Math.max(container.clientHeight - 2 * PADDING, 1);
+    var scale = Math.min(width / Math.max(box.right - box.left, 1), height / Math.max(box.bottom - box.top, 1), 1);
+    network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2},
+                    scale: scale, animation: false});
+  }
+  mg.fit = fitView;
+
+  // The first fit runs on boxes without labels; the frame it causes measures the labels,
+  // the second fit uses them, and the frame after that is the figure (``ready``).
+  fitView();
+  network.once("afterDrawing", function () {
+    fitView();
+    network.once("afterDrawing", function () { mg.ready = true; });
+  });
+  // A frame that changes size (a notebook cell, a window, the legend folding) is
+  // fitted again until the reader zooms or pans by hand.
+  network.on("resize", function () { if (!userMoved) { fitView(); } });
+  network.on("zoom", function () { userMoved = true; });
+  network.on("dragEnd", function (params) { if (!params.nodes.length) { userMoved = true; } });
+
+  // The legend floats over the network in narrow frames (pathway.css decides when):
+  // there it starts closed, and it opens again when the frame becomes wide.
+  var legend = document.getElementById("mg-legend");
+  var floating = null;
+  function placeLegend() {
+    var now = window.getComputedStyle(legend).position === "absolute";
+    if (now !== floating) {
+      floating = now;
+      legend.open = !now;
+    }
+  }
+  placeLegend();
+  window.addEventListener("resize", placeLegend);
 
   function norm(s) { return String(s).toLowerCase().replace(/[\s\-_]+/g, ""); }
 
@@ -46,10 +134,11 @@
     var ids = find(input.value);
     found.textContent = ids.length ? ids.length + (ids.length === 1 ? " match" : " matches") : "no match";
     network.selectNodes(ids, true);
+    if (ids.length) { userMoved = true; }
     if (ids.length === 1) {
       network.focus(ids[0], {scale: Math.max(network.getScale(), 1), animation: false});
     } else if (ids.length) {
-      network.fit({nodes: ids, animation: false});
+      fitView(ids);
     }
   }
   input.addEventListener("change", search);
@@ -64,6 +153,7 @@
   });
 
   document.getElementById("mg-fit").addEventListener("click", function () {
-    network.fit({animation: false});
+    userMoved = false;
+    fitView();
   });
 }());

@@ -30,7 +30,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 def _browser_load(path: Path) -> float:
-    """Seconds from opening the page until vis-network has drawn it."""
+    """Seconds from opening the page until vis-network has drawn it and fitted the view."""
     from playwright.sync_api import sync_playwright
 
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -42,8 +42,8 @@ def _browser_load(path: Path) -> float:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             start = time.perf_counter()
             page.goto(path.as_uri(), timeout=300_000)
-            page.wait_for_function("() => window.metagraph && window.metagraph.network", timeout=300_000)
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+            # ``ready``: drawn, fitted to every node and label, and drawn again
+            page.wait_for_function("() => window.metagraph && window.metagraph.ready === true", timeout=300_000)
             return time.perf_counter() - start
         finally:
             browser.close()

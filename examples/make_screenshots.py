@@ -38,8 +38,8 @@ def photograph(pages: list[tuple[Path, Path]], *, width: int, height: int) -> No
             for html, png in pages:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(html.as_uri())
-                page.wait_for_function("() => window.metagraph && window.metagraph.network")
-                page.wait_for_timeout(300)  # the first frames of the canvas
+                # ``ready``: drawn, and the view fitted to every node and label
+                page.wait_for_function("() => window.metagraph && window.metagraph.ready === true")
                 write_bytes_atomic(png, page.screenshot())
                 page.close()
                 print(f"wrote {png}")

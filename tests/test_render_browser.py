@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from metagraph import MetaGraph
-from tests.browser import browser, canvas_ink, need, open_page
+from metagraph.render.chains import chain_to_html
+from tests.browser import browser, canvas_ink, canvas_width, need, open_page, outside_canvas, wait_drawn
 from tests.render_samples import EVIL_DESCRIPTION, EVIL_NAME, chain, hostile, pathway
 
 pytestmark = pytest.mark.browser
@@ -30,8 +31,8 @@ def kg() -> MetaGraph:
 
 
 def _assert_clean(page: Any, log: Any, path: Path) -> None:
-    page.wait_for_function("() => window.metagraph && window.metagraph.network")
-    page.wait_for_timeout(200)
+    wait_drawn(page)
+    page.wait_for_timeout(100)
     assert log.errors == [], log.errors
     assert [c for c in log.console if c.startswith(("error", "warning"))] == []
     assert log.requests == [path.resolve().as_uri()]  # nothing but the file itself
@@ -45,6 +46,88 @@ def test_whole_graph_page_draws_offline(browser: Any, kg: MetaGraph, tmp_path: P
     assert page.evaluate(COUNT) == [23, 25]
     assert canvas_ink(page) > 2000  # a drawn figure, not a blank canvas
     assert page.locator(".mg-legend li").count() == 9 + 3
+    # A wide window: the legend is an open side panel next to the network.
+    assert page.evaluate("() => document.getElementById('mg-legend').open") is True
+    assert page.locator("input.mg-kind[value=myokine]").is_visible()
+    assert 1400 - 300 < canvas_width(page) < 1400 - 200
+    page.close()
+
+
+LEGEND_OPEN = "() => document.getElementById('mg-legend').open"
+
+
+def test_narrow_frame_gives_the_network_the_width(browser: Any, kg: MetaGraph, tmp_path: Path) -> None:
+    path = kg.to_html(tmp_path / "graph.html")
+    page, log = open_page(browser, path, width=760, height=520)  # a docs column, a notebook's frame
+    _assert_clean(page, log, path)
+    assert canvas_width(page) >= 0.95 * 760
+    # The legend is a closed "Legend" button over the network, which opens over it on demand.
+    assert page.evaluate(LEGEND_OPEN) is False
+    assert page.locator("#mg-legend summary").is_visible()
+    assert not page.locator("input.mg-kind[value=myokine]").is_visible()
+    assert outside_canvas(page) == []
+    page.click("#mg-legend summary")
+    assert page.evaluate(LEGEND_OPEN) is True
+    assert canvas_width(page) >= 0.95 * 760  # floating: opening it takes no width from the network
+    page.uncheck("input.mg-kind[value=myokine]")
+    assert page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).length") == 3
+    # Growing into a wide window turns it back into the side panel, and narrowing folds it again.
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.wait_for_function("() => document.querySelector('#mynetwork canvas').clientWidth < 1200")
+    assert page.evaluate(LEGEND_OPEN) is True
+    page.click("#mg-legend summary")  # a reader may fold it in a wide window too: the network grows
+    page.wait_for_function("() => document.querySelector('#mynetwork canvas').clientWidth > 1250")
+    page.set_viewport_size({"width": 760, "height": 520})
+    page.wait_for_function("() => document.querySelector('#mynetwork canvas').clientWidth <= 760")
+    assert page.evaluate(LEGEND_OPEN) is False
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.wait_for_function("() => document.getElementById('mg-legend').open")
+    assert log.errors == []
+    page.close()
+
+
+def _views(kg: MetaGraph, tmp_path: Path) -> dict[str, Path]:
+    c = chain(kg, "hiit", "atp_depletion", "ampk", "glut4_translocation", "glucose_uptake", "insulin_sensitivity")
+    return {
+        "chain alone": chain_to_html(c, tmp_path / "chain0.html", graph=kg, context_hops=0),
+        "chain in context": chain_to_html(c, tmp_path / "chain1.html", graph=kg, context_hops=1),
+        "whole graph": kg.to_html(tmp_path / "graph.html"),
+    }
+
+
+@pytest.mark.parametrize("view", ["chain alone", "chain in context", "whole graph"])
+@pytest.mark.parametrize("size", [(760, 480), (1400, 900)], ids=["narrow", "wide"])
+def test_every_label_is_inside_the_canvas(browser: Any, kg: MetaGraph, tmp_path: Path, view: str,
+                                          size: tuple[int, int]) -> None:
+    path = _views(kg, tmp_path)[view]
+    page, log = open_page(browser, path, width=size[0], height=size[1])
+    _assert_clean(page, log, path)
+    assert outside_canvas(page) == []
+    assert canvas_ink(page) > 1000
+    if view == "chain alone":  # the chain fills the width rather than sitting small in the middle
+        spread = page.evaluate("""() => {
+            const p = metagraph.network.getPositions(['hiit', 'insulin_sensitivity']);
+            return metagraph.network.canvasToDOM(p.insulin_sensitivity).x - metagraph.network.canvasToDOM(p.hiit).x;
+        }""")
+        assert spread > 0.7 * canvas_width(page)
+    # Zoomed in by hand, then "Fit to window": the whole figure is back, labels and all.
+    box = page.locator("#mynetwork canvas").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(5):
+        page.mouse.wheel(0, -300)
+    page.wait_for_timeout(100)
+    assert outside_canvas(page) != []
+    page.click("#mg-fit")
+    page.wait_for_timeout(100)
+    assert outside_canvas(page) == []
+    page.close()
+
+
+def test_an_empty_page_opens_cleanly(browser: Any, tmp_path: Path) -> None:
+    path = MetaGraph().to_html(tmp_path / "empty.html")
+    page, log = open_page(browser, path, width=760, height=480)
+    _assert_clean(page, log, path)
+    assert page.evaluate(COUNT) == [0, 0]
     page.close()
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -125,7 +126,8 @@ def test_layout_is_fixed_left_to_right_with_physics_off(kg: MetaGraph, page: str
 
 
 def test_legend_lists_kinds_and_edge_meanings(kg: MetaGraph, page: str) -> None:
-    legend = page[page.index('<aside class="mg-legend">'):page.index("</aside>")]
+    legend = page[page.index('<details class="mg-legend" id="mg-legend" open>'):page.index("</details>")]
+    assert "<summary>Legend</summary>" in legend  # folds away in narrow frames (see test_render_browser)
     for label in ("exercise", "signals", "myokines", "organs and tissues", "processes", "outcomes", "conditions"):
         assert f"<span>{label}</span>" in legend
     assert legend.count('class="mg-kind"') == 9
@@ -166,7 +168,7 @@ def test_focus_hops_and_kinds_narrow_the_page(kg: MetaGraph) -> None:
     nodes, _ = datasets(html_document(kg, kinds=["myokine", "organ"]))
     assert {n["kind"] for n in nodes} == {"myokine", "organ"}
     page = html_document(kg, focus="il6", hops=0, title="only IL-6")
-    assert datasets(page)[0][0]["id"] == "il6" and "<h1>only IL-6</h1>" in page
+    assert datasets(page)[0][0]["id"] == "il6" and '<h1 title="only IL-6">only IL-6</h1>' in page
 
 
 def test_highlight_stands_out_and_dims_the_rest(kg: MetaGraph) -> None:
@@ -181,6 +183,55 @@ def test_highlight_stands_out_and_dims_the_rest(kg: MetaGraph) -> None:
     assert colour["irisin"] == colour["insulin_resistance"] == DIM["fill"]
     assert colour["ampk"] == KIND_STYLES[Kind.SIGNAL].fill
     assert {e["color"]["color"] for e in edges if not e.get("highlighted")} == {DIM["edge"]}
+
+
+def _row(in_the_way: str) -> tuple[MetaGraph, SimpleNamespace]:
+    """AMPK → ... → glucose uptake in one row, plus a direct AMPK → glucose uptake edge across it."""
+    ev = [{"reference": "r", "quote": "q"}]
+    nodes = [Node(id="ampk", name="AMPK", kind="signal"), Node(id="il6", name=in_the_way, kind="myokine"),
+             Node(id="fox", name="FOX", kind="organ"), Node(id="up", name="Glucose uptake", kind="process")]
+    edges = [Edge(source="ampk", target="il6", predicate="increases", evidence=ev),
+             Edge(source="il6", target="fox", predicate="targets", evidence=ev),
+             Edge(source="fox", target="up", predicate="increases", evidence=ev),
+             Edge(source="ampk", target="up", predicate="increases", evidence=ev)]
+    return MetaGraph(nodes, edges, validate=False), SimpleNamespace(nodes=[nodes[0], nodes[3]], edges=[edges[3]])
+
+
+def _smooth(page: str) -> dict[tuple[str, str], dict | None]:
+    return {(e["from"], e["to"]): e.get("smooth") for e in datasets(page)[1]}
+
+
+def test_edges_bend_around_the_nodes_in_their_way() -> None:
+    kg, skip = _row("IL-6")
+    page_nodes, _ = datasets(html_document(kg))
+    assert len({n["y"] for n in page_nodes}) == 1  # one row: a straight edge would cross IL-6 and FOX
+    for page in (html_document(kg), html_document(kg, highlight=skip)):
+        smooth = _smooth(page)
+        assert smooth[("ampk", "up")]["type"] in {"curvedCW", "curvedCCW"}
+        assert [v for k, v in smooth.items() if k != ("ampk", "up")] == [None, None, None]  # the default curve
+    # Neighbours in a row have nothing in their way.
+    kg_short = MetaGraph(list(kg), [e for e in kg.edges() if (e.source, e.target) != ("ampk", "up")],
+                         validate=False)
+    assert all(v is None for v in _smooth(html_document(kg_short)).values())
+
+
+def test_only_a_highlighted_edge_bends_far() -> None:
+    kg, skip = _row("IL-6, a myokine with a name long enough to wrap over many lines of its box")
+    context = _smooth(html_document(kg))[("ampk", "up")]
+    assert context is None or context["roundness"] <= 0.2  # a gentle bend at most
+    lit = _smooth(html_document(kg, highlight=skip))[("ampk", "up")]
+    assert lit["type"] in {"curvedCW", "curvedCCW"} and lit["roundness"] > 0.2
+
+
+def test_large_pages_route_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import metagraph.render.html as html_module
+
+    kg, skip = _row("IL-6")
+    monkeypatch.setattr(html_module, "ROUTED_EDGES", 0)
+    smooth = _smooth(html_document(kg, highlight=skip))
+    assert smooth[("ampk", "up")] is not None and all(v is None for k, v in smooth.items() if k != ("ampk", "up"))
+    monkeypatch.setattr(html_module, "LARGE_GRAPH", 2)  # straight edges: nothing is bent
+    assert all(v is None for v in _smooth(html_document(kg, highlight=skip)).values())
 
 
 def test_highlighted_nodes_are_drawn_even_outside_the_focus(kg: MetaGraph) -> None:
@@ -206,7 +257,8 @@ def test_bad_arguments_raise_metagraph_errors(kg: MetaGraph, tmp_path: Path) -> 
 def test_hostile_text_is_never_markup_in_the_page() -> None:
     page = html_document(hostile(), title='<b>title</b> & "more"')
     assert EVIL_NAME not in page and "<script>alert" not in page and "</script><script>" not in page
-    assert "<h1>&lt;b&gt;title&lt;/b&gt; &amp; &#34;more&#34;</h1>" in page
+    escaped = "&lt;b&gt;title&lt;/b&gt; &amp; &#34;more&#34;"
+    assert f'<h1 title="{escaped}">{escaped}</h1>' in page  # the full heading, also as its tooltip
     nodes, edges = datasets(page)  # the data survive exactly, as JSON text
     evil = next(n for n in nodes if n["id"] == "evil")
     assert evil["label"] == EVIL_NAME and EVIL_DESCRIPTION in evil["title"]

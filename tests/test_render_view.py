@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import networkx as nx
@@ -10,7 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metagraph import AmbiguousNodeError, MetaGraph, RenderError, UnknownNodeError
-from metagraph.render.view import Highlight, highlight_sets, is_chain, parse_kinds, select_ids, subgraph
+from metagraph.render.view import (
+    Highlight,
+    diagram_view,
+    highlight_sets,
+    is_chain,
+    parse_kinds,
+    select_ids,
+    subgraph,
+)
 from metagraph.schema import Kind
 from tests.render_samples import chain, pathway
 from tests.strategies import graph_records
@@ -107,3 +119,26 @@ def test_neighbourhood_is_within_hops(records: tuple, hops: int, data: st.DataOb
     kept = select_ids(kg, focus=focus, hops=hops, kinds=kinds)
     assert set(kept) <= set(ids) and focus in kept
     assert all(n == focus or not kinds or kg.node(n).kind in kinds for n in kept)
+
+
+def test_views_keep_the_graph_order_of_nodes_and_edges(kg: MetaGraph) -> None:
+    # networkx's own subgraph walks a small part in the order of a set of strings, which
+    # changes between runs with hash randomisation: diagrams of a focus would not be stable.
+    view = subgraph(kg, focus="AMPK", hops=2)
+    ids = set(view.nx.nodes)
+    assert 2 * len(ids) < len(kg)  # small enough for networkx's set-ordered shortcut
+    assert list(view.nx.nodes) == [n for n in kg.nx.nodes if n in ids]
+    assert list(view.nx.edges(keys=True)) == [e for e in kg.nx.edges(keys=True) if e[0] in ids and e[1] in ids]
+    marks_view, _ = diagram_view(kg, focus="il6", hops=1, highlight=chain(kg, "hiit", "atp_depletion"))
+    ids = set(marks_view.nx.nodes)
+    assert list(marks_view.nx.nodes) == [n for n in kg.nx.nodes if n in ids]
+
+
+def test_focus_diagrams_are_the_same_in_every_run() -> None:
+    code = ("from tests.render_samples import pathway; import hashlib; kg = pathway(); "
+            "text = kg.to_mermaid(focus='AMPK', hops=2) + kg.to_dot(focus='il6'); "
+            "print(hashlib.sha256(text.encode()).hexdigest())")
+    root = Path(__file__).resolve().parent.parent
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1

@@ -29,8 +29,9 @@ from metagraph.atomic import write_text_atomic
 from metagraph.errors import RenderError
 from metagraph.render.labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render.layout import layered_layout
+from metagraph.render.routing import Box, node_box, route_edge
 from metagraph.render.style import DIM, EDGE_STYLES, KIND_STYLES, KindStyle, edge_style
-from metagraph.render.view import as_names, diagram_view
+from metagraph.render.view import Highlight, as_names, diagram_view
 from metagraph.schema import KIND_ORDER, Kind
 
 if TYPE_CHECKING:
@@ -45,10 +46,22 @@ __all__ = ["LARGE_GRAPH", "HtmlDiagram", "html_diagram", "html_document", "ifram
 LARGE_GRAPH = 2000
 #: Above this many edges, edge labels are left to the tooltips.
 LABELLED_EDGES = 400
+#: Up to this many edges, every edge (not only the highlighted ones) is bent around the nodes in its way.
+ROUTED_EDGES = 400
 
 _FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
 # vis-network shapes that draw the label inside the node; the others draw it below.
 _LABEL_INSIDE = frozenset({"box", "ellipse", "database", "circle", "text"})
+# Node geometry (pixels), shared by the page's node data and the edge routing's estimates.
+_FONT_SIZE = 16
+_NODE_SIZE = 20
+_MARGIN = 8
+_MIN_WIDTH = 90
+_MAX_WIDTH = 150
+# Roundness of the page's left-to-right edge curves, and the most a context edge is bent
+# around the nodes in its way (routing.route_edge).
+_ROUNDNESS = 0.45
+_CONTEXT_BEND = 0.2
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +155,7 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
         "color": {"background": fill, "border": border,
                   "highlight": {"background": fill, "border": "#212529"},
                   "hover": {"background": fill, "border": "#212529"}},
-        "font": {"color": font, "size": 16, "face": _FONT,
+        "font": {"color": font, "size": _FONT_SIZE, "face": _FONT,
                  "bold": {"color": font}, "multi": False},
         "borderWidth": 3 if emphasised else 1,
         "title": node_tooltip(node),
@@ -152,10 +165,10 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
         "names": list(dict.fromkeys([node.name, *node.synonyms, node.id])),
     }
     if inside:
-        data["margin"] = 8
-        data["widthConstraint"] = {"minimum": 90, "maximum": 150}
+        data["margin"] = _MARGIN
+        data["widthConstraint"] = {"minimum": _MIN_WIDTH, "maximum": _MAX_WIDTH}
     else:
-        data["size"] = 20
+        data["size"] = _NODE_SIZE
     if emphasised:
         data["highlighted"] = True
         data["font"]["size"] += 2
@@ -164,7 +177,7 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
 
 
 def _edge_data(graph: MetaGraph, triple: tuple[str, str, str], *, dimmed: bool, emphasised: bool,
-               labelled: bool, curved: bool, parallel: int) -> dict[str, Any]:
+               labelled: bool, curved: bool, parallel: int, route: dict[str, Any] | None = None) -> dict[str, Any]:
     u, v, k = triple
     edge = graph.edge_model(u, v, k)
     style = edge_style(edge.sign)
@@ -186,16 +199,52 @@ def _edge_data(graph: MetaGraph, triple: tuple[str, str, str], *, dimmed: bool, 
                         "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"}
     if emphasised:
         data["highlighted"] = True
-    if curved and parallel:  # bend the 2nd, 3rd... edge between the same two nodes apart
+    if route is not None:  # an edge bent around the nodes in its way (see _routes)
+        data["smooth"] = route
+    elif curved and parallel:  # bend the 2nd, 3rd... edge between the same two nodes apart
         data["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
-                              "roundness": 0.15 * ((parallel + 1) // 2)}
+                          "roundness": 0.15 * ((parallel + 1) // 2)}
     return data
+
+
+def _node_box(node: Node, x: float, y: float, *, emphasised: bool) -> Box:
+    """Where :func:`_node_data`'s node will be drawn, label included (an estimate)."""
+    return node_box(x, y, node.name, label_inside=KIND_STYLES[node.kind].vis_shape in _LABEL_INSIDE,
+                    font_size=_FONT_SIZE + (2 if emphasised else 0), size=_NODE_SIZE, margin=_MARGIN,
+                    min_width=_MIN_WIDTH, max_width=_MAX_WIDTH)
+
+
+def _routes(view: MetaGraph, positions: dict[str, tuple[float, float]], marks: Highlight,
+            *, every: bool) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """Curves for the edges that would otherwise run through other nodes.
+
+    The highlighted edges always; with ``every``, also the others that are alone between
+    their two nodes (parallel edges are already bent apart). Only for pages with curved
+    edges: a large graph's straight edges are left as they are.
+    """
+    g = view.nx
+    boxes = {n: _node_box(view.node(n), *positions[n], emphasised=n in marks.nodes) for n in g.nodes}
+    wanted = set(marks.edges)
+    if every:
+        wanted.update((u, v, k) for u, v, k in g.edges(keys=True) if g.number_of_edges(u, v) == 1)
+    out = {}
+    for u, v, k in sorted(wanted):
+        if u == v or not g.has_edge(u, v, k):
+            continue
+        others = [b for n, b in boxes.items() if n != u and n != v]
+        # Context edges may only bend a little: long arcs around half the figure read worse
+        # than an edge that crosses a node; a highlighted edge bends as far as it needs.
+        bend = 0.5 if (u, v, k) in marks.edges else _CONTEXT_BEND
+        route = route_edge(positions[u], positions[v], others, roundness=_ROUNDNESS, max_roundness=bend)
+        if route is not None:
+            out[(u, v, k)] = route
+    return out
 
 
 def _options(large: bool) -> dict[str, Any]:
     smooth: dict[str, Any] | bool = (
         {"enabled": False} if large
-        else {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.45}
+        else {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal", "roundness": _ROUNDNESS}
     )
     return {
         "autoResize": True,
@@ -292,13 +341,15 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
         emphasised = node_id in marks.nodes
         data = _node_data(node, x, y, dimmed=marks.active and not emphasised, emphasised=emphasised)
         net.add_node(node_id, label=node.name, shape=data.pop("shape"), color=data.pop("color"), **data)
+    routes = {} if large else _routes(view, layout.positions, marks, every=n_edges <= ROUTED_EDGES)
     seen_pairs: Counter[tuple[str, str]] = Counter()
     ordered = sorted(view.nx.edges(keys=True), key=lambda t: t in marks.edges)  # highlighted drawn last
     for triple in ordered:
         pair = (triple[0], triple[1])
         emphasised = triple in marks.edges
         data = _edge_data(view, triple, dimmed=marks.active and not emphasised, emphasised=emphasised,
-                          labelled=labelled, curved=not large, parallel=seen_pairs[pair])
+                          labelled=labelled, curved=not large, parallel=seen_pairs[pair],
+                          route=routes.get(triple))
         seen_pairs[pair] += 1
         net.add_edge(triple[0], triple[1], **data)
     net.options = _options(large)  # a dict: pyvis's set_options would strip spaces from strings

@@ -131,6 +131,16 @@ def select_ids(
     return [n for n in g.nodes if n in chosen]
 
 
+def _induced(graph: MetaGraph, ids: Iterable[str]) -> MetaGraph:
+    """A read-only view of ``graph`` on ``ids`` that keeps the graph's order of nodes and edges."""
+    import networkx as nx
+
+    # networkx's own subgraph iterates a small part in the order of its filter *set*, which
+    # changes with string hashing from one run to the next; a plain predicate makes it walk
+    # the parent graph in order, so the same graph always gives the same diagram.
+    return type(graph)._view(graph, nx.subgraph_view(graph.nx, filter_node=frozenset(ids).__contains__))
+
+
 def subgraph(
     graph: MetaGraph,
     *,
@@ -151,7 +161,7 @@ def subgraph(
     ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds, nodes=nodes)
     if len(ids) == len(graph):
         return graph
-    return type(graph)._view(graph, graph.nx.subgraph(ids))
+    return _induced(graph, ids)
 
 
 @dataclass(frozen=True)
@@ -284,5 +294,5 @@ def diagram_view(
     if extra:
         wanted = set(ids) | extra
         ids = [n for n in graph.nx.nodes if n in wanted]
-    view = graph if len(ids) == len(graph) else type(graph)._view(graph, graph.nx.subgraph(ids))
+    view = graph if len(ids) == len(graph) else _induced(graph, ids)
     return view, marks

@@ -9,6 +9,20 @@
   var container = document.getElementById("mynetwork");
   var all = nodes.get({fields: ["id", "label", "kind", "names"]});
 
+  // The legend floats over the network in narrow frames (pathway.css decides when):
+  // there it starts closed, and it opens again when the frame becomes wide.
+  var legend = document.getElementById("mg-legend");
+  var floating = null;
+  function placeLegend() {
+    var now = window.getComputedStyle(legend).position === "absolute";
+    if (now !== floating) {
+      floating = now;
+      legend.open = !now;
+    }
+  }
+  placeLegend();
+  window.addEventListener("resize", placeLegend);
+
   // vis-network's own fit leaves 5% around the node centres, so a long label at the
   // edge of the figure is cut off. Once a frame has been drawn every node's bounding
   // box includes its label, and we fit those boxes (and the edge labels) instead.
@@ -59,41 +73,33 @@
 
   function fitView(ids) {
     var box = figureBox(ids || visibleIds());
-    if (!box) { return; }
+    if (!box) { return false; }
+    // Keep the figure clear of the floating (closed) legend button too.
+    var top = PADDING;
+    if (floating && !legend.open) {
+      top = Math.max(top, legend.getBoundingClientRect().bottom - container.getBoundingClientRect().top + 4);
+    }
     var width = Math.max(container.clientWidth - 2 * PADDING, 1);
-    var height = Math.max(container.clientHeight - 2 * PADDING, 1);
+    var height = Math.max(container.clientHeight - top - PADDING, 1);
     var scale = Math.min(width / Math.max(box.right - box.left, 1), height / Math.max(box.bottom - box.top, 1), 1);
     network.moveTo({position: {x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2},
-                    scale: scale, animation: false});
+                    offset: {x: 0, y: (top - PADDING) / 2}, scale: scale, animation: false});
+    return true;
   }
   mg.fit = fitView;
 
   // The first fit runs on boxes without labels; the frame it causes measures the labels,
   // the second fit uses them, and the frame after that is the figure (``ready``).
-  fitView();
   network.once("afterDrawing", function () {
     fitView();
     network.once("afterDrawing", function () { mg.ready = true; });
   });
+  if (!fitView()) { mg.ready = true; }  // an empty figure: nothing to wait for
   // A frame that changes size (a notebook cell, a window, the legend folding) is
   // fitted again until the reader zooms or pans by hand.
   network.on("resize", function () { if (!userMoved) { fitView(); } });
   network.on("zoom", function () { userMoved = true; });
   network.on("dragEnd", function (params) { if (!params.nodes.length) { userMoved = true; } });
-
-  // The legend floats over the network in narrow frames (pathway.css decides when):
-  // there it starts closed, and it opens again when the frame becomes wide.
-  var legend = document.getElementById("mg-legend");
-  var floating = null;
-  function placeLegend() {
-    var now = window.getComputedStyle(legend).position === "absolute";
-    if (now !== floating) {
-      floating = now;
-      legend.open = !now;
-    }
-  }
-  placeLegend();
-  window.addEventListener("resize", placeLegend);
 
   function norm(s) { return String(s).toLowerCase().replace(/[\s\-_]+/g, ""); }
 

@@ -71,6 +71,11 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
         Check the whole-graph rules (raise :class:`~metagraph.DataError` when broken).
         The loader has already checked them and passes ``False``.
 
+    Attributes
+    ----------
+    is_view : bool
+        True for a read-only view of another graph, such as :meth:`without` returns.
+
     Examples
     --------
     >>> import metagraph
@@ -103,6 +108,8 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
             graph.add_node(n.id, **_node_attrs(n))
         for e in edges:
             graph.add_edge(e.source, e.target, key=e.key, **_edge_attrs(e))
+        # The records and the networkx graph must agree: read freely, change through the records.
+        nx.freeze(graph)
         self._init(graph, {n.id: n for n in nodes}, {(e.source, e.target, e.key): e for e in edges},
                    {r.key: r for r in references})
 
@@ -113,18 +120,25 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
         self._edge_models = edge_models
         self._references = MappingProxyType(dict(references))
         self._index: NameIndex | None = None
+        self.is_view = False
 
     @classmethod
     def _view(cls, parent: MetaGraph, graph: nx.MultiDiGraph) -> MetaGraph:
         """A graph sharing ``parent``'s records but showing only what ``graph`` (a view) shows."""
         view = cls.__new__(cls)
         view._init(graph, parent._node_models, parent._edge_models, parent._references)
+        view.is_view = True
         return view
 
     # -- the graph -----------------------------------------------------------------
     @property
     def nx(self) -> nx.MultiDiGraph:
-        """The underlying ``networkx.MultiDiGraph`` (attributes described in the module docstring)."""
+        """The underlying ``networkx.MultiDiGraph``, frozen (attributes described in the module docstring).
+
+        Every networkx algorithm can read it; to change a copy, use ``kg.nx.copy()``.
+        To change the knowledge itself, edit the records (data files, or
+        :class:`~metagraph.Node`/:class:`~metagraph.Edge` models) and build a new graph.
+        """
         return self._nx
 
     @property

@@ -77,3 +77,13 @@ def test_bundled_graph_lookups(kg: MetaGraph) -> None:
     assert kg.node("GLUT-4").id == kg.node("SLC2A4").id == "glut4"
     assert kg.node("interleukin-6").id == kg.node("IL6").id == "il6"
     assert kg.node("HIIT").id == "hiit"
+
+
+def test_the_networkx_graph_is_read_only_and_copies_are_free() -> None:
+    kg = small()
+    with pytest.raises(nx.NetworkXError, match="Frozen"):
+        kg.nx.add_edge("ampk", "x1")
+    copy = kg.nx.copy()
+    copy.add_edge("ampk", "x1")
+    assert kg.edges(source="ampk", target="x1") == []
+    assert not kg.is_view

@@ -113,9 +113,9 @@ def index_of(kg: MetaGraph) -> GraphIndex | None:
     >>> index_of(kg) is index_of(kg), index_of(kg.without("AMPK"))
     (True, None)
     """
-    graph = kg.nx
-    if nx.is_frozen(graph):
+    if kg.is_view:
         return None
+    graph = kg.nx
     index = _CACHE.get(graph)
     if index is None:
         index = _CACHE[graph] = GraphIndex(kg)

@@ -90,7 +90,6 @@ def format_for(path: str | Path) -> str:
     'mermaid'
     >>> format_for("out.png")
     Traceback (most recent call last):
-    ...
     metagraph.errors.RenderError: cannot tell the format of 'out.png' from its suffix '.png'; name the file .html ...
     """
     from metagraph.errors import RenderError

@@ -34,7 +34,6 @@ def parse_kind(value: str | Kind) -> Kind:
     <Kind.MYOKINE: 'myokine'>
     >>> parse_kind("myokines")
     Traceback (most recent call last):
-    ...
     metagraph.errors.MetagraphError: unknown kind 'myokines'; did you mean 'myokine'? the kinds are: exercise, \
 gene, signal, myokine, organ, cell, process, outcome, condition
     """
@@ -63,7 +62,6 @@ def parse_predicates(values: str | Iterable[str] | None, *, transmitting: bool) 
     ['activates', 'increases']
     >>> parse_predicates("targets", transmitting=True)
     Traceback (most recent call last):
-    ...
     metagraph.errors.MetagraphError: the predicate 'targets' does not carry an effect along a chain; \
 use some of: activates, inhibits, increases, decreases, secretes, cleaved_into, encodes
     """
@@ -109,7 +107,6 @@ def check_count(value: int | None, what: str, *, allow_none: bool = False, minim
     --------
     >>> check_count(0, "max_hops")
     Traceback (most recent call last):
-    ...
     metagraph.errors.MetagraphError: max_hops must be a whole number of at least 1, not 0
     """
     if value is None and allow_none:

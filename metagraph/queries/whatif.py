@@ -58,7 +58,6 @@ def without(kg: MetaGraph, *nodes: str | Node | Iterable[str | Node]) -> MetaGra
     []
     >>> blocked.nx.add_node("x")
     Traceback (most recent call last):
-    ...
     networkx.exception.NetworkXError: Frozen graph can't be modified
     """
     ids = resolve_all(kg, _flatten(nodes))

@@ -54,7 +54,6 @@ def parse_kinds(kinds: str | Kind | Iterable[str | Kind] | None) -> frozenset[Ki
     [<Kind.MYOKINE: 'myokine'>, <Kind.ORGAN: 'organ'>]
     >>> parse_kinds(["tissue"])
     Traceback (most recent call last):
-    ...
     metagraph.errors.RenderError: 'tissue' is not a kind of node; choose from exercise, gene, signal, ...
     """
     if kinds is None:

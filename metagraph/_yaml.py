@@ -39,30 +39,48 @@ def _line_loader() -> type:
     except AttributeError:  # pragma: no cover - PyYAML built without libyaml
         base = yaml.SafeLoader
 
+    str_tag = "tag:yaml.org,2002:str"
+    scalar = yaml.ScalarNode
+
+    def value_of(loader: Any, node: Any) -> Any:
+        # Most values are plain strings: skip the generic constructor's bookkeeping for them.
+        if node.tag == str_tag and type(node) is scalar:
+            return node.value
+        return loader.construct_object(node, deep=True)
+
     def construct_mapping(loader: Any, node: Any) -> LineDict:
         loader.flatten_mapping(node)
         out = LineDict()
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = value_of(loader, key_node)
             try:
                 hash(key)
             except TypeError:
                 key = str(key)
             if key in out:
                 loader.duplicates.append((key, key_node.start_mark.line + 1))
-            out[key] = loader.construct_object(value_node, deep=True)
+            out[key] = value_of(loader, value_node)
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
 
     def construct_sequence(loader: Any, node: Any) -> LineList:
-        out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+        out = LineList(value_of(loader, child) for child in node.value)
         out.line = node.start_mark.line + 1
         out.item_lines = [child.start_mark.line + 1 for child in node.value]
         return out
 
-    loader = type("LineLoader", (base,), {})
+    implicit_first = frozenset(base.yaml_implicit_resolvers)
+
+    def resolve(loader: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # A plain scalar whose first character starts no implicit type (number, bool, null,
+        # date, merge key) is a string: the same answer as the full resolver, without its regexes.
+        if kind is scalar and implicit[0] and value and value[0] not in implicit_first:
+            return str_tag
+        return base.resolve(loader, kind, value, implicit)
+
+    loader = type("LineLoader", (base,), {"resolve": resolve})
     loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
     return loader

@@ -20,14 +20,13 @@ from metagraph.errors import (
     UnknownNodeError,
 )
 from metagraph.graph import MetaGraph
-from metagraph.interop.table import read_table
 from metagraph.loader import bundled_data_path, load, validate_files
 from metagraph.models import Edge, Evidence, GraphDocument, Node, Reference
 from metagraph.schema import PREDICATES, Kind, Magnitude, Mechanism, Predicate, Section, Timescale
 
 __version__ = "0.1.0"
 
-# Result classes are imported on first use: `import metagraph` (and so the command) stays fast.
+# Result classes and the table reader are imported on first use: `import metagraph` (and so the command) stays fast.
 _LAZY = {
     "Chain": "metagraph.queries.chains",
     "Comparison": "metagraph.queries.compare",
@@ -37,6 +36,7 @@ _LAZY = {
     "MyokineEffects": "metagraph.queries.reach",
     "NetEffect": "metagraph.queries.trace",
     "TableResult": "metagraph.queries.tables",
+    "read_table": "metagraph.interop.table",
 }
 
 

@@ -7,14 +7,38 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["format_table", "load_graph", "print_json", "progress"]
+__all__ = ["at_least", "format_table", "load_graph", "print_json", "progress"]
+
+
+def at_least(minimum: int) -> Callable[[str], int]:
+    """Return an argparse ``type`` that reads a whole number no smaller than ``minimum``.
+
+    Examples
+    --------
+    >>> at_least(1)("3")
+    3
+    >>> at_least(1)("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: expected a whole number of at least 1, got 0
+    """
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number of at least {minimum}, got {value}")
+        return value
+
+    return parse
 
 
 @contextmanager

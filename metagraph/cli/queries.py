@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from metagraph.cli.output import format_table, load_graph, print_json
+from metagraph.cli.output import at_least, format_table, load_graph, print_json
 
 EXAMPLES = [
     ("trace", 'metagraph trace HIIT "insulin sensitivity" --explain   (also --via, --avoid, --max-hops)'),
@@ -24,14 +24,7 @@ EXAMPLES = [
 ]
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
-    return value
+_positive = at_least(1)
 
 
 def _add_chain_options(p: argparse.ArgumentParser, *, limit: int) -> None:

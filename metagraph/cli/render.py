@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from metagraph.cli.output import load_graph, print_json, progress
+from metagraph.cli.output import at_least, load_graph, print_json, progress
 
 EXAMPLES = [
     ("render", 'metagraph render trace.html --trace HIIT "insulin sensitivity"   (or irisin.mmd --focus irisin; '
@@ -23,21 +23,8 @@ FORMATS = {".html": "html", ".htm": "html", ".mmd": "mermaid", ".mermaid": "merm
            ".svg": "svg"}
 
 
-def _hops(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more, got {value}")
-    return value
-
-
-def _limit(text: str) -> int:
-    value = _hops(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
-    return value
+_hops = at_least(0)
+_limit = at_least(1)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

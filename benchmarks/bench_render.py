@@ -22,8 +22,8 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` and `metagra
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generator import generate_graph
+from metagraph.render._layout import layered_layout
 from metagraph.render.html import to_html
-from metagraph.render.layout import layered_layout
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from metagraph.atomic import write_text_atomic
+from metagraph._atomic import write_text_atomic
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Evidence, Node, Reference
 from metagraph.schema import PREDICATES, Kind, Predicate, spec

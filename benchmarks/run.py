@@ -135,7 +135,7 @@ def bench_bundled(report: Report, repeat: int) -> None:
 
 def pick_pairs(kg: Any, rng: random.Random, count: int, *, min_hops: int = 3) -> list[tuple[str, str, int]]:
     """Exercise → outcome pairs joined by a chain of at least ``min_hops`` (and at most 6) edges."""
-    from metagraph.queries.paths import reach
+    from metagraph.queries._paths import reach
 
     exercises = [n.id for n in kg.nodes("exercise")]
     pairs: list[tuple[str, str, int]] = []
@@ -186,7 +186,7 @@ def bench_enumeration(report: Report, kg: Any, label: str, pairs: list[tuple[str
     """Every simple path within ``cutoff`` hops: ours, networkx's and rustworkx's, and whether they agree."""
     import networkx as nx
 
-    from metagraph.queries.paths import find_edge_paths
+    from metagraph.queries._paths import find_edge_paths
 
     graph = kg.nx
     carrying = nx.subgraph_view(graph, filter_edge=lambda u, v, k: graph[u][v][k]["transmits"])
@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(report.table())
     if args.json:
-        from metagraph.atomic import write_text_atomic
+        from metagraph._atomic import write_text_atomic
 
         write_text_atomic(args.json, json.dumps([r.__dict__ for r in report.rows], indent=1, ensure_ascii=False))
     return 0

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 import metagraph
-from metagraph.atomic import write_bytes_atomic
+from metagraph._atomic import write_bytes_atomic
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -122,7 +122,7 @@ def offline_kernel(*, pythonpath: Path = ROOT) -> Iterator[OfflineKernel]:
     The spec and the profile live in a temporary folder, removed on exit; ``pythonpath``
     goes first on the kernel's ``PYTHONPATH`` (so the checkout's package is the one imported).
     """
-    from metagraph.atomic import write_text_atomic
+    from metagraph._atomic import write_text_atomic
 
     with tempfile.TemporaryDirectory(prefix="metagraph-kernel-") as tmp:
         home = Path(tmp)
@@ -201,7 +201,7 @@ def run(paths: list[Path], *, check: bool = False, timeout: int = CELL_TIMEOUT) 
     import nbformat
     from nbclient.exceptions import CellExecutionError
 
-    from metagraph.atomic import write_text_atomic
+    from metagraph._atomic import write_text_atomic
 
     status = 0
     with offline_kernel() as kernel:
@@ -249,5 +249,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))  # metagraph.atomic from this checkout, installed or not
+    sys.path.insert(0, str(ROOT))  # metagraph._atomic from this checkout, installed or not
     sys.exit(main())

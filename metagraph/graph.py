@@ -25,14 +25,14 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel
 
+from metagraph._names import NameIndex
+from metagraph._validation import Origin, check_graph
 from metagraph.errors import AmbiguousNodeError, DataError, UnknownNodeError
 from metagraph.interop.methods import InteropMethods
 from metagraph.models import Edge, Node, Reference
-from metagraph.names import NameIndex
 from metagraph.queries.methods import QueryMethods
 from metagraph.render.methods import RenderMethods
 from metagraph.schema import PREDICATES, Kind, Predicate
-from metagraph.validation import Origin, check_graph
 
 __all__ = ["MetaGraph"]
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from metagraph.atomic import write_text_atomic
+from metagraph._atomic import write_text_atomic
 from metagraph.models import GraphDocument
 
 __all__ = ["SCHEMA_FILENAME", "json_schema", "json_schema_text", "write_json_schema"]

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from metagraph import cache
+from metagraph import _cache as cache
+from metagraph._validation import Origin, check_graph
 from metagraph._yaml import line_of, parse_document
 from metagraph.errors import DataError, Problem
 from metagraph.models import Edge, GraphDocument, Node, Reference
-from metagraph.validation import Origin, check_graph
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph

@@ -2,7 +2,7 @@
 
 These models validate one record at a time. Rules that need the whole graph (an edge
 pointing at a node that exists, a predicate used between kinds it allows) live in
-:mod:`metagraph.validation`.
+:mod:`metagraph._validation`.
 """
 
 from __future__ import annotations

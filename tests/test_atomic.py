@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from metagraph.atomic import atomic_open, write_bytes_atomic, write_folder_atomic, write_text_atomic
+from metagraph._atomic import atomic_open, write_bytes_atomic, write_folder_atomic, write_text_atomic
 
 
 def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ import pytest
 import metagraph
 from benchmarks.generator import LAYERS, generate_graph, generate_records, write_data_files
 from metagraph import Kind, MetagraphError
+from metagraph._validation import Origin, check_graph
 from metagraph.schema import PREDICATES
-from metagraph.validation import Origin, check_graph
 
 
 def test_exact_sizes_and_same_seed_same_graph() -> None:

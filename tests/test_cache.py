@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import metagraph
-from metagraph import cache
+from metagraph import _cache as cache
 from metagraph.errors import DataError
 
 GOOD = """\

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from metagraph import Kind, MetaGraph, Predicate
-from metagraph.names import NameIndex
+from metagraph._names import NameIndex
 from tests.conftest import SEED_DIR
 
 # Paragraphs of the stored web page that describe its images: not content of the article.

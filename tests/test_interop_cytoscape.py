@@ -7,7 +7,7 @@ from pathlib import Path
 
 from metagraph import MetaGraph
 from metagraph.interop.cytoscape import SIGN_CLASSES, VIS_SHAPES, to_cytoscape
-from metagraph.render.style import EDGE_STYLES, KIND_STYLES
+from metagraph.render._style import EDGE_STYLES, KIND_STYLES
 from metagraph.schema import Kind
 
 # Node shapes Cytoscape.js accepts (its documentation's list).

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 import metagraph
-from metagraph import ExportError, MetaGraph, Node, atomic
+from metagraph import ExportError, MetaGraph, Node
+from metagraph import _atomic as atomic
 from metagraph.interop import export as export_module
 from metagraph.interop.export import FORMATS, export_graph
 

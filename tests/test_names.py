@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metagraph.names import NameIndex, normalize_name
+from metagraph._names import NameIndex, normalize_name
 
 
 def test_spellings_of_pgc1a_agree() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from metagraph import Kind, MetagraphError, UnknownNodeError
+from metagraph.examples import sample_graph
 from metagraph.queries._args import check_count, parse_kind, parse_predicates, resolve_all
-from metagraph.queries.toy import toy_graph
 
 
 def test_parse_kind() -> None:
@@ -31,7 +31,7 @@ def test_parse_predicates() -> None:
 
 
 def test_resolve_all() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert resolve_all(kg, "ROS") == ["ros"]
     assert resolve_all(kg, kg.node("ampk")) == ["ampk"]
     assert resolve_all(kg, ("ROS", "AMPK")) == ["ros", "ampk"]

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from metagraph import Edge, MetaGraph, MetagraphError, Node, Reference
+from metagraph.examples import sample_graph
+from metagraph.queries._paths import find_edge_paths
 from metagraph.queries.chains import Chain, in_sentence, node_name, reference_label, step_label
-from metagraph.queries.paths import find_edge_paths
-from metagraph.queries.toy import toy_graph
-from tests.test_queries_toy import query_graphs
+from tests.test_examples import query_graphs
 
 
 def nasty_graph() -> MetaGraph:
@@ -25,7 +25,7 @@ def nasty_graph() -> MetaGraph:
 
 
 def test_nodes_edges_and_readable_line() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     chain = kg.trace("HIIT", "insulin resistance")[0]
     assert [n.id for n in chain.nodes] == ["hiit", "insulin_sensitivity", "insulin_resistance"]
     assert [e.predicate.value for e in chain.edges] == ["increases", "decreases"]
@@ -36,14 +36,14 @@ def test_nodes_edges_and_readable_line() -> None:
 
 
 def test_structural_transmitting_edges_count_as_plus_one() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     chain = kg.trace("PGC-1α", "irisin")[0]
     assert [e.predicate.value for e in chain.edges] == ["increases", "cleaved_into"]
     assert chain.sign == 1 and "is cleaved into" in str(chain)
 
 
 def test_location_and_hedging_show_in_the_step_label() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     edge = kg.edges("il6", "hepatic_glucose_production")[0]
     assert step_label(kg, edge) == "may decrease (in Liver)"
     chains = kg.trace("IL-6", "glucose uptake", limit=None)
@@ -52,14 +52,14 @@ def test_location_and_hedging_show_in_the_step_label() -> None:
 
 
 def test_evidence_counts_references_and_weakest_link() -> None:
-    chain = toy_graph().trace("HIIT", "insulin resistance")[0]
+    chain = sample_graph().trace("HIIT", "insulin resistance")[0]
     assert chain.evidence_count == 3
     assert chain.references == ["seed_article", "shen2024"]
     assert chain.weakest_link.target == "insulin_sensitivity"
 
 
 def test_explain_has_quotes_numbered_citations_and_dois() -> None:
-    text = toy_graph().trace("HIIT", "insulin resistance")[0].explain()
+    text = sample_graph().trace("HIIT", "insulin resistance")[0].explain()
     assert text.startswith("HIIT increases insulin sensitivity [1], which decreases insulin resistance [1][2].")
     assert "Overall, more HIIT means less insulin resistance (2 steps, 3 evidence items)." in text
     assert "“insulin sensitivity decreases insulin resistance” [2]" in text
@@ -68,7 +68,7 @@ def test_explain_has_quotes_numbered_citations_and_dois() -> None:
 
 
 def test_to_dict_is_json_ready_and_complete() -> None:
-    chain = toy_graph().trace("HIIT", "insulin resistance")[0]
+    chain = sample_graph().trace("HIIT", "insulin resistance")[0]
     data = json.loads(json.dumps(chain.to_dict()))
     assert data["effect"] == "decreases" and data["sign"] == -1 and data["hops"] == 2
     assert [e["predicate"] for e in data["edges"]] == ["increases", "decreases"]
@@ -86,20 +86,20 @@ def test_html_escapes_every_data_text() -> None:
 
 def test_to_frame_has_one_row_per_step() -> None:
     pytest.importorskip("pandas")
-    frame = toy_graph().trace("HIIT", "insulin resistance")[0].to_frame()
+    frame = sample_graph().trace("HIIT", "insulin resistance")[0].to_frame()
     assert list(frame["predicate"]) == ["increases", "decreases"]
     assert frame.index.name == "step"
 
 
 def test_to_frame_without_pandas_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
-    chain = toy_graph().trace("HIIT", "insulin resistance")[0]
+    chain = sample_graph().trace("HIIT", "insulin resistance")[0]
     with pytest.raises(MetagraphError, match=r"pip install exercise-metagraph\[pandas\]"):
         chain.to_frame()
 
 
 def test_equality_and_empty_chain() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert kg.trace("HIIT", "AMPK")[0] == kg.trace("HIIT", "AMPK")[0]
     assert len({kg.trace("HIIT", "AMPK")[0], kg.trace("HIIT", "AMPK")[0]}) == 1
     with pytest.raises(MetagraphError):
@@ -107,7 +107,7 @@ def test_equality_and_empty_chain() -> None:
 
 
 def test_helpers() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert node_name(kg.without("liver"), "liver") == "liver"
     assert in_sentence("Lean muscle mass") == "lean muscle mass" and in_sentence("GLUT4") == "GLUT4"
     assert reference_label(kg.references, "nope") == "nope"

@@ -8,14 +8,14 @@ import sys
 import pytest
 
 from metagraph import MetaGraph, MetagraphError
+from metagraph.examples import sample_graph
 from metagraph.queries.compare import Comparison, compare, graded_modalities
-from metagraph.queries.toy import toy_graph
 
 TABLE_ROWS = ["mitochondrial_biogenesis", "insulin_sensitivity", "glucose_uptake", "body_composition"]
 
 
 def test_toy_table_rows_cells_and_magnitudes() -> None:
-    table = compare(toy_graph(), ["HIIT", "resistance training"])
+    table = compare(sample_graph(), ["HIIT", "resistance training"])
     assert isinstance(table, Comparison)
     assert [o.id for o in table.outcomes] == TABLE_ROWS
     assert [m.id for m in table.modalities] == ["hiit", "resistance_training"]
@@ -30,13 +30,13 @@ def test_toy_table_rows_cells_and_magnitudes() -> None:
 
 
 def test_rows_need_every_modality_and_a_grade() -> None:
-    table = compare(toy_graph(), ["HIIT"])
+    table = compare(sample_graph(), ["HIIT"])
     ids = [o.id for o in table.outcomes]
     assert ids == ["mitochondrial_biogenesis", "visceral_fat", "body_composition"]  # graded ones only
 
 
 def test_named_outcomes_keep_their_order_and_show_gaps() -> None:
-    table = compare(toy_graph(), ["HIIT", "RT"], outcomes=["visceral fat", "insulin resistance"])
+    table = compare(sample_graph(), ["HIIT", "RT"], outcomes=["visceral fat", "insulin resistance"])
     assert [o.id for o in table.outcomes] == ["visceral_fat", "insulin_resistance"]
     assert table.cells["visceral_fat"]["resistance_training"] == []
     assert "—" in str(table)
@@ -44,7 +44,7 @@ def test_named_outcomes_keep_their_order_and_show_gaps() -> None:
 
 
 def test_text_markdown_html_dict() -> None:
-    table = compare(toy_graph(), ["HIIT", "RT"])
+    table = compare(sample_graph(), ["HIIT", "RT"])
     text = str(table)
     lines = text.splitlines()
     assert lines[0] == "Comparison of HIIT and Resistance training"
@@ -66,16 +66,16 @@ def test_text_markdown_html_dict() -> None:
 
 def test_frame(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pandas")
-    frame = compare(toy_graph(), ["HIIT", "RT"]).to_frame()
+    frame = compare(sample_graph(), ["HIIT", "RT"]).to_frame()
     assert set(frame["modality"]) == {"hiit", "resistance_training"}
     assert list(frame.columns[:4]) == ["outcome", "outcome_name", "modality", "modality_name"]
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MetagraphError, match="pandas"):
-        compare(toy_graph(), ["HIIT", "RT"]).to_frame()
+        compare(sample_graph(), ["HIIT", "RT"]).to_frame()
 
 
 def test_mistakes() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     with pytest.raises(MetagraphError, match="at least one modality"):
         compare(kg, [])
     with pytest.raises(MetagraphError, match="named twice"):
@@ -88,9 +88,9 @@ def test_mistakes() -> None:
 
 
 def test_graded_modalities() -> None:
-    assert graded_modalities(toy_graph()) == ["hiit", "resistance_training"]
+    assert graded_modalities(sample_graph()) == ["hiit", "resistance_training"]
     with pytest.raises(MetagraphError, match="name the modalities"):
-        graded_modalities(toy_graph().without("hiit", "resistance_training"))
+        graded_modalities(sample_graph().without("hiit", "resistance_training"))
 
 
 # -- the bundled graph -----------------------------------------------------------------

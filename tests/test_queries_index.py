@@ -9,16 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from metagraph import MetaGraph
-from metagraph.queries import index as index_module
-from metagraph.queries.index import index_of
-from metagraph.queries.toy import toy_graph
-from tests.test_queries_toy import query_graphs
+from metagraph.examples import sample_graph
+from metagraph.queries import _index as index_module
+from metagraph.queries._index import index_of
+from tests.test_examples import query_graphs
 
 
 def test_index_is_cached_per_graph_and_released_with_it() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert index_of(kg) is index_of(kg)
-    assert index_of(toy_graph()) is not index_of(kg)
+    assert index_of(sample_graph()) is not index_of(kg)
     assert index_of(kg.without("AMPK")) is None
     before = len(index_module._CACHE)
     del kg
@@ -27,7 +27,7 @@ def test_index_is_cached_per_graph_and_released_with_it() -> None:
 
 
 def test_located_edges() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     located = index_of(kg).located(kg.nx)
     assert ("il6", "hepatic_glucose_production", "decreases@liver") in located["liver"]
     assert "ampk" not in located

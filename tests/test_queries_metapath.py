@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metagraph import Kind, MetaGraph, MetagraphError
+from metagraph.examples import sample_graph
 from metagraph.queries.metapath import match, match_paths, no_match_message
-from metagraph.queries.toy import toy_graph
-from tests.test_queries_toy import query_graphs
+from tests.test_examples import query_graphs
 
 
 def brute_force(kg: MetaGraph, kinds: list[Kind], predicates: frozenset[str] | None) -> list[tuple]:
@@ -55,7 +55,7 @@ def test_match_equals_brute_force(kg: MetaGraph, data: st.DataObject) -> None:
 
 
 def test_toy_metapaths() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert [str(c) for c in match(kg, "signal", "myokine", "organ")] == [
         "FNDC5 —is cleaved into→ Irisin —targets→ Adipose tissue"]
     chains = match(kg, "exercise", "signal", "signal", limit=None)
@@ -67,7 +67,7 @@ def test_toy_metapaths() -> None:
 
 
 def test_bad_kinds_and_too_few() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     with pytest.raises(MetagraphError, match="did you mean 'signal'"):
         match(kg, "exercise", "signl")
     with pytest.raises(MetagraphError, match="at least two kinds"):
@@ -77,7 +77,7 @@ def test_bad_kinds_and_too_few() -> None:
 
 
 def test_no_match_message_says_how_far_the_graph_goes() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert match(kg, "exercise", "signal", "myokine") == []
     assert "chains exercise → signal, but none of them continues to a myokine" in no_match_message(
         kg, ["exercise", "signal", "myokine"])
@@ -86,7 +86,7 @@ def test_no_match_message_says_how_far_the_graph_goes() -> None:
 
 
 def test_repeated_kinds_keep_chains_simple() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     for chain in match(kg, "signal", "signal", "signal", limit=None):
         ids = [n.id for n in chain.nodes]
         assert len(set(ids)) == len(ids)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from metagraph import MetaGraph, Node
+from metagraph.examples import sample_graph
 from metagraph.queries.chains import Chain
 from metagraph.queries.compare import Comparison
 from metagraph.queries.reach import MyokineEffects
-from metagraph.queries.toy import toy_graph
 from metagraph.queries.trace import NetEffect
 from metagraph.queries.whatif import LostEffects
 
 
 def test_every_query_is_a_method_with_the_documented_result() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert all(isinstance(c, Chain) for c in kg.trace("HIIT", "insulin sensitivity"))
     assert isinstance(kg.net_effect("HIIT", "insulin sensitivity"), NetEffect)
     assert all(isinstance(n, Node) for n in kg.downstream("HIIT") + kg.upstream("insulin sensitivity"))
@@ -25,7 +25,7 @@ def test_every_query_is_a_method_with_the_documented_result() -> None:
 
 
 def test_methods_pass_their_options_on() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert len(kg.trace("HIIT", "insulin resistance", limit=2, max_hops=3)) == 2
     assert kg.trace("HIIT", "insulin resistance", via=["inflammation"])[0].nodes[2].id == "inflammation"
     assert kg.net_effect("HIIT", "insulin resistance", avoid=["ROS"]).verdict == "decreases"

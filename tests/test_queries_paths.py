@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metagraph import MetaGraph
-from metagraph.queries.paths import chain_order, find_edge_paths, reach, usable_edges
-from tests.test_queries_toy import query_graphs
+from metagraph.queries._paths import chain_order, find_edge_paths, reach, usable_edges
+from tests.test_examples import query_graphs
 
 
 def brute_force(graph: nx.MultiDiGraph, source: str, target: str, *, max_hops: int, limit: int | None,

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from metagraph import Edge, Kind, MetaGraph, MetagraphError, Node, Reference
+from metagraph.examples import sample_graph
 from metagraph.queries.reach import (
     MyokineEffects,
     downstream,
@@ -17,12 +18,11 @@ from metagraph.queries.reach import (
     reach_distances,
     upstream,
 )
-from metagraph.queries.toy import toy_graph
-from tests.test_queries_toy import query_graphs
+from tests.test_examples import query_graphs
 
 
 def test_downstream_nearest_first_then_by_name() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     found = reach_distances(kg, "HIIT")
     hops = [d for _, d in found]
     assert hops == sorted(hops)
@@ -32,7 +32,7 @@ def test_downstream_nearest_first_then_by_name() -> None:
 
 
 def test_kind_and_max_hops_filters() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert [n.id for n in downstream(kg, "HIIT", kind="condition")] == ["inflammation", "insulin_resistance"]
     assert [n.id for n in upstream(kg, "AMPK", max_hops=1)] == ["atp_depletion", "ros"]
     assert [n.id for n in upstream(kg, "insulin sensitivity", kind=Kind.EXERCISE)] == ["hiit", "resistance_training"]
@@ -43,13 +43,13 @@ def test_kind_and_max_hops_filters() -> None:
 
 
 def test_structural_edges_that_end_a_chain_are_not_followed() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert "adipose_tissue" not in [n.id for n in downstream(kg, "irisin")]  # irisin targets it
     assert [n.id for n in downstream(kg, "skeletal muscle")][:1] == ["il6"]  # secretes carries on
 
 
 def test_views_are_walked_without_the_index() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     blocked = kg.without("AMPK")
     assert "pgc1a" not in [n.id for n in blocked.downstream("HIIT")]
     assert "pgc1a" in [n.id for n in kg.downstream("HIIT")]
@@ -89,7 +89,7 @@ def test_organ_parts_follow_part_of_transitively() -> None:
 
 
 def test_myokines_reaching_by_targets_or_located_effect() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert [n.name for n in myokines_reaching(kg, "adipose tissue")] == ["IL-6", "Irisin"]
     assert [n.name for n in myokines_reaching(kg, "WAT")] == ["Irisin"]
     assert [n.name for n in myokines_reaching(kg, "liver")] == ["IL-6"]
@@ -97,7 +97,7 @@ def test_myokines_reaching_by_targets_or_located_effect() -> None:
 
 
 def test_myokine_effects_table() -> None:
-    table = myokine_effects(toy_graph(), "adipose tissue")
+    table = myokine_effects(sample_graph(), "adipose tissue")
     assert isinstance(table, MyokineEffects)
     assert [m.name for m in table.myokines] == ["IL-6", "Irisin"]
     rows = [(r["myokine"], r["effect"], r["target"], r["sign"], r["location"]) for r in table]
@@ -116,12 +116,12 @@ def test_myokine_effects_table() -> None:
 
 def test_myokine_effects_frame() -> None:
     pytest.importorskip("pandas")
-    frame = myokine_effects(toy_graph(), "liver").to_frame()
+    frame = myokine_effects(sample_graph(), "liver").to_frame()
     assert list(frame["predicate"]) == ["decreases", "targets"]
 
 
 def test_organ_without_myokines_is_an_empty_table() -> None:
-    kg = toy_graph().without("il6", "irisin")
+    kg = sample_graph().without("il6", "irisin")
     table = kg.myokine_effects("liver")
     assert len(table) == 0 and "no myokine" in str(table)
 

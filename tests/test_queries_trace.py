@@ -7,26 +7,26 @@ import json
 import pytest
 
 from metagraph import MetaGraph, MetagraphError, NoPathError, UnknownNodeError
-from metagraph.queries.toy import toy_graph
+from metagraph.examples import sample_graph
 from metagraph.queries.trace import NetEffect, net_effect, no_path_message, trace
 
 
 def test_names_ids_synonyms_and_nodes_all_work() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     by_id = trace(kg, "hiit", "insulin_resistance")
     assert trace(kg, "high-intensity interval training", "Insulin Resistance") == by_id
     assert trace(kg, kg.node("hiit"), kg.node("insulin_resistance")) == by_id
 
 
 def test_shortest_first_then_most_evidence() -> None:
-    chains = trace(toy_graph(), "HIIT", "insulin resistance", limit=None)
+    chains = trace(sample_graph(), "HIIT", "insulin resistance", limit=None)
     keys = [(c.hops, -c.evidence_count) for c in chains]
     assert keys == sorted(keys)
     assert len(chains) == 6
 
 
 def test_via_avoid_predicates_single_names_are_one_node() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     via = trace(kg, "HIIT", "mitochondrial biogenesis", via="AMPK", limit=None)
     assert via and all("ampk" in [n.id for n in c.nodes] for c in via)
     avoid = trace(kg, "HIIT", "mitochondrial biogenesis", avoid="AMPK", limit=None)
@@ -47,11 +47,11 @@ def test_via_avoid_predicates_single_names_are_one_node() -> None:
 ])
 def test_bad_options_are_helpful_errors(kwargs: dict, message: str) -> None:
     with pytest.raises(MetagraphError, match=message):
-        trace(toy_graph(), "HIIT", "insulin resistance", **kwargs)
+        trace(sample_graph(), "HIIT", "insulin resistance", **kwargs)
 
 
 def test_unknown_and_same_nodes() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     with pytest.raises(UnknownNodeError, match="did you mean"):
         trace(kg, "HIIT", "insulin resistanse")
     with pytest.raises(MetagraphError, match="same node"):
@@ -59,7 +59,7 @@ def test_unknown_and_same_nodes() -> None:
 
 
 def test_no_chain_is_an_empty_list_and_a_helpful_message() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert trace(kg, "insulin resistance", "HIIT") == []
     assert "Nothing in the graph acts on HIIT" in no_path_message(kg, "skeletal muscle", "HIIT")
     assert "acts on nothing" in no_path_message(kg, "insulin resistance", "HIIT")
@@ -68,7 +68,7 @@ def test_no_chain_is_an_empty_list_and_a_helpful_message() -> None:
 
 
 def test_net_effect_verdicts_and_sides() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     up = net_effect(kg, "HIIT", "insulin sensitivity")
     assert up.verdict == "increases" and not up.decreasing
     mixed = net_effect(kg, "HIIT", "insulin resistance")
@@ -84,7 +84,7 @@ def test_net_effect_verdicts_and_sides() -> None:
 
 
 def test_net_effect_views() -> None:
-    result = net_effect(toy_graph(), "HIIT", "insulin resistance")
+    result = net_effect(sample_graph(), "HIIT", "insulin resistance")
     text = str(result)
     assert text.startswith("HIIT has an ambiguous effect on Insulin resistance (1 chain raises it, 5 lower it)")
     assert "weakest link ROS —may increase→ Inflammation" in text
@@ -96,13 +96,13 @@ def test_net_effect_views() -> None:
 
 def test_net_effect_frame() -> None:
     pytest.importorskip("pandas")
-    frame = net_effect(toy_graph(), "HIIT", "insulin resistance").to_frame()
+    frame = net_effect(sample_graph(), "HIIT", "insulin resistance").to_frame()
     assert sorted(set(frame["effect"])) == ["decreases", "increases"]
 
 
 def test_net_effect_without_chain_raises_no_path() -> None:
     with pytest.raises(NoPathError, match="no chain of effects leads from Insulin resistance to HIIT"):
-        net_effect(toy_graph(), "insulin resistance", "HIIT")
+        net_effect(sample_graph(), "insulin resistance", "HIIT")
 
 
 # -- the bundled graph -----------------------------------------------------------------

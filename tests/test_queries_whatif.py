@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from metagraph import MetaGraph, MetagraphError, UnknownNodeError
-from metagraph.queries.toy import toy_graph
+from metagraph.examples import sample_graph
 from metagraph.queries.whatif import LostEffects, lost_effects, without
-from tests.test_queries_toy import query_graphs
+from tests.test_examples import query_graphs
 
 
 def snapshot(kg: MetaGraph) -> tuple:
@@ -19,7 +19,7 @@ def snapshot(kg: MetaGraph) -> tuple:
 
 
 def test_view_hides_the_nodes_and_their_edges() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     view = without(kg, "AMPK", ["ROS"])
     assert len(view) == len(kg) - 2
     assert "AMPK" not in view and "ampk" not in view.nx
@@ -30,7 +30,7 @@ def test_view_hides_the_nodes_and_their_edges() -> None:
 
 
 def test_view_cannot_be_changed() -> None:
-    view = toy_graph().without("AMPK")
+    view = sample_graph().without("AMPK")
     with pytest.raises(nx.NetworkXError, match="Frozen"):
         view.nx.add_edge("hiit", "pgc1a")
     with pytest.raises(nx.NetworkXError, match="Frozen"):
@@ -38,7 +38,7 @@ def test_view_cannot_be_changed() -> None:
 
 
 def test_what_if_questions_read_naturally() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert kg.trace("HIIT", "PGC-1α")
     assert kg.without("AMPK").trace("HIIT", "PGC-1α") == []
     assert kg.without("AMPK").without("ROS").downstream("HIIT", kind="signal")[0].id == "atp_depletion"
@@ -60,7 +60,7 @@ def test_without_never_changes_the_graph(kg: MetaGraph, data: st.DataObject) -> 
 
 
 def test_lost_effects_lists_what_only_blocked_routes_reach() -> None:
-    lost = lost_effects(toy_graph(), "HIIT", "ROS", "ATP depletion")
+    lost = lost_effects(sample_graph(), "HIIT", "ROS", "ATP depletion")
     assert isinstance(lost, LostEffects)
     assert [n.id for n in lost.nodes] == ["inflammation", "browning_of_white_fat"]
     assert "Inflammation" in lost and "inflammation" in lost and "Insulin sensitivity" not in lost
@@ -71,7 +71,7 @@ def test_lost_effects_lists_what_only_blocked_routes_reach() -> None:
 
 
 def test_nothing_lost_and_mistakes() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert len(kg.lost_effects("HIIT", "insulin resistance")) == 1  # the blocked node itself
     empty = kg.lost_effects("RT", "skeletal muscle")
     assert len(empty) == 0 and "by other routes" in str(empty)

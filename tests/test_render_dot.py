@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 
 from metagraph import MetaGraph, RenderError
+from metagraph.render._labels import edge_label
 from metagraph.render.dot import dot_svg, quote_dot, to_dot
-from metagraph.render.labels import edge_label
 from tests.browser import need
 from tests.render_samples import EVIL_NAME, chain, hostile, pathway
 from tests.strategies import graph_records

@@ -14,8 +14,8 @@ from types import SimpleNamespace
 import pytest
 
 from metagraph import Edge, MetaGraph, Node, RenderError, UnknownNodeError
+from metagraph.render._style import DIM, KIND_STYLES
 from metagraph.render.html import LARGE_GRAPH, HtmlDiagram, html_diagram, html_document, iframe, to_html
-from metagraph.render.style import DIM, KIND_STYLES
 from metagraph.schema import Kind
 from tests.render_samples import EVIL_DESCRIPTION, EVIL_NAME, chain, hostile, pathway
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from metagraph import Edge, Node
-from metagraph.render.labels import edge_label, edge_tooltip, node_name, node_tooltip
+from metagraph.render._labels import edge_label, edge_tooltip, node_name, node_tooltip
 from tests.render_samples import hostile, pathway
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metagraph import Edge, MetaGraph, Node
-from metagraph.render.layout import STAGES, _spread, _sub_ranks, layered_layout
+from metagraph.render._layout import STAGES, _spread, _sub_ranks, layered_layout
 from metagraph.schema import KIND_ORDER, Kind
 from tests.render_samples import pathway
 from tests.strategies import graph_records

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metagraph.render.routing import (
+from metagraph.render._routing import (
     CANDIDATES,
     Box,
     bezier_points,

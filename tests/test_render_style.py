@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from metagraph.render.style import EDGE_STYLES, KIND_STYLES, edge_style, kind_style
+from metagraph.render._style import EDGE_STYLES, KIND_STYLES, edge_style, kind_style
 from metagraph.schema import KIND_ORDER, PREDICATES, Kind
 
 

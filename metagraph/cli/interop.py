@@ -69,7 +69,7 @@ def _parse_mapping(items: list[str]) -> dict[str, str]:
 
 
 def _import_table(args: argparse.Namespace) -> int:
-    from metagraph.atomic import write_text_atomic
+    from metagraph._atomic import write_text_atomic
     from metagraph.interop.jsondoc import to_yaml
     from metagraph.interop.table import read_table
     from metagraph.jsonschema import SCHEMA_FILENAME

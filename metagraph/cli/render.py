@@ -90,7 +90,7 @@ def format_for(path: str | Path) -> str:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from metagraph.atomic import write_text_atomic
+    from metagraph._atomic import write_text_atomic
     from metagraph.errors import NoPathError, RenderError
 
     fmt = format_for(args.out)

@@ -3,7 +3,7 @@
 ``elements`` holds the nodes and edges with their fields under ``data``; a node's
 kind is its class (``node.myokine``) and an edge's predicate and sign are its
 classes (``edge.activates.positive``). ``style`` is a Cytoscape.js stylesheet with the
-colours and shapes of the HTML view (:mod:`metagraph.render.style`), so
+colours and shapes of the HTML view (:mod:`metagraph.render._style`), so
 ``cytoscape({elements: doc.elements, style: doc.style})`` draws the graph as the
 HTML view does. Evidence is JSON text in ``data.evidence`` (Cytoscape's table
 columns hold scalars and lists, not records); ``data.references`` and
@@ -17,7 +17,7 @@ import json
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from metagraph.render.style import EDGE_STYLES, KIND_STYLES
+from metagraph.render._style import EDGE_STYLES, KIND_STYLES
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph

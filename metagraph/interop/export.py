@@ -1,7 +1,7 @@
 """Write the graph in any export format, whole or not at all.
 
 Every format builds its whole output in memory first. A one-file format is written
-with :func:`metagraph.atomic.write_text_atomic` (a temporary file renamed over the
+with :func:`metagraph._atomic.write_text_atomic` (a temporary file renamed over the
 target). A folder format writes a new folder as a temporary folder beside it that is
 renamed into place; into an existing folder it writes each of its files atomically,
 leaving other files there alone.
@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from metagraph.atomic import write_folder_atomic, write_text_atomic
+from metagraph._atomic import write_folder_atomic, write_text_atomic
 from metagraph.errors import ExportError
 
 if TYPE_CHECKING:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
-from metagraph.names import normalize_name
+from metagraph._names import normalize_name
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph

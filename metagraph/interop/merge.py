@@ -32,9 +32,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from metagraph._validation import kind_violations, with_article
 from metagraph.errors import MergeConflictError, MetagraphError
 from metagraph.models import Edge, Node, Reference
-from metagraph.validation import kind_violations, with_article
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph

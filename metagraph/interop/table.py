@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from metagraph._names import normalize_name
+from metagraph._validation import Origin, check_graph, with_article
 from metagraph.errors import AmbiguousNodeError, DataError, MetagraphError, Problem, UnknownNodeError
 from metagraph.models import CURIE_PATTERN, Edge, Evidence, Node, Reference
-from metagraph.names import normalize_name
 from metagraph.schema import PREDICATES, Kind, Predicate, allowed_predicates
-from metagraph.validation import Origin, check_graph, with_article
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph

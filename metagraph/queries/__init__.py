@@ -4,7 +4,7 @@ The :class:`~metagraph.MetaGraph` methods (``trace``, ``net_effect``, ``downstre
 ``upstream``, ``myokines_reaching``, ``myokine_effects``, ``match``, ``without``,
 ``lost_effects``, ``compare``) hand over to the modules of this package:
 
-* :mod:`~metagraph.queries.paths`: the path search on the ``networkx`` graph;
+* :mod:`~metagraph.queries._paths`: the path search on the ``networkx`` graph;
 * :mod:`~metagraph.queries.chains`: :class:`~metagraph.queries.chains.Chain`;
 * :mod:`~metagraph.queries.trace`: ``trace`` and ``net_effect``;
 * :mod:`~metagraph.queries.reach`: ``downstream``, ``upstream`` and the myokine questions;
@@ -12,5 +12,5 @@ The :class:`~metagraph.MetaGraph` methods (``trace``, ``net_effect``, ``downstre
 * :mod:`~metagraph.queries.whatif`: ``without`` and ``lost_effects``;
 * :mod:`~metagraph.queries.compare`: ``compare``;
 * :mod:`~metagraph.queries.tables`: how results show as text, HTML, Markdown and pandas;
-* :mod:`~metagraph.queries.toy`: a small hand-built graph for examples.
+* :mod:`~metagraph.examples`: a small hand-built graph for examples.
 """

@@ -91,8 +91,8 @@ def resolve_all(kg: MetaGraph, names: str | Node | Iterable[str | Node]) -> list
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> resolve_all(toy_graph(), "AMPK"), resolve_all(toy_graph(), ["ROS", "PGC-1alpha"])
+    >>> from metagraph.examples import sample_graph
+    >>> resolve_all(sample_graph(), "AMPK"), resolve_all(sample_graph(), ["ROS", "PGC-1alpha"])
     (['ampk'], ['ros', 'pgc1a'])
     """
     if isinstance(names, str | Node):

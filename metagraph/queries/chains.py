@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node, Reference
-from metagraph.queries.paths import EdgeTriple
+from metagraph.queries._paths import EdgeTriple
 from metagraph.queries.tables import html_table, require_pandas
 from metagraph.schema import spec
 
@@ -25,8 +25,8 @@ def node_name(kg: MetaGraph, node_id: str) -> str:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> node_name(toy_graph(), "pgc1a"), node_name(toy_graph().without("liver"), "liver")
+    >>> from metagraph.examples import sample_graph
+    >>> node_name(sample_graph(), "pgc1a"), node_name(sample_graph().without("liver"), "liver")
     ('PGC-1α', 'liver')
     """
     try:
@@ -51,8 +51,8 @@ def reference_label(references: Mapping[str, Reference], key: str) -> str:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> refs = toy_graph().references
+    >>> from metagraph.examples import sample_graph
+    >>> refs = sample_graph().references
     >>> reference_label(refs, "shen2024"), reference_label(refs, "seed_article")
     ('Shen J et al. 2024', 'Targeted exercise protocols…')
     """
@@ -77,8 +77,8 @@ def step_label(kg: MetaGraph, edge: Edge) -> str:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> kg = toy_graph()
+    >>> from metagraph.examples import sample_graph
+    >>> kg = sample_graph()
     >>> step_label(kg, kg.edges("il6", "hepatic_glucose_production")[0])
     'may decrease (in Liver)'
     """
@@ -106,8 +106,8 @@ class Chain:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> chain = toy_graph().trace("HIIT", "mitochondrial biogenesis")[1]
+    >>> from metagraph.examples import sample_graph
+    >>> chain = sample_graph().trace("HIIT", "mitochondrial biogenesis")[1]
     >>> print(chain)
     HIIT —increases→ ROS —activates→ AMPK ...
     >>> chain.sign, chain.effect, chain.hops
@@ -202,8 +202,8 @@ class Chain:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> text = toy_graph().trace("HIIT", "insulin resistance")[0].explain()
+        >>> from metagraph.examples import sample_graph
+        >>> text = sample_graph().trace("HIIT", "insulin resistance")[0].explain()
         >>> print(text.splitlines()[0])
         HIIT increases insulin sensitivity [1], which decreases insulin resistance [1][2].
         >>> "References" in text and "doi:" in text
@@ -243,8 +243,8 @@ class Chain:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> toy_graph().trace("IL-6", "glucose uptake")[0].steps()[0]["location"]
+        >>> from metagraph.examples import sample_graph
+        >>> sample_graph().trace("IL-6", "glucose uptake")[0].steps()[0]["location"]
         'adipose_tissue'
         """
         out = []
@@ -270,8 +270,8 @@ class Chain:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> d = toy_graph().trace("HIIT", "insulin resistance")[0].to_dict()
+        >>> from metagraph.examples import sample_graph
+        >>> d = sample_graph().trace("HIIT", "insulin resistance")[0].to_dict()
         >>> d["effect"], d["nodes"][0]["id"], d["hops"]
         ('decreases', 'hiit', 2)
         """

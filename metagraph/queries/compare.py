@@ -93,8 +93,8 @@ class Comparison:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> table = toy_graph().compare(["HIIT", "RT"])
+    >>> from metagraph.examples import sample_graph
+    >>> table = sample_graph().compare(["HIIT", "RT"])
     >>> [o.name for o in table.outcomes]
     ['Mitochondrial biogenesis', 'Insulin sensitivity', 'Glucose uptake', 'Body composition']
     >>> table.magnitude("body composition", "RT")
@@ -130,8 +130,8 @@ class Comparison:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> table = toy_graph().compare(["HIIT", "RT"])
+        >>> from metagraph.examples import sample_graph
+        >>> table = sample_graph().compare(["HIIT", "RT"])
         >>> table.magnitude("mitochondrial biogenesis", "HIIT"), table.magnitude("glucose uptake", "HIIT")
         ('high', None)
         """
@@ -193,8 +193,8 @@ class Comparison:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> print(toy_graph().compare(["HIIT", "RT"]).to_markdown().splitlines()[2])
+        >>> from metagraph.examples import sample_graph
+        >>> print(sample_graph().compare(["HIIT", "RT"]).to_markdown().splitlines()[2])
         | Mitochondrial biogenesis | high: increases [1] | moderate: increases [1] |
         """
         headers, rows = self._grid()
@@ -270,8 +270,8 @@ def compare(kg: MetaGraph, modalities: str | Node | Iterable[str | Node],
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> print(compare(toy_graph(), ["HIIT", "RT"], outcomes=["body composition"]))
+    >>> from metagraph.examples import sample_graph
+    >>> print(compare(sample_graph(), ["HIIT", "RT"], outcomes=["body composition"]))
     Comparison of HIIT and Resistance training
     outcome           HIIT                                   Resistance training
     ----------------  -------------------------------------  ----------------------------------------
@@ -333,8 +333,8 @@ def graded_modalities(kg: MetaGraph) -> list[str]:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> graded_modalities(toy_graph())
+    >>> from metagraph.examples import sample_graph
+    >>> graded_modalities(sample_graph())
     ['hiit', 'resistance_training']
     """
     effects = {p.value for p in EFFECT_PREDICATES}

@@ -24,8 +24,8 @@ import networkx as nx
 
 from metagraph.errors import MetagraphError
 from metagraph.queries._args import check_count, parse_kind, parse_predicates
+from metagraph.queries._paths import EdgeTriple
 from metagraph.queries.chains import Chain
-from metagraph.queries.paths import EdgeTriple
 from metagraph.schema import Kind
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ def match_paths(graph: nx.MultiDiGraph, kinds: list[Kind], *, limit: int | None 
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> paths = match_paths(toy_graph().nx, [Kind.MYOKINE, Kind.ORGAN])
+    >>> from metagraph.examples import sample_graph
+    >>> paths = match_paths(sample_graph().nx, [Kind.MYOKINE, Kind.ORGAN])
     >>> [(u, k, v) for ((u, v, k),) in paths]  # doctest: +NORMALIZE_WHITESPACE
     [('il6', 'targets', 'liver'), ('il6', 'targets', 'skeletal_muscle'), ('irisin', 'targets', 'adipose_tissue')]
     """
@@ -123,8 +123,8 @@ def match(kg: MetaGraph, *kinds: str | Kind, limit: int | None = 20,
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> for chain in match(toy_graph(), "organ", "myokine", "organ"):
+    >>> from metagraph.examples import sample_graph
+    >>> for chain in match(sample_graph(), "organ", "myokine", "organ"):
     ...     print(chain)
     Skeletal muscle —secretes→ IL-6 —targets→ Liver
     """
@@ -141,8 +141,8 @@ def no_match_message(kg: MetaGraph, kinds: Iterable[str | Kind]) -> str:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> print(no_match_message(toy_graph(), ["exercise", "signal", "myokine"]))
+    >>> from metagraph.examples import sample_graph
+    >>> print(no_match_message(sample_graph(), ["exercise", "signal", "myokine"]))
     no chain follows exercise → signal → myokine. The graph has chains exercise → signal, but none \
 of them continues to a myokine node.
     """

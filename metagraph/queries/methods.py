@@ -65,8 +65,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> kg = toy_graph()
+        >>> from metagraph.examples import sample_graph
+        >>> kg = sample_graph()
         >>> chain = kg.trace("HIIT", "insulin resistance")[0]
         >>> print(chain)
         HIIT —increases→ Insulin sensitivity —decreases→ Insulin resistance
@@ -88,8 +88,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> result = toy_graph().net_effect("HIIT", "insulin resistance")
+        >>> from metagraph.examples import sample_graph
+        >>> result = sample_graph().net_effect("HIIT", "insulin resistance")
         >>> result.verdict
         'ambiguous'
         >>> print(str(result).splitlines()[0])
@@ -105,8 +105,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> [n.name for n in toy_graph().downstream("PGC-1α", kind="process")]
+        >>> from metagraph.examples import sample_graph
+        >>> [n.name for n in sample_graph().downstream("PGC-1α", kind="process")]
         ['Mitochondrial biogenesis', 'Browning of white fat']
         """
         from metagraph.queries.reach import downstream
@@ -119,8 +119,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> [n.name for n in toy_graph().upstream("insulin sensitivity", kind="exercise")]
+        >>> from metagraph.examples import sample_graph
+        >>> [n.name for n in sample_graph().upstream("insulin sensitivity", kind="exercise")]
         ['HIIT', 'Resistance training']
         """
         from metagraph.queries.reach import upstream
@@ -132,8 +132,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> [n.name for n in toy_graph().myokines_reaching("liver")]
+        >>> from metagraph.examples import sample_graph
+        >>> [n.name for n in sample_graph().myokines_reaching("liver")]
         ['IL-6']
         """
         from metagraph.queries.reach import myokines_reaching
@@ -145,8 +145,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> table = toy_graph().myokine_effects("adipose tissue")
+        >>> from metagraph.examples import sample_graph
+        >>> table = sample_graph().myokine_effects("adipose tissue")
         >>> [(r["myokine"], r["effect"], r["target"]) for r in table][:2]
         [('IL-6', 'increases', 'Glucose uptake'), ('Irisin', 'increases', 'Browning of white fat')]
         """
@@ -163,8 +163,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> for chain in toy_graph().match("signal", "myokine", "organ"):
+        >>> from metagraph.examples import sample_graph
+        >>> for chain in sample_graph().match("signal", "myokine", "organ"):
         ...     print(chain)
         FNDC5 —is cleaved into→ Irisin —targets→ Adipose tissue
         """
@@ -177,8 +177,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> kg = toy_graph()
+        >>> from metagraph.examples import sample_graph
+        >>> kg = sample_graph()
         >>> len(kg.trace("HIIT", "PGC-1α")), len(kg.without("AMPK").trace("HIIT", "PGC-1α")), len(kg)
         (2, 0, 23)
         """
@@ -191,8 +191,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> [n.name for n in toy_graph().lost_effects("HIIT", "ROS", "ATP depletion").nodes]
+        >>> from metagraph.examples import sample_graph
+        >>> [n.name for n in sample_graph().lost_effects("HIIT", "ROS", "ATP depletion").nodes]
         ['Inflammation', 'Browning of white fat']
         """
         from metagraph.queries.whatif import lost_effects
@@ -208,8 +208,8 @@ class QueryMethods:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> table = toy_graph().compare(["HIIT", "resistance training"])
+        >>> from metagraph.examples import sample_graph
+        >>> table = sample_graph().compare(["HIIT", "resistance training"])
         >>> table.magnitude("insulin sensitivity", "resistance training")
         'dramatic'
         """

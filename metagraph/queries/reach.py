@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import check_count, parse_kind
+from metagraph.queries._index import index_of
+from metagraph.queries._paths import reach
 from metagraph.queries.chains import node_name, reference_label, step_label
-from metagraph.queries.index import index_of
-from metagraph.queries.paths import reach
 from metagraph.queries.tables import TableResult
 from metagraph.schema import PREDICATES, Kind, Predicate
 
@@ -35,8 +35,8 @@ def reach_distances(kg: MetaGraph, node: str | Node, *, reverse: bool = False, m
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> [(n.id, d) for n, d in reach_distances(toy_graph(), "ROS", max_hops=2)]
+    >>> from metagraph.examples import sample_graph
+    >>> [(n.id, d) for n, d in reach_distances(sample_graph(), "ROS", max_hops=2)]
     [('ampk', 1), ('inflammation', 1), ('insulin_resistance', 2), ('pgc1a', 2)]
     """
     check_count(max_hops, "max_hops", allow_none=True)
@@ -81,10 +81,10 @@ def downstream(kg: MetaGraph, node: str | Node, *, max_hops: int | None = None,
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> [n.name for n in downstream(toy_graph(), "AMPK", max_hops=2)]
+    >>> from metagraph.examples import sample_graph
+    >>> [n.name for n in downstream(sample_graph(), "AMPK", max_hops=2)]
     ['PGC-1α', 'FNDC5', 'Mitochondrial biogenesis']
-    >>> [n.id for n in downstream(toy_graph(), "AMPK", kind="myokine")]
+    >>> [n.id for n in downstream(sample_graph(), "AMPK", kind="myokine")]
     ['irisin']
     """
     return _reach(kg, node, reverse=False, max_hops=max_hops, kind=kind)
@@ -96,8 +96,8 @@ def upstream(kg: MetaGraph, node: str | Node, *, max_hops: int | None = None,
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> [n.name for n in upstream(toy_graph(), "AMPK")]
+    >>> from metagraph.examples import sample_graph
+    >>> [n.name for n in upstream(sample_graph(), "AMPK")]
     ['ATP depletion', 'ROS', 'HIIT']
     """
     return _reach(kg, node, reverse=True, max_hops=max_hops, kind=kind)
@@ -108,8 +108,8 @@ def organ_parts(kg: MetaGraph, organ: str | Node) -> list[str]:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> organ_parts(toy_graph(), "adipose tissue")
+    >>> from metagraph.examples import sample_graph
+    >>> organ_parts(sample_graph(), "adipose tissue")
     ['adipose_tissue', 'white_adipose_tissue']
     """
     root = kg.resolve(organ)
@@ -172,8 +172,8 @@ def myokines_reaching(kg: MetaGraph, organ: str | Node) -> list[Node]:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> [n.name for n in myokines_reaching(toy_graph(), "adipose tissue")]
+    >>> from metagraph.examples import sample_graph
+    >>> [n.name for n in myokines_reaching(sample_graph(), "adipose tissue")]
     ['IL-6', 'Irisin']
     """
     acting = _acting_edges(kg, set(organ_parts(kg, organ)))
@@ -224,8 +224,8 @@ def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> print(myokine_effects(toy_graph(), "liver"))
+    >>> from metagraph.examples import sample_graph
+    >>> print(myokine_effects(sample_graph(), "liver"))
     Myokines acting on Liver
     myokine  effect        target                      sign  location  citations
     -------  ------------  --------------------------  ----  --------  ----------------------------

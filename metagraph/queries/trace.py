@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from metagraph.errors import MetagraphError, NoPathError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import check_count, parse_predicates, resolve_all
+from metagraph.queries._paths import find_edge_paths
 from metagraph.queries.chains import Chain, step_label
-from metagraph.queries.paths import find_edge_paths
 from metagraph.queries.tables import require_pandas
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def trace(
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> kg = toy_graph()
+    >>> from metagraph.examples import sample_graph
+    >>> kg = sample_graph()
     >>> for chain in trace(kg, "HIIT", "insulin resistance", limit=3):
     ...     print(chain.sign, chain)
     -1 HIIT —increases→ Insulin sensitivity —decreases→ Insulin resistance
@@ -107,11 +107,11 @@ def no_path_message(kg: MetaGraph, source: str | Node, target: str | Node, *, ma
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> print(no_path_message(toy_graph(), "inflammation", "glucose uptake"))
+    >>> from metagraph.examples import sample_graph
+    >>> print(no_path_message(sample_graph(), "inflammation", "glucose uptake"))
     no chain of effects leads from Inflammation to Glucose uptake within 6 hops. Glucose uptake is not \
 downstream of Inflammation at all.
-    >>> print(no_path_message(toy_graph(), "HIIT", "insulin resistance", max_hops=1))
+    >>> print(no_path_message(sample_graph(), "HIIT", "insulin resistance", max_hops=1))
     no chain of effects leads from HIIT to Insulin resistance within 1 hop. A longer chain exists: raise \
 max_hops (--max-hops).
     """
@@ -183,8 +183,8 @@ class NetEffect:
 
         Examples
         --------
-        >>> from metagraph.queries.toy import toy_graph
-        >>> toy_graph().net_effect("HIIT", "insulin resistance").support("decreases")
+        >>> from metagraph.examples import sample_graph
+        >>> sample_graph().net_effect("HIIT", "insulin resistance").support("decreases")
         1
         """
         return _side(self._chains_of(side))["support"]
@@ -278,8 +278,8 @@ def net_effect(kg: MetaGraph, source: str | Node, target: str | Node, **trace_op
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> kg = toy_graph()
+    >>> from metagraph.examples import sample_graph
+    >>> kg = sample_graph()
     >>> net_effect(kg, "HIIT", "insulin sensitivity").verdict
     'increases'
     >>> result = net_effect(kg, "HIIT", "insulin resistance")

@@ -10,8 +10,8 @@ import networkx as nx
 from metagraph.errors import MetagraphError
 from metagraph.models import Node
 from metagraph.queries._args import resolve_all
+from metagraph.queries._paths import find_edge_paths, reach
 from metagraph.queries.chains import Chain
-from metagraph.queries.paths import find_edge_paths, reach
 from metagraph.queries.tables import TableResult
 from metagraph.schema import Kind
 
@@ -49,8 +49,8 @@ def without(kg: MetaGraph, *nodes: str | Node | Iterable[str | Node]) -> MetaGra
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> kg = toy_graph()
+    >>> from metagraph.examples import sample_graph
+    >>> kg = sample_graph()
     >>> blocked = without(kg, "AMPK")
     >>> len(blocked), len(kg)
     (22, 23)
@@ -103,8 +103,8 @@ def lost_effects(kg: MetaGraph, modality: str | Node, *blocked: str | Node | Ite
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> lost = lost_effects(toy_graph(), "HIIT", "AMPK")
+    >>> from metagraph.examples import sample_graph
+    >>> lost = lost_effects(sample_graph(), "HIIT", "AMPK")
     >>> [n.name for n in lost.nodes]
     ['Browning of white fat']
     >>> "Insulin sensitivity" in lost

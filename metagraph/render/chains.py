@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from metagraph.atomic import write_text_atomic
+from metagraph._atomic import write_text_atomic
 from metagraph.errors import RenderError
 from metagraph.models import Edge, Node
 from metagraph.render.view import highlight_sets, is_chain
@@ -236,7 +236,7 @@ def chain_to_svg(chain: Any, path: str | os.PathLike[str], *, graph: MetaGraph |
     >>> "AMPK" in out.read_text(encoding="utf-8")
     True
     """
-    from metagraph.atomic import write_bytes_atomic
+    from metagraph._atomic import write_bytes_atomic
     from metagraph.render.dot import dot_svg
 
     dot = chain_to_dot(chain, graph=graph, context_hops=context_hops, title=title)

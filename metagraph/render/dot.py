@@ -15,11 +15,11 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from metagraph.atomic import write_bytes_atomic
+from metagraph._atomic import write_bytes_atomic
 from metagraph.errors import RenderError
-from metagraph.render.labels import edge_label, edge_tooltip, node_tooltip
-from metagraph.render.layout import layered_layout
-from metagraph.render.style import DIM, KIND_STYLES, edge_style
+from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
+from metagraph.render._layout import layered_layout
+from metagraph.render._style import DIM, KIND_STYLES, edge_style
 from metagraph.render.view import diagram_view
 from metagraph.schema import KIND_ORDER
 

@@ -25,12 +25,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from metagraph.atomic import write_text_atomic
+from metagraph._atomic import write_text_atomic
 from metagraph.errors import RenderError
-from metagraph.render.labels import edge_label, edge_tooltip, node_tooltip
-from metagraph.render.layout import layered_layout
-from metagraph.render.routing import Box, node_box, route_edge
-from metagraph.render.style import DIM, EDGE_STYLES, KIND_STYLES, KindStyle, edge_style
+from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
+from metagraph.render._layout import layered_layout
+from metagraph.render._routing import Box, node_box, route_edge
+from metagraph.render._style import DIM, EDGE_STYLES, KIND_STYLES, KindStyle, edge_style
 from metagraph.render.view import Highlight, as_names, diagram_view
 from metagraph.schema import KIND_ORDER, Kind
 

@@ -15,9 +15,9 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import RenderError
-from metagraph.render.labels import edge_label
-from metagraph.render.layout import layered_layout
-from metagraph.render.style import DIM, KIND_STYLES, edge_style
+from metagraph.render._labels import edge_label
+from metagraph.render._layout import layered_layout
+from metagraph.render._style import DIM, KIND_STYLES, edge_style
 from metagraph.render.view import diagram_view
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from sphinx.pycode import ModuleAnalyzer
 from sphinx.util.docutils import SphinxDirective
 
 import metagraph
-from metagraph.atomic import write_text_atomic
+from metagraph._atomic import write_text_atomic
 from metagraph_sphinx.markup import first_paragraph, parse
 from metagraph_sphinx.schema import default_text, field_name, type_text
 

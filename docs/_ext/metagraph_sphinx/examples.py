@@ -29,7 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 import metagraph
-from metagraph.atomic import write_bytes_atomic, write_text_atomic
+from metagraph._atomic import write_bytes_atomic, write_text_atomic
 from metagraph.cli import main as cli_main
 from metagraph_sphinx.data import bundled
 from metagraph_sphinx.markup import fenced, parse

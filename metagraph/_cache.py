@@ -3,8 +3,8 @@
 Parsing YAML in Python is most of the time a load takes; a graph whose files have not
 changed since it was last validated is read back from a JSON copy instead (pydantic
 parses and checks it in compiled code). The key covers the bytes of every data file,
-in order, and the source of the modules whose rules decided that they were valid, so
-an edited file or a changed rule is never served from the cache. Only graphs that
+in order, and the source of every module of the package (so a changed rule, wherever
+it is written, is never served from a cache made under the old one). Only graphs that
 passed every check are cached. The cache is an optimisation: any failure to read or
 write it is ignored.
 
@@ -15,6 +15,7 @@ The folder is ``$METAGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/metagraph``, else
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 from collections.abc import Iterable
@@ -25,7 +26,6 @@ from metagraph.models import GraphDocument
 __all__ = ["cache_dir", "cache_key", "read_cached", "write_cached"]
 
 _KEEP = 16  # graphs kept; older ones are removed when a new one is written
-_RULE_MODULES = ("models.py", "schema.py", "validation.py", "loader.py", "cache.py")
 
 
 def cache_dir() -> Path | None:
@@ -46,6 +46,22 @@ def cache_dir() -> Path | None:
     return Path(base) / "metagraph"
 
 
+@functools.cache
+def _code_digest() -> bytes:
+    """A digest of every source file of the package: any change to the code invalidates the cache.
+
+    Hashing all of them (about 0.4 MB) costs well under a millisecond per file; a hand-kept
+    list of "rule modules" would silently serve stale graphs when a new rule module appears.
+    """
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted(here.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(path.relative_to(here).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
 def cache_key(contents: Iterable[bytes]) -> str:
     """Return the key of a graph made of files with these contents, in this order.
 
@@ -54,11 +70,7 @@ def cache_key(contents: Iterable[bytes]) -> str:
     >>> cache_key([b"a", b"b"]) != cache_key([b"b", b"a"])
     True
     """
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in _RULE_MODULES:
-        with contextlib.suppress(OSError):
-            digest.update((here / name).read_bytes())
+    digest = hashlib.sha256(_code_digest())
     for data in contents:
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
@@ -81,7 +93,7 @@ def write_cached(key: str, document: GraphDocument) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    from metagraph.atomic import write_bytes_atomic
+    from metagraph._atomic import write_bytes_atomic
 
     try:
         write_bytes_atomic(folder / f"graph-{key}.json", document.model_dump_json(by_alias=True).encode())

@@ -108,8 +108,8 @@ def index_of(kg: MetaGraph) -> GraphIndex | None:
 
     Examples
     --------
-    >>> from metagraph.queries.toy import toy_graph
-    >>> kg = toy_graph()
+    >>> from metagraph.examples import sample_graph
+    >>> kg = sample_graph()
     >>> index_of(kg) is index_of(kg), index_of(kg.without("AMPK"))
     (True, None)
     """

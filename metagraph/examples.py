@@ -14,7 +14,7 @@ from metagraph.models import Edge, Node, Reference
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["toy_graph"]
+__all__ = ["sample_graph"]
 
 _NODES: list[tuple[str, str, str, list[str]]] = [
     ("hiit", "HIIT", "exercise", ["high-intensity interval training"]),
@@ -88,12 +88,12 @@ _REFERENCES = [
 ]
 
 
-def toy_graph() -> MetaGraph:
+def sample_graph() -> MetaGraph:
     """Return a 23-node graph with the bundled graph's main routes (HIIT → ROS/ATP → AMPK → PGC-1α ...).
 
     Examples
     --------
-    >>> kg = toy_graph()
+    >>> kg = sample_graph()
     >>> kg
     <MetaGraph: 23 nodes, 32 edges, 2 references>
     >>> kg.node("WAT").id

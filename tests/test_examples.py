@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from metagraph import Edge, Kind, MetaGraph, Node, Reference
-from metagraph.queries.toy import toy_graph
+from metagraph.examples import sample_graph
 from metagraph.schema import PREDICATES
 
 REFS = [Reference(key="r1", title="First"), Reference(key="r2", title="Second", authors=["Doe J"], year=2020,
@@ -50,12 +50,12 @@ def query_graphs(draw: st.DrawFn, *, min_nodes: int = 2, max_nodes: int = 8, max
 
 
 def test_toy_graph_is_valid_and_has_the_bundled_ids() -> None:
-    kg = toy_graph()
+    kg = sample_graph()
     assert len(kg) == 23
     for node_id in ("hiit", "resistance_training", "ampk", "pgc1a", "irisin", "il6", "body_composition"):
         assert node_id in kg
     assert kg.node("high-intensity interval training").id == "hiit"
-    assert toy_graph().nx is not kg.nx  # each call builds a fresh graph
+    assert sample_graph().nx is not kg.nx  # each call builds a fresh graph
 
 
 @given(query_graphs())

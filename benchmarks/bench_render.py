@@ -25,8 +25,15 @@ from benchmarks.generator import generate_graph
 from metagraph.render._layout import layered_layout
 from metagraph.render.html import to_html
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _browser_load(path: Path) -> float:
@@ -73,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         took = time.perf_counter() - start
         size = path.stat().st_size / 1e6
         verdict = "ok" if took <= args.budget else "OVER BUDGET"
-        print(f"to_html: {took:.2f} s for {args.nodes:,} nodes and {args.edges:,} edges "
-              f"({size:.1f} MB page; budget {args.budget:.0f} s: {verdict})")
+        print(
+            f"to_html: {took:.2f} s for {args.nodes:,} nodes and {args.edges:,} edges "
+            f"({size:.1f} MB page; budget {args.budget:.0f} s: {verdict})"
+        )
         if args.browser:
             print(f"open in headless Chromium until drawn: {_browser_load(path):.2f} s")
     return 0 if took <= args.budget else 1

@@ -37,8 +37,15 @@ __all__ = ["KIND_SHARES", "LAYERS", "generate_graph", "generate_records", "write
 
 #: Share of the nodes of each kind.
 KIND_SHARES: dict[Kind, float] = {
-    Kind.EXERCISE: 0.002, Kind.GENE: 0.04, Kind.SIGNAL: 0.30, Kind.MYOKINE: 0.08, Kind.ORGAN: 0.01,
-    Kind.CELL: 0.02, Kind.PROCESS: 0.25, Kind.OUTCOME: 0.20, Kind.CONDITION: 0.098,
+    Kind.EXERCISE: 0.002,
+    Kind.GENE: 0.04,
+    Kind.SIGNAL: 0.30,
+    Kind.MYOKINE: 0.08,
+    Kind.ORGAN: 0.01,
+    Kind.CELL: 0.02,
+    Kind.PROCESS: 0.25,
+    Kind.OUTCOME: 0.20,
+    Kind.CONDITION: 0.098,
 }
 
 #: The layers: (share of the edges, source kinds, target kinds, predicates, located in an organ).
@@ -64,8 +71,9 @@ def _kind_counts(n_nodes: int) -> dict[Kind, int]:
     return counts
 
 
-def generate_records(n_nodes: int, n_edges: int, *, seed: int = 0,
-                     n_references: int = 50) -> tuple[list[Node], list[Edge], list[Reference]]:
+def generate_records(
+    n_nodes: int, n_edges: int, *, seed: int = 0, n_references: int = 50
+) -> tuple[list[Node], list[Edge], list[Reference]]:
     """Return the nodes, edges and references of a synthetic graph.
 
     Parameters
@@ -93,26 +101,58 @@ def generate_records(n_nodes: int, n_edges: int, *, seed: int = 0,
     for kind, count in _kind_counts(n_nodes).items():
         ids = [f"{kind.value}_{i}" for i in range(count)]
         by_kind[kind] = ids
-        nodes += [Node.model_construct(id=i, name=f"{kind.value.capitalize()} {i.rsplit('_', 1)[1]}", kind=kind,
-                                       synonyms=[], xrefs=[], members=[], description="")
-                  for i in ids]
+        nodes += [
+            Node.model_construct(
+                id=i,
+                name=f"{kind.value.capitalize()} {i.rsplit('_', 1)[1]}",
+                kind=kind,
+                synonyms=[],
+                xrefs=[],
+                members=[],
+                description="",
+            )
+            for i in ids
+        ]
     kind_of = {n.id: n.kind for n in nodes}
     places = by_kind[Kind.ORGAN] + by_kind[Kind.CELL]
-    references = [Reference.model_construct(key=f"ref{i}", type="article", title=f"Synthetic paper {i}",
-                                            authors=[f"Author{i} A"], year=2000 + i % 25, doi=f"10.9999/syn.{i}",
-                                            journal=None, volume=None, issue=None, pages=None, pmid=None, url=None,
-                                            as_cited=None, discrepancies=[], note=None)
-                  for i in range(n_references)]
+    references = [
+        Reference.model_construct(
+            key=f"ref{i}",
+            type="article",
+            title=f"Synthetic paper {i}",
+            authors=[f"Author{i} A"],
+            year=2000 + i % 25,
+            doi=f"10.9999/syn.{i}",
+            journal=None,
+            volume=None,
+            issue=None,
+            pages=None,
+            pmid=None,
+            url=None,
+            as_cited=None,
+            discrepancies=[],
+            note=None,
+        )
+        for i in range(n_references)
+    ]
     ref_keys = [r.key for r in references]
     all_ids = [n.id for n in nodes]
-    cross = {(s, t): [p.value for p, r in PREDICATES.items() if s in r.sources and t in r.targets]
-             for s in Kind for t in Kind}
+    cross = {
+        (s, t): [p.value for p, r in PREDICATES.items() if s in r.sources and t in r.targets]
+        for s in Kind
+        for t in Kind
+    }
 
     # Evidence records are frozen, so edges can share them: a pool keeps generation quick.
-    evidence_pool = [[Evidence.model_construct(reference=rng.choice(ref_keys), quote=f"synthetic evidence {i}.{j}",
-                                               section=None, provenance=None)
-                      for j in range(rng.choice((1, 1, 1, 2, 2, 3)))]
-                     for i in range(1000)]
+    evidence_pool = [
+        [
+            Evidence.model_construct(
+                reference=rng.choice(ref_keys), quote=f"synthetic evidence {i}.{j}", section=None, provenance=None
+            )
+            for j in range(rng.choice((1, 1, 1, 2, 2, 3)))
+        ]
+        for i in range(1000)
+    ]
     edges: list[Edge] = []
     seen: set[tuple[str, str, str]] = set()
 
@@ -124,10 +164,21 @@ def generate_records(n_nodes: int, n_edges: int, *, seed: int = 0,
         if ident in seen:
             return False
         seen.add(ident)
-        edges.append(Edge.model_construct(source=source, target=target, predicate=Predicate(predicate),
-                                          evidence=evidence_pool[int(rng.random() * len(evidence_pool))],
-                                          location=location, modality=None, magnitude=None,
-                                          timescale=None, mechanism=None, hedged=False, note=None))
+        edges.append(
+            Edge.model_construct(
+                source=source,
+                target=target,
+                predicate=Predicate(predicate),
+                evidence=evidence_pool[int(rng.random() * len(evidence_pool))],
+                location=location,
+                modality=None,
+                magnitude=None,
+                timescale=None,
+                mechanism=None,
+                hedged=False,
+                note=None,
+            )
+        )
         return True
 
     quotas = [(round(share * n_edges), layer) for share, *layer in LAYERS]
@@ -166,8 +217,15 @@ def _dump(records: Sequence[Node | Edge | Reference]) -> list[dict]:
     return [r.model_dump(mode="json", exclude_defaults=True) for r in records]
 
 
-def write_data_files(directory: str | Path, nodes: Sequence[Node], edges: Sequence[Edge],
-                     references: Sequence[Reference], *, fmt: str = "yaml", edges_per_file: int = 10_000) -> list[Path]:
+def write_data_files(
+    directory: str | Path,
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
+    references: Sequence[Reference],
+    *,
+    fmt: str = "yaml",
+    edges_per_file: int = 10_000,
+) -> list[Path]:
     """Write the records as data files the loader reads (``fmt`` "yaml" or "json"); return the paths.
 
     Nodes and references go to one file each, edges to files of ``edges_per_file``.
@@ -191,13 +249,17 @@ def write_data_files(directory: str | Path, nodes: Sequence[Node], edges: Sequen
     def text(doc: dict) -> str:
         if fmt == "json":
             return json.dumps(doc, ensure_ascii=False, indent=1)
-        return yaml.dump(doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
-                         sort_keys=False, width=120)
+        return yaml.dump(
+            doc, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=120
+        )
 
-    paths = [write_text_atomic(folder / f"nodes.{fmt}", text({"nodes": _dump(nodes)})),
-             write_text_atomic(folder / f"references.{fmt}", text({"references": _dump(references)}))]
+    paths = [
+        write_text_atomic(folder / f"nodes.{fmt}", text({"nodes": _dump(nodes)})),
+        write_text_atomic(folder / f"references.{fmt}", text({"references": _dump(references)})),
+    ]
     for start in range(0, len(edges), edges_per_file):
-        chunk = edges[start:start + edges_per_file]
-        paths.append(write_text_atomic(folder / f"edges_{start // edges_per_file:03d}.{fmt}",
-                                       text({"edges": _dump(chunk)})))
+        chunk = edges[start : start + edges_per_file]
+        paths.append(
+            write_text_atomic(folder / f"edges_{start // edges_per_file:03d}.{fmt}", text({"edges": _dump(chunk)}))
+        )
     return paths

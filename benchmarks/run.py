@@ -64,11 +64,14 @@ class Report:
 
     def table(self) -> str:
         headers = ["benchmark", "graph", "time", "target", "", "notes"]
-        cells = [[r.what, r.graph, _ms(r.seconds), r.target, "" if r.ok is None else ("ok" if r.ok else "MISSED"),
-                  r.note] for r in self.rows]
+        cells = [
+            [r.what, r.graph, _ms(r.seconds), r.target, "" if r.ok is None else ("ok" if r.ok else "MISSED"), r.note]
+            for r in self.rows
+        ]
         widths = [max(len(str(c[i])) for c in [headers, *cells]) for i in range(len(headers))]
-        lines = ["  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-                 for row in [headers, *cells]]
+        lines = [
+            "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in [headers, *cells]
+        ]
         lines.insert(1, "  ".join("-" * w for w in widths))
         return "\n".join(lines)
 
@@ -122,11 +125,27 @@ def bench_bundled(report: Report, repeat: int) -> None:
     with tempfile.TemporaryDirectory(prefix="metagraph-bench-cache-") as cache:
         os.environ["METAGRAPH_CACHE_DIR"] = cache  # an empty cache: the first load parses and validates
         seconds, kg = timed(metagraph.load)
-        report.add(Row("load + validate bundled graph, first time (after import)", "bundled", seconds, repr(kg),
-                       "< 100 ms", seconds < 0.1))
+        report.add(
+            Row(
+                "load + validate bundled graph, first time (after import)",
+                "bundled",
+                seconds,
+                repr(kg),
+                "< 100 ms",
+                seconds < 0.1,
+            )
+        )
         seconds, kg = timed(metagraph.load, repeat * 2)
-        report.add(Row("load bundled graph again (validated copy in the cache)", "bundled", seconds, repr(kg),
-                       "< 100 ms", seconds < 0.1))
+        report.add(
+            Row(
+                "load bundled graph again (validated copy in the cache)",
+                "bundled",
+                seconds,
+                repr(kg),
+                "< 100 ms",
+                seconds < 0.1,
+            )
+        )
         del os.environ["METAGRAPH_CACHE_DIR"]
     if "hiit" in kg and "insulin_sensitivity" in kg:
         seconds, chains = timed(lambda: kg.trace("HIIT", "insulin sensitivity"), repeat * 2)
@@ -149,8 +168,9 @@ def pick_pairs(kg: Any, rng: random.Random, count: int, *, min_hops: int = 3) ->
     return pairs
 
 
-def bench_queries(report: Report, kg: Any, label: str, rng: random.Random, repeat: int, *, pairs: int,
-                  targets: bool) -> list[tuple[str, str, int]]:
+def bench_queries(
+    report: Report, kg: Any, label: str, rng: random.Random, repeat: int, *, pairs: int, targets: bool
+) -> list[tuple[str, str, int]]:
     """trace, myokines_reaching, downstream, upstream, match on one synthetic graph."""
     chosen = pick_pairs(kg, rng, pairs)
     times = []
@@ -160,23 +180,54 @@ def bench_queries(report: Report, kg: Any, label: str, rng: random.Random, repea
         times.append(seconds)
         found.append(len(chains))
     worst = max(times)
-    report.add(Row("trace top-10, max_hops=6", label, statistics.median(times),
-                   f"median of {len(chosen)} exercise→outcome pairs, worst {_ms(worst)}; {min(found)}-{max(found)} "
-                   "chains each", "< 1 s" if targets else "", worst < 1 if targets else None))
+    report.add(
+        Row(
+            "trace top-10, max_hops=6",
+            label,
+            statistics.median(times),
+            f"median of {len(chosen)} exercise→outcome pairs, worst {_ms(worst)}; {min(found)}-{max(found)} "
+            "chains each",
+            "< 1 s" if targets else "",
+            worst < 1 if targets else None,
+        )
+    )
     source, target = chosen[0][0], chosen[0][1]
     first, result = timed(lambda: kg.downstream(source), 1)
-    report.add(Row("downstream of an exercise (first call: builds the index)", label, first,
-                   f"{len(result)} nodes"))
+    report.add(Row("downstream of an exercise (first call: builds the index)", label, first, f"{len(result)} nodes"))
     organs = [n.id for n in kg.nodes("organ")][:5]
     seconds, _ = timed(lambda: [kg.myokines_reaching(o) for o in organs], repeat)
-    report.add(Row("myokines_reaching (per organ)", label, seconds / len(organs), f"mean over {len(organs)} organs",
-                   "< 0.5 s" if targets else "", seconds / len(organs) < 0.5 if targets else None))
+    report.add(
+        Row(
+            "myokines_reaching (per organ)",
+            label,
+            seconds / len(organs),
+            f"mean over {len(organs)} organs",
+            "< 0.5 s" if targets else "",
+            seconds / len(organs) < 0.5 if targets else None,
+        )
+    )
     seconds, result = timed(lambda: kg.downstream(source), repeat)
-    report.add(Row("downstream of an exercise", label, seconds, f"{len(result)} nodes",
-                   "< 0.5 s" if targets else "", seconds < 0.5 if targets else None))
+    report.add(
+        Row(
+            "downstream of an exercise",
+            label,
+            seconds,
+            f"{len(result)} nodes",
+            "< 0.5 s" if targets else "",
+            seconds < 0.5 if targets else None,
+        )
+    )
     seconds, result = timed(lambda: kg.upstream(target), repeat)
-    report.add(Row("upstream of an outcome", label, seconds, f"{len(result)} nodes",
-                   "< 0.5 s" if targets else "", seconds < 0.5 if targets else None))
+    report.add(
+        Row(
+            "upstream of an outcome",
+            label,
+            seconds,
+            f"{len(result)} nodes",
+            "< 0.5 s" if targets else "",
+            seconds < 0.5 if targets else None,
+        )
+    )
     seconds, result = timed(lambda: kg.match("exercise", "signal", "myokine", "organ", limit=20), repeat)
     report.add(Row("match exercise→signal→myokine→organ, top 20", label, seconds, f"{len(result)} chains"))
     return chosen
@@ -193,8 +244,9 @@ def bench_enumeration(report: Report, kg: Any, label: str, pairs: list[tuple[str
     ours_t, theirs_t, same, counts = 0.0, 0.0, True, []
     for source, target, _ in pairs:
         t_ours, ours = timed(lambda s=source, t=target: find_edge_paths(graph, s, t, max_hops=cutoff, limit=None))
-        t_nx, theirs = timed(lambda s=source, t=target: [tuple(p) for p in nx.all_simple_edge_paths(
-            carrying, s, t, cutoff=cutoff)])
+        t_nx, theirs = timed(
+            lambda s=source, t=target: [tuple(p) for p in nx.all_simple_edge_paths(carrying, s, t, cutoff=cutoff)]
+        )
         ours_t += t_ours
         theirs_t += t_nx
         same = same and sorted(ours) == sorted(theirs)
@@ -202,9 +254,16 @@ def bench_enumeration(report: Report, kg: Any, label: str, pairs: list[tuple[str
     what = f"all simple paths ≤ {cutoff} hops, {len(pairs)} pairs ({sum(counts)} paths)"
     report.add(Row(f"{what}: metagraph", label, ours_t))
     speedup = theirs_t / ours_t if ours_t else float("inf")
-    report.add(Row(f"{what}: networkx.all_simple_edge_paths", label, theirs_t,
-                   f"same paths: {'yes' if same else 'NO'}; metagraph {speedup:.0f}× faster", "≥ 30×",
-                   same and speedup >= 30))
+    report.add(
+        Row(
+            f"{what}: networkx.all_simple_edge_paths",
+            label,
+            theirs_t,
+            f"same paths: {'yes' if same else 'NO'}; metagraph {speedup:.0f}× faster",
+            "≥ 30×",
+            same and speedup >= 30,
+        )
+    )
     try:
         import rustworkx as rx
     except ImportError:
@@ -214,14 +273,16 @@ def bench_enumeration(report: Report, kg: Any, label: str, pairs: list[tuple[str
     index = {n: i for i, n in enumerate(carrying.nodes)}
     rx_t, rx_same = 0.0, True
     for source, target, _ in pairs:
-        t_rx, paths = timed(lambda s=source, t=target: rx.digraph_all_simple_paths(
-            rgraph, index[s], index[t], cutoff=cutoff + 1))
+        t_rx, paths = timed(
+            lambda s=source, t=target: rx.digraph_all_simple_paths(rgraph, index[s], index[t], cutoff=cutoff + 1)
+        )
         rx_t += t_rx
         ours = find_edge_paths(graph, source, target, max_hops=cutoff, limit=None)
         # rustworkx lists node paths, once per combination of parallel edges, like networkx.all_simple_paths
         names = list(carrying.nodes)
         rx_same = rx_same and sorted(tuple(names[i] for i in p) for p in paths) == sorted(
-            (p[0][0], *(v for _, v, _ in p)) for p in ours)
+            (p[0][0], *(v for _, v, _ in p)) for p in ours
+        )
     ratio = rx_t / ours_t if ours_t else float("inf")
     versus = f"metagraph {ratio:.1f}× faster" if ratio >= 1 else f"metagraph {1 / ratio:.1f}× slower"
     report.add(Row(f"{what}: rustworkx", label, rx_t, f"same paths: {'yes' if rx_same else 'NO'}; {versus}"))
@@ -247,21 +308,29 @@ def bench_cli(report: Report, repeat: int) -> None:
     trace = [sys.executable, "-m", "metagraph", "trace", "HIIT", "insulin sensitivity"]
     probe = subprocess.run(trace, capture_output=True, text=True, check=False, cwd=ROOT)
     if probe.returncode != 0:
-        report.add(Row("metagraph trace HIIT \"insulin sensitivity\" (cold)", "bundled", None,
-                       probe.stderr.strip()[:80]))
+        report.add(Row('metagraph trace HIIT "insulin sensitivity" (cold)', "bundled", None, probe.stderr.strip()[:80]))
         return
     nx_time = wall([sys.executable, "-c", "import networkx"], repeat)
     cli_time = wall(trace, repeat)
     report.add(Row('python -c "import networkx" (cold)', "-", nx_time))
     ratio = cli_time / nx_time
-    report.add(Row('metagraph trace HIIT "insulin sensitivity" (cold)', "bundled", cli_time,
-                   f"{ratio:.2f}× importing networkx", "< 1.5×", ratio < 1.5))
+    report.add(
+        Row(
+            'metagraph trace HIIT "insulin sensitivity" (cold)',
+            "bundled",
+            cli_time,
+            f"{ratio:.2f}× importing networkx",
+            "< 1.5×",
+            ratio < 1.5,
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print the table; return 0."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="fewer repeats and a shorter networkx comparison")
     parser.add_argument("--large", action="store_true", help="also run the 100k-node / 1M-edge graph")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic graphs (default 0)")
@@ -284,8 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     bench_files(report, records, repeat)
     chosen = bench_queries(report, kg, "10k/50k", rng, repeat, pairs=5, targets=False)
     with_four = [p for p in chosen if p[2] <= 4] or chosen
-    bench_enumeration(report, kg, "10k/50k", with_four[:1] if args.quick else with_four[:3],
-                      cutoff=5 if args.quick else 6)
+    bench_enumeration(
+        report, kg, "10k/50k", with_four[:1] if args.quick else with_four[:3], cutoff=5 if args.quick else 6
+    )
     del kg, records
 
     if args.large:

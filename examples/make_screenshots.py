@@ -21,8 +21,15 @@ import metagraph
 from metagraph._atomic import write_bytes_atomic
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def photograph(pages: list[tuple[Path, Path]], *, width: int, height: int) -> None:
@@ -60,10 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         whole = kg.to_html(Path(tmp) / "graph.html")
         focus = list(dict.fromkeys(n.id for c in chains for n in c.nodes))
-        trace = kg.to_html(Path(tmp) / "trace.html", focus=focus, hops=1, highlight=chains,
-                           title="HIIT → insulin sensitivity: the three best-supported chains, in context")
-        photograph([(whole, args.out / "graph.png"), (trace, args.out / "trace.png")],
-                   width=args.width, height=args.height)
+        trace = kg.to_html(
+            Path(tmp) / "trace.html",
+            focus=focus,
+            hops=1,
+            highlight=chains,
+            title="HIIT → insulin sensitivity: the three best-supported chains, in context",
+        )
+        photograph(
+            [(whole, args.out / "graph.png"), (trace, args.out / "trace.png")], width=args.width, height=args.height
+        )
     return 0
 
 

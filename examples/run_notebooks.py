@@ -126,19 +126,35 @@ def offline_kernel(*, pythonpath: Path = ROOT) -> Iterator[OfflineKernel]:
 
     with tempfile.TemporaryDirectory(prefix="metagraph-kernel-") as tmp:
         home = Path(tmp)
-        write_text_atomic(home / "kernels" / KERNEL_NAME / "kernel.json", json.dumps({
-            # the kernel app warns about plain-TCP loopback transport on every start: noise here
-            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                     "--IPKernelApp.log_level=ERROR"],
-            "display_name": "Python 3 (offline)",
-            "language": "python",
-            "metadata": {"debugger": False},
-        }))
+        write_text_atomic(
+            home / "kernels" / KERNEL_NAME / "kernel.json",
+            json.dumps(
+                {
+                    # the kernel app warns about plain-TCP loopback transport on every start: noise here
+                    "argv": [
+                        sys.executable,
+                        "-m",
+                        "ipykernel_launcher",
+                        "-f",
+                        "{connection_file}",
+                        "--IPKernelApp.log_level=ERROR",
+                    ],
+                    "display_name": "Python 3 (offline)",
+                    "language": "python",
+                    "metadata": {"debugger": False},
+                }
+            ),
+        )
         write_text_atomic(home / "ipython" / "profile_default" / "startup" / "00-offline.py", OFFLINE_STARTUP)
         path = os.pathsep.join(p for p in (str(pythonpath), os.environ.get("PYTHONPATH", "")) if p)
-        env = {**os.environ, "PYTHONPATH": path, "IPYTHONDIR": str(home / "ipython"),
-               # the same hash order on every run, so that outputs do not drift between runs
-               "PYTHONHASHSEED": "0", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+        env = {
+            **os.environ,
+            "PYTHONPATH": path,
+            "IPYTHONDIR": str(home / "ipython"),
+            # the same hash order on every run, so that outputs do not drift between runs
+            "PYTHONHASHSEED": "0",
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        }
         yield OfflineKernel([str(home / "kernels")], env)
 
 
@@ -156,8 +172,14 @@ def execute(nb: Any, *, cwd: Path, kernel: OfflineKernel, timeout: int = CELL_TI
 
     specs = KernelSpecManager(kernel_dirs=kernel.kernel_dirs)
     manager = AsyncKernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=specs)
-    client = NotebookClient(nb, km=manager, timeout=timeout, startup_timeout=120, record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        nb,
+        km=manager,
+        timeout=timeout,
+        startup_timeout=120,
+        record_timing=False,
+        resources={"metadata": {"path": str(cwd)}},
+    )
     client.execute(env=kernel.env)
     return nb
 
@@ -179,8 +201,12 @@ def strip_volatile(nb: Any) -> Any:
             joined: list[Any] = []
             for output in cell.outputs:
                 last = joined[-1] if joined else None
-                if (output.output_type == "stream" and last is not None and last.output_type == "stream"
-                        and last.name == output.name):
+                if (
+                    output.output_type == "stream"
+                    and last is not None
+                    and last.output_type == "stream"
+                    and last.name == output.name
+                ):
                     last.text += output.text
                 else:
                     joined.append(output)
@@ -232,10 +258,12 @@ def run(paths: list[Path], *, check: bool = False, timeout: int = CELL_TIMEOUT) 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the notebooks."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="notebooks to run (default: every examples/*.ipynb)")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 when a notebook's stored outputs differ from a fresh run")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to run (default: every examples/*.ipynb)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 when a notebook's stored outputs differ from a fresh run",
+    )
     parser.add_argument("--timeout", type=int, default=CELL_TIMEOUT, help="seconds a cell may run")
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.notebooks] or sorted(EXAMPLES.glob("*.ipynb"))

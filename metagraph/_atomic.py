@@ -14,8 +14,9 @@ __all__ = ["atomic_open", "write_bytes_atomic", "write_folder_atomic", "write_te
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "w", *, encoding: str | None = "utf-8",
-                newline: str | None = None) -> Iterator[IO]:
+def atomic_open(
+    path: str | os.PathLike[str], mode: str = "w", *, encoding: str | None = "utf-8", newline: str | None = None
+) -> Iterator[IO]:
     """Open a temporary file beside ``path``; on success rename it over ``path``.
 
     If the block raises, the temporary file is removed and ``path`` is untouched.
@@ -68,8 +69,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     return Path(path)
 
 
-def write_folder_atomic(folder: str | os.PathLike[str], files: Mapping[str, str], *,
-                        encoding: str = "utf-8") -> Path:
+def write_folder_atomic(folder: str | os.PathLike[str], files: Mapping[str, str], *, encoding: str = "utf-8") -> Path:
     """Write ``files`` (relative file name → text) into ``folder``, whole or not at all; return the folder.
 
     A new folder is built as a temporary folder beside it and renamed into place once

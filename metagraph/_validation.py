@@ -86,14 +86,25 @@ def kind_violations(edge: Edge, kinds: Mapping[str, Kind]) -> list[tuple[tuple[s
         if s not in rule.sources or t not in rule.targets:
             fits = [str(p) for p in allowed_predicates(s, t)]
             hint = ("use one of: " + ", ".join(fits)) if fits else "no predicate joins these kinds"
-            out.append((("predicate",), f"{edge.predicate.value!r} cannot join {with_article(s.value)} "
-                        f"({edge.source!r}) to {with_article(t.value)} ({edge.target!r})", hint))
+            out.append(
+                (
+                    ("predicate",),
+                    f"{edge.predicate.value!r} cannot join {with_article(s.value)} "
+                    f"({edge.source!r}) to {with_article(t.value)} ({edge.target!r})",
+                    hint,
+                )
+            )
     for field, allowed in _QUALIFIER_KINDS:
         value = getattr(edge, field)
         if value is not None and value in kinds and kinds[value] not in allowed:
             names = " or ".join(sorted(k.value for k in allowed))
-            out.append(((field,), f"{field} {value!r} is {with_article(kinds[value].value)}",
-                        f"a {field} must be a node of kind {names}"))
+            out.append(
+                (
+                    (field,),
+                    f"{field} {value!r} is {with_article(kinds[value].value)}",
+                    f"a {field} must be a node of kind {names}",
+                )
+            )
     return out
 
 
@@ -134,9 +145,13 @@ def check_graph(
     first: dict[str, Origin] = {}
     for node, origin in nodes:
         if node.id in first:
-            problems.append(origin.problem(
-                f"node id {node.id!r} is already defined at {first[node.id]}",
-                "rename one of them, or merge the two records into one", loc=("id",)))
+            problems.append(
+                origin.problem(
+                    f"node id {node.id!r} is already defined at {first[node.id]}",
+                    "rename one of them, or merge the two records into one",
+                    loc=("id",),
+                )
+            )
             continue
         first[node.id] = origin
         kinds[node.id] = node.kind
@@ -144,9 +159,13 @@ def check_graph(
     ref_first: dict[str, Origin] = {}
     for ref, origin in references:
         if ref.key in ref_first:
-            problems.append(origin.problem(
-                f"reference key {ref.key!r} is already defined at {ref_first[ref.key]}",
-                "rename one of them or keep a single record", loc=("key",)))
+            problems.append(
+                origin.problem(
+                    f"reference key {ref.key!r} is already defined at {ref_first[ref.key]}",
+                    "rename one of them or keep a single record",
+                    loc=("key",),
+                )
+            )
             continue
         ref_first[ref.key] = origin
 
@@ -157,25 +176,34 @@ def check_graph(
         for field in ("source", "target", "location", "modality"):
             value = getattr(edge, field)
             if value is not None and value not in kinds and check_references and value not in declared_ids:
-                problems.append(origin.problem(f"unknown node {value!r}", _did_you_mean(value, known_ids),
-                                               loc=(field,)))
+                problems.append(
+                    origin.problem(f"unknown node {value!r}", _did_you_mean(value, known_ids), loc=(field,))
+                )
         if edge.source == edge.target:
-            problems.append(origin.problem(
-                f"the edge goes from {edge.source!r} to itself", "an edge joins two different nodes"))
+            problems.append(
+                origin.problem(f"the edge goes from {edge.source!r} to itself", "an edge joins two different nodes")
+            )
         for loc, message, hint in kind_violations(edge, kinds):
             problems.append(origin.problem(message, hint, loc=loc))
         for i, ev in enumerate(edge.evidence):
             if check_references and ev.reference not in ref_first and ev.reference not in declared_refs:
-                problems.append(origin.problem(
-                    f"unknown reference {ev.reference!r}",
-                    _did_you_mean(ev.reference, known_refs) if known_refs and difflib.get_close_matches(
-                        ev.reference, known_refs, n=1, cutoff=0.6) else "define it in a references: list",
-                    loc=("evidence", i, "reference")))
+                problems.append(
+                    origin.problem(
+                        f"unknown reference {ev.reference!r}",
+                        _did_you_mean(ev.reference, known_refs)
+                        if known_refs and difflib.get_close_matches(ev.reference, known_refs, n=1, cutoff=0.6)
+                        else "define it in a references: list",
+                        loc=("evidence", i, "reference"),
+                    )
+                )
         ident = (edge.source, edge.target, edge.key)
         if ident in edge_first:
-            problems.append(origin.problem(
-                f"the edge {edge.source} -{edge.key}-> {edge.target} is already defined at {edge_first[ident]}",
-                "merge the evidence of the two records into one edge"))
+            problems.append(
+                origin.problem(
+                    f"the edge {edge.source} -{edge.key}-> {edge.target} is already defined at {edge_first[ident]}",
+                    "merge the evidence of the two records into one edge",
+                )
+            )
         else:
             edge_first[ident] = origin
     return problems

@@ -99,8 +99,15 @@ def parse_document(text: str, file: str, *, json_format: bool = False) -> tuple[
         try:
             return json.loads(text), []
         except json.JSONDecodeError as exc:
-            return None, [Problem(file, exc.lineno, "", f"JSON syntax error: {exc.msg} (column {exc.colno})",
-                                  "check the commas, brackets and quotes on this line and the one before")]
+            return None, [
+                Problem(
+                    file,
+                    exc.lineno,
+                    "",
+                    f"JSON syntax error: {exc.msg} (column {exc.colno})",
+                    "check the commas, brackets and quotes on this line and the one before",
+                )
+            ]
     import yaml
 
     loader = _line_loader()(text)
@@ -111,8 +118,15 @@ def parse_document(text: str, file: str, *, json_format: bool = False) -> tuple[
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = " ".join(x for x in (exc.context, exc.problem) if x)
-        return None, [Problem(file, line, "", f"YAML syntax error: {what}",
-                              "check the indentation, the '-' of list items and the quoting near this line")]
+        return None, [
+            Problem(
+                file,
+                line,
+                "",
+                f"YAML syntax error: {what}",
+                "check the indentation, the '-' of list items and the quoting near this line",
+            )
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(file, None, "", f"YAML error: {exc}", "check that the file is valid YAML")]
     finally:

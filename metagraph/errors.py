@@ -124,7 +124,8 @@ class AmbiguousNodeError(MetagraphError, LookupError):
         self.name = name
         self.candidates = list(candidates)
         super().__init__(
-            f"{name!r} could mean any of " + ", ".join(repr(c) for c in self.candidates)
+            f"{name!r} could mean any of "
+            + ", ".join(repr(c) for c in self.candidates)
             + "; use one of these ids instead"
         )
 
@@ -151,6 +152,5 @@ class MergeConflictError(MetagraphError):
         self.conflicts = list(conflicts)
         n = len(self.conflicts)
         super().__init__(
-            f"{n} conflict{'s' if n != 1 else ''} between the graphs:\n"
-            + "\n".join(f"  {c}" for c in self.conflicts)
+            f"{n} conflict{'s' if n != 1 else ''} between the graphs:\n" + "\n".join(f"  {c}" for c in self.conflicts)
         )

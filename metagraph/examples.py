@@ -71,8 +71,13 @@ _EDGES: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
     ("hiit", "increases", "insulin_sensitivity", {}, ("seed_article",)),
     ("resistance_training", "increases", "insulin_sensitivity", {"magnitude": "dramatic"}, ("seed_article",)),
     ("hiit", "increases", "glucose_uptake", {"mechanism": "insulin-dependent"}, ("seed_article",)),
-    ("resistance_training", "increases", "glucose_uptake",
-     {"magnitude": "significant", "mechanism": "insulin-independent"}, ("seed_article",)),
+    (
+        "resistance_training",
+        "increases",
+        "glucose_uptake",
+        {"magnitude": "significant", "mechanism": "insulin-independent"},
+        ("seed_article",),
+    ),
     ("hiit", "decreases", "visceral_fat", {"magnitude": "effective"}, ("seed_article",)),
     ("resistance_training", "increases", "lean_muscle_mass", {"magnitude": "superior"}, ("seed_article",)),
     ("visceral_fat", "part_of", "body_composition", {}, ("seed_article",)),
@@ -80,11 +85,22 @@ _EDGES: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
 ]
 
 _REFERENCES = [
-    Reference(key="seed_article", type="web_page",
-              title="Targeted exercise protocols and the reversal of metabolic dysregulation"),
-    Reference(key="shen2024", title="Potential molecular mechanism of exercise reversing insulin resistance and "
-              "improving neurodegenerative diseases", authors=["Shen J", "Wang X", "Wang M", "Zhang H"],
-              journal="Front Physiol", year=2024, volume="15", pages="1337442", doi="10.3389/fphys.2024.1337442"),
+    Reference(
+        key="seed_article",
+        type="web_page",
+        title="Targeted exercise protocols and the reversal of metabolic dysregulation",
+    ),
+    Reference(
+        key="shen2024",
+        title="Potential molecular mechanism of exercise reversing insulin resistance and "
+        "improving neurodegenerative diseases",
+        authors=["Shen J", "Wang X", "Wang M", "Zhang H"],
+        journal="Front Physiol",
+        year=2024,
+        volume="15",
+        pages="1337442",
+        doi="10.3389/fphys.2024.1337442",
+    ),
 ]
 
 
@@ -105,6 +121,13 @@ def sample_graph() -> MetaGraph:
     edges = []
     for source, predicate, target, qualifiers, refs in _EDGES:
         quote = f"{source.replace('_', ' ')} {predicate.replace('_', ' ')} {target.replace('_', ' ')}"
-        edges.append(Edge(source=source, target=target, predicate=predicate, **qualifiers,
-                          evidence=[{"reference": r, "quote": quote} for r in refs]))
+        edges.append(
+            Edge(
+                source=source,
+                target=target,
+                predicate=predicate,
+                **qualifiers,
+                evidence=[{"reference": r, "quote": quote} for r in refs],
+            )
+        )
     return MetaGraph(nodes, edges, _REFERENCES)

@@ -98,9 +98,11 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
     ) -> None:
         nodes, edges, references = list(nodes), list(edges), list(references)
         if validate:
-            problems = check_graph([(n, Origin(where=f"nodes[{i}]")) for i, n in enumerate(nodes)],
-                                   [(e, Origin(where=f"edges[{i}]")) for i, e in enumerate(edges)],
-                                   [(r, Origin(where=f"references[{i}]")) for i, r in enumerate(references)])
+            problems = check_graph(
+                [(n, Origin(where=f"nodes[{i}]")) for i, n in enumerate(nodes)],
+                [(e, Origin(where=f"edges[{i}]")) for i, e in enumerate(edges)],
+                [(r, Origin(where=f"references[{i}]")) for i, r in enumerate(references)],
+            )
             if problems:
                 raise DataError(problems)
         graph = nx.MultiDiGraph()
@@ -110,11 +112,20 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
             graph.add_edge(e.source, e.target, key=e.key, **_edge_attrs(e))
         # The records and the networkx graph must agree: read freely, change through the records.
         nx.freeze(graph)
-        self._init(graph, {n.id: n for n in nodes}, {(e.source, e.target, e.key): e for e in edges},
-                   {r.key: r for r in references})
+        self._init(
+            graph,
+            {n.id: n for n in nodes},
+            {(e.source, e.target, e.key): e for e in edges},
+            {r.key: r for r in references},
+        )
 
-    def _init(self, graph: nx.MultiDiGraph, node_models: Mapping[str, Node],
-              edge_models: Mapping[tuple[str, str, str], Edge], references: Mapping[str, Reference]) -> None:
+    def _init(
+        self,
+        graph: nx.MultiDiGraph,
+        node_models: Mapping[str, Node],
+        edge_models: Mapping[tuple[str, str, str], Edge],
+        references: Mapping[str, Reference],
+    ) -> None:
         self._nx = graph
         self._node_models = node_models
         self._edge_models = edge_models
@@ -160,8 +171,10 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
         return False
 
     def __repr__(self) -> str:
-        return (f"<MetaGraph: {self._nx.number_of_nodes()} nodes, {self._nx.number_of_edges()} edges, "
-                f"{len(self._references)} references>")
+        return (
+            f"<MetaGraph: {self._nx.number_of_nodes()} nodes, {self._nx.number_of_edges()} edges, "
+            f"{len(self._references)} references>"
+        )
 
     # -- names ---------------------------------------------------------------------
     def _name_index(self) -> NameIndex:

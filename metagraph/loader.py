@@ -81,13 +81,23 @@ def _data_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], li
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.endswith(".schema.json")
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in DATA_SUFFIXES
+                and not p.name.endswith(".schema.json")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                problems.append(Problem(str(path), None, "", "the folder holds no .yaml, .yml or .json files",
-                                        "point at a folder of data files or at the files themselves"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        None,
+                        "",
+                        "the folder holds no .yaml, .yml or .json files",
+                        "point at a folder of data files or at the files themselves",
+                    )
+                )
             files += found
         elif path.is_file():
             files.append(path)
@@ -178,23 +188,42 @@ def read_records(data: Any, file: str | None) -> Records:
     if data is None:
         return out
     if not isinstance(data, dict):
-        out.problems.append(Problem(file, line_of(data, ()), "", f"the file holds a {type(data).__name__}, "
-                                    "not a mapping", "start the file with 'nodes:', 'edges:' or 'references:'"))
+        out.problems.append(
+            Problem(
+                file,
+                line_of(data, ()),
+                "",
+                f"the file holds a {type(data).__name__}, not a mapping",
+                "start the file with 'nodes:', 'edges:' or 'references:'",
+            )
+        )
         return out
     for key in data:
         if key not in _TOP_KEYS:
             close = difflib.get_close_matches(str(key), _SECTIONS, n=1, cutoff=0.6)
-            out.problems.append(Problem(file, line_of(data, (key,)), str(key), f"unknown section {key!r}",
-                                        f"did you mean {close[0]!r}?" if close else
-                                        "the sections are nodes, edges and references"))
+            out.problems.append(
+                Problem(
+                    file,
+                    line_of(data, (key,)),
+                    str(key),
+                    f"unknown section {key!r}",
+                    f"did you mean {close[0]!r}?" if close else "the sections are nodes, edges and references",
+                )
+            )
     for section, model in _SECTIONS.items():
         items = data.get(section)
         if items is None:
             continue
         if not isinstance(items, list):
-            out.problems.append(Problem(file, line_of(data, (section,)), section,
-                                        f"{section} must be a list, got {type(items).__name__}",
-                                        "write each record as a list item starting with '- '"))
+            out.problems.append(
+                Problem(
+                    file,
+                    line_of(data, (section,)),
+                    section,
+                    f"{section} must be a list, got {type(items).__name__}",
+                    "write each record as a list item starting with '- '",
+                )
+            )
             continue
         for i, item in enumerate(items):
             origin = Origin(file, line_of(data, (section, i)), f"{section}[{i}]", item)
@@ -212,8 +241,11 @@ def read_records(data: Any, file: str | None) -> Records:
                         msg += f" (got {_short(err.get('input'))})"
                     elif err["type"] != "missing":
                         msg += f" (got {type(err.get('input')).__name__})"
-                    out.problems.append(Problem(file, line_of(data, (section, i, *loc)),
-                                                _loc_text(section, i, loc), msg, _hint(err, model)))
+                    out.problems.append(
+                        Problem(
+                            file, line_of(data, (section, i, *loc)), _loc_text(section, i, loc), msg, _hint(err, model)
+                        )
+                    )
                 continue
             getattr(out, section).append((record, origin))
     return out
@@ -245,9 +277,14 @@ def _collect(files: list[Path], problems: list[Problem], contents: list[bytes | 
     records = Records(problems=list(problems))
     for path, raw in zip(files, contents, strict=True):
         records.extend(_read_file(path, raw))
-    records.problems += check_graph(records.nodes, records.edges, records.references,
-                                    declared_ids=records.declared_ids, declared_refs=records.declared_refs,
-                                    check_references=not records.unreadable)
+    records.problems += check_graph(
+        records.nodes,
+        records.edges,
+        records.references,
+        declared_ids=records.declared_ids,
+        declared_refs=records.declared_refs,
+        check_references=not records.unreadable,
+    )
     return records
 
 

@@ -197,9 +197,7 @@ class Reference(BaseModel):
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = Field(
         default=None, description="DOI without the resolver prefix (10.1038/nrendo.2012.49)."
     )
-    pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = Field(
-        default=None, description="PubMed id."
-    )
+    pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = Field(default=None, description="PubMed id.")
     url: str | None = Field(default=None, description="Web address, for works without a DOI.")
     as_cited: str | None = Field(
         default=None,
@@ -258,8 +256,9 @@ class GraphDocument(BaseModel):
     This is the model behind the JSON Schema of the data files.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True,
-                              json_schema_extra={"title": "metagraph data file"})
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=True, json_schema_extra={"title": "metagraph data file"}
+    )
 
     schema_: str | None = Field(default=None, alias="$schema", description="Path or URL of this JSON Schema.")
     nodes: list[Node] = Field(default_factory=list, description="Entities.")

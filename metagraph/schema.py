@@ -189,45 +189,144 @@ _AFFECTED = _kinds("gene", "signal", "myokine", "process", "outcome", "condition
 _PLACES = _kinds("organ", "cell")
 
 
-def _p(predicate: str, sign: int, sources: frozenset[Kind], targets: frozenset[Kind],
-       transmits: bool, label: str, description: str) -> PredicateSpec:
+def _p(
+    predicate: str,
+    sign: int,
+    sources: frozenset[Kind],
+    targets: frozenset[Kind],
+    transmits: bool,
+    label: str,
+    description: str,
+) -> PredicateSpec:
     return PredicateSpec(Predicate(predicate), sign, sources, targets, transmits, label, description)
 
 
 #: The schema graph: every predicate with its sign, the kinds it may join and whether
 #: an effect travels along it.
-PREDICATES: Mapping[Predicate, PredicateSpec] = MappingProxyType({
-    s.predicate: s
-    for s in (
-        _p("activates", +1, _ACTORS - _PLACES, _MOLECULAR | _kinds("process"), True, "activates",
-           "switches on the activity of a molecule or process"),
-        _p("inhibits", -1, _ACTORS - _PLACES, _MOLECULAR | _kinds("process"), True, "inhibits",
-           "switches off or blocks the activity of a molecule or process"),
-        _p("increases", +1, _ACTORS, _AFFECTED, True, "increases",
-           "raises the amount, rate or degree of the target"),
-        _p("decreases", -1, _ACTORS, _AFFECTED, True, "decreases",
-           "lowers the amount, rate or degree of the target"),
-        _p("regulates", 0, _ACTORS - _PLACES, _AFFECTED, False, "regulates",
-           "modulates the target in a direction the source does not state ('influences lipid metabolism')"),
-        _p("secretes", 0, _PLACES, _kinds("signal", "myokine"), True, "secretes",
-           "an organ or cell releases a molecule into circulation or its surroundings"),
-        _p("cleaved_into", 0, _kinds("signal", "myokine"), _kinds("signal", "myokine"), True,
-           "is cleaved into", "a precursor protein is proteolytically cleaved into the product"),
-        _p("encodes", 0, _kinds("gene"), _kinds("signal", "myokine"), True, "encodes",
-           "a gene encodes the protein product"),
-        _p("targets", 0, _kinds("signal", "myokine"), _PLACES, False, "targets",
-           "a circulating molecule acts on an organ or cell type"),
-        _p("participates_in", 0, _MOLECULAR, _kinds("process"), False, "participates in",
-           "a molecule takes part in a process (GLUT4 in GLUT4 translocation)"),
-        _p("located_in", 0, _MOLECULAR | _kinds("process"), _PLACES, False, "is located in",
-           "a molecule or process is found in an organ, cell or cellular component"),
-        _p("part_of", 0, _PLACES | _kinds("process", "outcome", "condition"),
-           _PLACES | _kinds("process", "outcome", "condition"), False, "is part of",
-           "a part and its whole (white adipose tissue is part of adipose tissue)"),
-        _p("is_a", 0, _ACTORS - _PLACES - _kinds("gene"), _ACTORS - _PLACES - _kinds("gene"), False, "is a",
-           "a subclass and its class (HIIT is a form of exercise)"),
-    )
-})
+PREDICATES: Mapping[Predicate, PredicateSpec] = MappingProxyType(
+    {
+        s.predicate: s
+        for s in (
+            _p(
+                "activates",
+                +1,
+                _ACTORS - _PLACES,
+                _MOLECULAR | _kinds("process"),
+                True,
+                "activates",
+                "switches on the activity of a molecule or process",
+            ),
+            _p(
+                "inhibits",
+                -1,
+                _ACTORS - _PLACES,
+                _MOLECULAR | _kinds("process"),
+                True,
+                "inhibits",
+                "switches off or blocks the activity of a molecule or process",
+            ),
+            _p(
+                "increases",
+                +1,
+                _ACTORS,
+                _AFFECTED,
+                True,
+                "increases",
+                "raises the amount, rate or degree of the target",
+            ),
+            _p(
+                "decreases",
+                -1,
+                _ACTORS,
+                _AFFECTED,
+                True,
+                "decreases",
+                "lowers the amount, rate or degree of the target",
+            ),
+            _p(
+                "regulates",
+                0,
+                _ACTORS - _PLACES,
+                _AFFECTED,
+                False,
+                "regulates",
+                "modulates the target in a direction the source does not state ('influences lipid metabolism')",
+            ),
+            _p(
+                "secretes",
+                0,
+                _PLACES,
+                _kinds("signal", "myokine"),
+                True,
+                "secretes",
+                "an organ or cell releases a molecule into circulation or its surroundings",
+            ),
+            _p(
+                "cleaved_into",
+                0,
+                _kinds("signal", "myokine"),
+                _kinds("signal", "myokine"),
+                True,
+                "is cleaved into",
+                "a precursor protein is proteolytically cleaved into the product",
+            ),
+            _p(
+                "encodes",
+                0,
+                _kinds("gene"),
+                _kinds("signal", "myokine"),
+                True,
+                "encodes",
+                "a gene encodes the protein product",
+            ),
+            _p(
+                "targets",
+                0,
+                _kinds("signal", "myokine"),
+                _PLACES,
+                False,
+                "targets",
+                "a circulating molecule acts on an organ or cell type",
+            ),
+            _p(
+                "participates_in",
+                0,
+                _MOLECULAR,
+                _kinds("process"),
+                False,
+                "participates in",
+                "a molecule takes part in a process (GLUT4 in GLUT4 translocation)",
+            ),
+            _p(
+                "located_in",
+                0,
+                _MOLECULAR | _kinds("process"),
+                _PLACES,
+                False,
+                "is located in",
+                "a molecule or process is found in an organ, cell or cellular component",
+            ),
+            _p(
+                "part_of",
+                0,
+                _PLACES | _kinds("process", "outcome", "condition"),
+                _PLACES | _kinds("process", "outcome", "condition"),
+                False,
+                "is part of",
+                "a part and its whole (white adipose tissue is part of adipose tissue)",
+            ),
+            _p(
+                "is_a",
+                0,
+                _ACTORS - _PLACES - _kinds("gene"),
+                _ACTORS - _PLACES - _kinds("gene"),
+                False,
+                "is a",
+                "a subclass and its class (HIIT is a form of exercise)",
+            ),
+        )
+    }
+)
 
 
 def spec(predicate: str | Predicate) -> PredicateSpec:

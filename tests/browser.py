@@ -17,8 +17,15 @@ from typing import Any
 
 import pytest
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def need(condition: bool, reason: str) -> None:
@@ -102,7 +109,8 @@ def canvas_width(page: Any) -> int:
 
 def outside_canvas(page: Any, *, margin: float = 0.0) -> list[dict[str, Any]]:
     """The visible nodes whose box, label included, is not wholly inside the canvas (CSS pixels)."""
-    return page.evaluate("""(margin) => {
+    return page.evaluate(
+        """(margin) => {
         const net = metagraph.network, c = document.querySelector('#mynetwork canvas');
         const w = c.clientWidth, h = c.clientHeight, out = [];
         metagraph.nodes.getIds({filter: n => !n.hidden}).forEach(id => {
@@ -113,4 +121,6 @@ def outside_canvas(page: Any, *, margin: float = 0.0) -> list[dict[str, Any]]:
             }
         });
         return out;
-    }""", margin)
+    }""",
+        margin,
+    )

@@ -11,18 +11,29 @@ from types import SimpleNamespace
 from metagraph import Edge, MetaGraph, Node, Reference
 
 _NODES = [
-    ("hiit", "HIIT", "exercise"), ("resistance_training", "Resistance training", "exercise"),
-    ("erfe", "ERFE", "gene"), ("fndc5", "FNDC5", "signal"),
-    ("atp_depletion", "ATP depletion", "signal"), ("ampk", "AMPK", "signal"), ("pgc1a", "PGC-1α", "signal"),
+    ("hiit", "HIIT", "exercise"),
+    ("resistance_training", "Resistance training", "exercise"),
+    ("erfe", "ERFE", "gene"),
+    ("fndc5", "FNDC5", "signal"),
+    ("atp_depletion", "ATP depletion", "signal"),
+    ("ampk", "AMPK", "signal"),
+    ("pgc1a", "PGC-1α", "signal"),
     ("glut4", "GLUT4", "signal"),
-    ("irisin", "Irisin", "myokine"), ("il6", "IL-6", "myokine"), ("myonectin", "Myonectin", "myokine"),
-    ("skeletal_muscle", "Skeletal muscle", "organ"), ("adipose_tissue", "Adipose tissue", "organ"),
-    ("white_adipose_tissue", "White adipose tissue", "organ"), ("beta_cell", "Pancreatic β-cell", "cell"),
+    ("irisin", "Irisin", "myokine"),
+    ("il6", "IL-6", "myokine"),
+    ("myonectin", "Myonectin", "myokine"),
+    ("skeletal_muscle", "Skeletal muscle", "organ"),
+    ("adipose_tissue", "Adipose tissue", "organ"),
+    ("white_adipose_tissue", "White adipose tissue", "organ"),
+    ("beta_cell", "Pancreatic β-cell", "cell"),
     ("mitochondrial_biogenesis", "Mitochondrial biogenesis", "process"),
-    ("glut4_translocation", "GLUT4 translocation", "process"), ("glucose_uptake", "Glucose uptake", "process"),
+    ("glut4_translocation", "GLUT4 translocation", "process"),
+    ("glucose_uptake", "Glucose uptake", "process"),
     ("browning_of_white_fat", "Browning of white fat", "process"),
-    ("insulin_sensitivity", "Insulin sensitivity", "outcome"), ("visceral_fat", "Visceral fat", "outcome"),
-    ("inflammation", "Inflammation", "condition"), ("insulin_resistance", "Insulin resistance", "condition"),
+    ("insulin_sensitivity", "Insulin sensitivity", "outcome"),
+    ("visceral_fat", "Visceral fat", "outcome"),
+    ("inflammation", "Inflammation", "condition"),
+    ("insulin_resistance", "Insulin resistance", "condition"),
 ]
 
 #: (source, target, predicate, location)
@@ -54,18 +65,32 @@ _EDGES = [
     ("myonectin", "glucose_uptake", "increases", "skeletal_muscle"),
 ]
 
-REFERENCE = Reference(key="pedersen2012", title="Muscles, exercise and obesity: skeletal muscle as a secretory organ",
-                      authors=["Pedersen BK", "Febbraio MA"], journal="Nat Rev Endocrinol", year=2012,
-                      doi="10.1038/nrendo.2012.49")
+REFERENCE = Reference(
+    key="pedersen2012",
+    title="Muscles, exercise and obesity: skeletal muscle as a secretory organ",
+    authors=["Pedersen BK", "Febbraio MA"],
+    journal="Nat Rev Endocrinol",
+    year=2012,
+    doi="10.1038/nrendo.2012.49",
+)
 
 
 def pathway() -> MetaGraph:
     """A 23-node, 25-edge exercise pathway with every kind and every edge sign."""
-    nodes = [Node(id=i, name=n, kind=k, description=f"{n}: a test node.", synonyms=[f"{n} (syn)"],
-                  xrefs=[f"TEST:{j}"]) for j, (i, n, k) in enumerate(_NODES)]
-    edges = [Edge(source=s, target=t, predicate=p, location=loc,
-                  evidence=[{"reference": "pedersen2012", "quote": f"{s} {p} {t}", "section": "Intermediate"}])
-             for s, t, p, loc in _EDGES]
+    nodes = [
+        Node(id=i, name=n, kind=k, description=f"{n}: a test node.", synonyms=[f"{n} (syn)"], xrefs=[f"TEST:{j}"])
+        for j, (i, n, k) in enumerate(_NODES)
+    ]
+    edges = [
+        Edge(
+            source=s,
+            target=t,
+            predicate=p,
+            location=loc,
+            evidence=[{"reference": "pedersen2012", "quote": f"{s} {p} {t}", "section": "Intermediate"}],
+        )
+        for s, t, p, loc in _EDGES
+    ]
     return MetaGraph(nodes, edges, [REFERENCE])
 
 
@@ -77,19 +102,22 @@ def chain(graph: MetaGraph, *ids: str) -> SimpleNamespace:
 
 #: Text that would run script or break markup if anything interpreted it.
 EVIL_NAME = "<img src=x onerror=alert(1)>"
-EVIL_DESCRIPTION = ('See <a href="javascript:alert(2)">href</a> and <script>alert(3)</script> '
-                    '"quotes" \'single\' & #hash; [brackets] {braces} |pipe| `tick` \\back')
+EVIL_DESCRIPTION = (
+    'See <a href="javascript:alert(2)">href</a> and <script>alert(3)</script> '
+    "\"quotes\" 'single' & #hash; [brackets] {braces} |pipe| `tick` \\back"
+)
 
 
 def hostile() -> MetaGraph:
     """A graph whose names, descriptions and quotes are full of markup and special characters."""
     nodes = [
-        Node(id="evil", name=EVIL_NAME, kind="signal", description=EVIL_DESCRIPTION,
-             synonyms=['"quoted" name', "a]b[c"]),
+        Node(
+            id="evil", name=EVIL_NAME, kind="signal", description=EVIL_DESCRIPTION, synonyms=['"quoted" name', "a]b[c"]
+        ),
         Node(id="end", name='end "node" #1; <b>bold</b>', kind="process", description="href"),
         Node(id="o2", name="o2 -- x --> (paren) {brace} |pipe|", kind="outcome"),
     ]
-    ev = [{"reference": "pedersen2012", "quote": "</script><script>alert(4)</script> \\ \"q\""}]
+    ev = [{"reference": "pedersen2012", "quote": '</script><script>alert(4)</script> \\ "q"'}]
     edges = [
         Edge(source="evil", target="end", predicate="inhibits", evidence=ev),
         Edge(source="end", target="o2", predicate="increases", evidence=ev, note="<i>note</i>"),

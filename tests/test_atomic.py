@@ -11,6 +11,7 @@ from metagraph._atomic import atomic_open, write_bytes_atomic, write_folder_atom
 
 def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
     target = write_text_atomic(tmp_path / "out.txt", "old")
+
     def fail_halfway() -> None:
         with atomic_open(target) as fh:
             fh.write("half")

@@ -63,12 +63,16 @@ def test_layered_like_the_bundled_graph() -> None:
 def test_files_load_back_to_the_same_graph(tmp_path: Path, fmt: str) -> None:
     nodes, edges, refs = generate_records(150, 700, seed=4)
     paths = write_data_files(tmp_path, nodes, edges, refs, fmt=fmt, edges_per_file=300)
-    assert [p.name for p in paths] == [f"nodes.{fmt}", f"references.{fmt}", f"edges_000.{fmt}",
-                                       f"edges_001.{fmt}", f"edges_002.{fmt}"]
+    assert [p.name for p in paths] == [
+        f"nodes.{fmt}",
+        f"references.{fmt}",
+        f"edges_000.{fmt}",
+        f"edges_001.{fmt}",
+        f"edges_002.{fmt}",
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)  # no temporary files left
     kg = metagraph.load(tmp_path)
-    assert sorted((e.source, e.target, e.key) for e in kg.edges()) == sorted((e.source, e.target, e.key)
-                                                                            for e in edges)
+    assert sorted((e.source, e.target, e.key) for e in kg.edges()) == sorted((e.source, e.target, e.key) for e in edges)
     assert kg.node(nodes[0].id) == nodes[0]
 
 

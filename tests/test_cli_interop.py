@@ -14,7 +14,8 @@ DATA = Path(__file__).resolve().parent / "data" / "interop"
 
 
 def test_import_table_writes_a_data_file_that_loads_on_top_of_the_bundled_graph(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "net.yaml"
     assert main(["import-table", str(DATA / "il6_socs3_network.csv"), str(out), "--bundled"]) == 0
     text = capsys.readouterr().out
@@ -25,7 +26,11 @@ def test_import_table_writes_a_data_file_that_loads_on_top_of_the_bundled_graph(
     assert "valid" in capsys.readouterr().out
     kg = metagraph.load(out, bundled=True)
     assert [n.id for n in kg.trace("IL-6", "insulin signaling", via="SOCS3")[0].nodes] == [
-        "il6", "stat3", "socs3", "insulin_signaling"]
+        "il6",
+        "stat3",
+        "socs3",
+        "insulin_signaling",
+    ]
     # queries read it with --data FILE --bundled
     assert main(["node", "SOCS3", "--data", str(out), "--bundled", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["in_edges"][0]["source"] == "stat3"
@@ -33,9 +38,21 @@ def test_import_table_writes_a_data_file_that_loads_on_top_of_the_bundled_graph(
 
 def test_import_table_standalone_with_mapping_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "custom.yaml"
-    code = main(["import-table", str(DATA / "custom_layout.csv"), str(out), "--no-schema-comment", "--json",
-                 "--mapping", "source=Regulator gene,target=Regulated gene", "--mapping",
-                 "predicate=Mode of action,reference=Publication", "--default-kind", "myokine"])
+    code = main(
+        [
+            "import-table",
+            str(DATA / "custom_layout.csv"),
+            str(out),
+            "--no-schema-comment",
+            "--json",
+            "--mapping",
+            "source=Regulator gene,target=Regulated gene",
+            "--mapping",
+            "predicate=Mode of action,reference=Publication",
+            "--default-kind",
+            "myokine",
+        ]
+    )
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     assert report["new_nodes"] == ["fndc5", "irisin", "pgc1a"] and report["edges"] == 2
@@ -44,7 +61,8 @@ def test_import_table_standalone_with_mapping_and_json(tmp_path: Path, capsys: p
 
 
 def test_import_table_reports_every_bad_row_and_writes_nothing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "damaged.yaml"
     assert main(["import-table", str(DATA / "damaged_network.csv"), str(out)]) == 1
     err = capsys.readouterr().err

@@ -69,8 +69,9 @@ def test_trace_lists_chains_in_an_aligned_table() -> None:
 
 
 def test_trace_explain_via_avoid_and_json() -> None:
-    out = run("trace", "HIIT", "mitochondrial biogenesis", "--via", "AMPK", "--avoid", "ROS", "--explain",
-              "--limit", "1")
+    out = run(
+        "trace", "HIIT", "mitochondrial biogenesis", "--via", "AMPK", "--avoid", "ROS", "--explain", "--limit", "1"
+    )
     assert out.returncode == 0, out.stderr
     assert "AMPK" in out.stdout and "References:" in out.stdout and "Evidence:" in out.stdout
     data = json.loads(run("trace", "HIIT", "insulin resistance", "--json", "--max-hops", "2").stdout)
@@ -104,9 +105,11 @@ def test_upstream_and_downstream() -> None:
 
 def test_match_and_compare() -> None:
     matched, compared, md, as_json = run_many(
-        ("match", "exercise", "signal", "signal", "myokine", "organ", "--limit", "3"), ("compare",),
+        ("match", "exercise", "signal", "signal", "myokine", "organ", "--limit", "3"),
+        ("compare",),
         ("compare", "HIIT", "resistance training", "--markdown"),
-        ("compare", "HIIT", "RT", "--outcome", "glucose uptake", "--json"))
+        ("compare", "HIIT", "RT", "--outcome", "glucose uptake", "--json"),
+    )
     assert matched.returncode == 0, matched.stderr
     assert "following exercise → signal → signal → myokine → organ" in matched.stdout
     assert compared.returncode == 0, compared.stderr
@@ -120,7 +123,8 @@ def test_user_data_with_data_option(user_graph: Path) -> None:
     traced, myokines, both = run_many(
         ("trace", "sprinting", "fatigue x", "--data", str(user_graph)),
         ("myokines", "gut", "--data", str(user_graph), "--json"),
-        ("trace", "HIIT", "AMPK", "--data", str(user_graph), "--bundled", "--limit", "1"))
+        ("trace", "HIIT", "AMPK", "--data", str(user_graph), "--bundled", "--limit", "1"),
+    )
     assert traced.returncode == 0, traced.stderr
     assert "Sprinting —increases→ Lactate —increases→ Fatigue X" in traced.stdout
     assert json.loads(myokines.stdout)["myokines"] == ["gutkine"]
@@ -129,24 +133,34 @@ def test_user_data_with_data_option(user_graph: Path) -> None:
 
 # -- a user's mistakes -----------------------------------------------------------------
 def test_unknown_name_names_the_closest_matches() -> None:
-    assert_user_mistake(run("trace", "HIIT", "insulin sensitivty"), "no node is called 'insulin sensitivty'",
-                        "did you mean", "Insulin sensitivity")
+    assert_user_mistake(
+        run("trace", "HIIT", "insulin sensitivty"),
+        "no node is called 'insulin sensitivty'",
+        "did you mean",
+        "Insulin sensitivity",
+    )
     assert_user_mistake(run("downstream", "AMKP"), "did you mean", "AMPK")
 
 
 def test_no_chain_found() -> None:
-    outs = run_many(("trace", "insulin resistance", "HIIT"),
-                    ("trace", "HIIT", "insulin resistance", "--max-hops", "1", "--avoid", "insulin sensitivity"),
-                    ("net-effect", "liver", "HIIT"))
+    outs = run_many(
+        ("trace", "insulin resistance", "HIIT"),
+        ("trace", "HIIT", "insulin resistance", "--max-hops", "1", "--avoid", "insulin sensitivity"),
+        ("net-effect", "liver", "HIIT"),
+    )
     assert_user_mistake(outs[0], "no chain of effects leads from")
     assert_user_mistake(outs[1], "within 1 hop")
     assert_user_mistake(outs[2], "no chain of effects")
 
 
 def test_unknown_kind_and_wrong_kind() -> None:
-    outs = run_many(("upstream", "AMPK", "--kind", "enzyme"), ("match", "exercise", "signl"),
-                    ("match", "exercise", "signal", "myokine", "organ"), ("myokines", "AMPK"),
-                    ("trace", "HIIT", "AMPK", "--predicate", "targets"))
+    outs = run_many(
+        ("upstream", "AMPK", "--kind", "enzyme"),
+        ("match", "exercise", "signl"),
+        ("match", "exercise", "signal", "myokine", "organ"),
+        ("myokines", "AMPK"),
+        ("trace", "HIIT", "AMPK", "--predicate", "targets"),
+    )
     assert_user_mistake(outs[0], "unknown kind 'enzyme'", "the kinds are")
     assert_user_mistake(outs[1], "did you mean 'signal'")
     assert_user_mistake(outs[2], "no chain follows")

@@ -21,9 +21,11 @@ from tests.render_samples import pathway
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample pathway as a data file for --data."""
     kg = pathway()
-    doc = {"nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in kg],
-           "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in kg.edges()],
-           "references": [r.model_dump(mode="json", exclude_defaults=True) for r in kg.references.values()]}
+    doc = {
+        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in kg],
+        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in kg.edges()],
+        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in kg.references.values()],
+    }
     path = tmp_path_factory.mktemp("data") / "pathway.yaml"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -44,19 +46,34 @@ def test_whole_graph_to_html(capsys: pytest.CaptureFixture[str], data: Path, tmp
 
 def test_focus_kinds_title_and_json(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
     out = tmp_path / "irisin.mmd"
-    code, text, _ = run(capsys, "render", str(out), "--data", str(data), "--focus", "irisin", "--hops", "1",
-                        "--kinds", "myokine", "organ", "--title", "Irisin", "--json")
+    code, text, _ = run(
+        capsys,
+        "render",
+        str(out),
+        "--data",
+        str(data),
+        "--focus",
+        "irisin",
+        "--hops",
+        "1",
+        "--kinds",
+        "myokine",
+        "organ",
+        "--title",
+        "Irisin",
+        "--json",
+    )
     assert code == 0
-    assert json.loads(text) == {"path": str(out), "format": "mermaid", "nodes": 3, "edges": 2,
-                                "highlighted_chains": 0}
+    assert json.loads(text) == {"path": str(out), "format": "mermaid", "nodes": 3, "edges": 2, "highlighted_chains": 0}
     mmd = out.read_text(encoding="utf-8")
     assert mmd.startswith('---\ntitle: "Irisin"\n---\nflowchart LR\n') and "n_skeletal_muscle" in mmd
 
 
 def test_trace_highlights_the_chains(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
     out = tmp_path / "trace.dot"
-    code, text, _ = run(capsys, "render", str(out), "--data", str(data), "--trace", "HIIT", "insulin sensitivity",
-                        "--hops", "0")
+    code, text, _ = run(
+        capsys, "render", str(out), "--data", str(data), "--trace", "HIIT", "insulin sensitivity", "--hops", "0"
+    )
     assert code == 0 and "2 chains highlighted" in text
     dot = out.read_text(encoding="utf-8")
     assert dot.count("penwidth=3") == 6 + 6  # the chains' 6 nodes and 6 edges
@@ -65,14 +82,16 @@ def test_trace_highlights_the_chains(capsys: pytest.CaptureFixture[str], data: P
 
 
 def test_trace_with_no_chain_fails_clearly(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
-    code, _, err = run(capsys, "render", str(tmp_path / "x.html"), "--data", str(data),
-                       "--trace", "insulin resistance", "HIIT")
+    code, _, err = run(
+        capsys, "render", str(tmp_path / "x.html"), "--data", str(data), "--trace", "insulin resistance", "HIIT"
+    )
     assert code == 1 and "no chain of effects leads from 'insulin resistance' to 'HIIT'" in err
     assert not (tmp_path / "x.html").exists()
 
 
-def test_svg_needs_graphviz(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path,
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_svg_needs_graphviz(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "p.svg"
     if shutil.which("dot"):
         code, _, _ = run(capsys, "render", str(out), "--data", str(data), "--focus", "AMPK")
@@ -91,8 +110,11 @@ def test_unknown_suffix_names_the_supported_ones(capsys: pytest.CaptureFixture[s
 
 
 def test_bad_options_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (["render", "x.html", "--hops", "-1"], ["render", "x.html", "--kinds", "tissue"],
-                 ["render", "x.html", "--trace", "HIIT"]):
+    for argv in (
+        ["render", "x.html", "--hops", "-1"],
+        ["render", "x.html", "--kinds", "tissue"],
+        ["render", "x.html", "--trace", "HIIT"],
+    ):
         with pytest.raises(SystemExit) as exc:
             main(argv)
         assert exc.value.code == 2
@@ -111,8 +133,10 @@ def test_bundled_graph_trace(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 
 
 def test_cli_renders_text_formats_without_pyvis(data: Path, tmp_path: Path) -> None:
-    code = ("import sys; from metagraph.cli import main; "
-            f"main(['render', {str(tmp_path / 'a.mmd')!r}, '--data', {str(data)!r}]); "
-            "print('pyvis' in sys.modules)")
+    code = (
+        "import sys; from metagraph.cli import main; "
+        f"main(['render', {str(tmp_path / 'a.mmd')!r}, '--data', {str(data)!r}]); "
+        "print('pyvis' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("False")

@@ -12,8 +12,13 @@ from tests.conftest import SEED_DIR
 
 # Paragraphs of the stored web page that describe its images: not content of the article.
 CAPTIONS = (
-    "Translucent biological micro-architecture", "Delicate white forms", "White fibrous matrix",
-    "Intertwined natural fibers", "Abstract white sculpture", "A ginkgo leaf", "A detailed macro view",
+    "Translucent biological micro-architecture",
+    "Delicate white forms",
+    "White fibrous matrix",
+    "Intertwined natural fibers",
+    "Abstract white sculpture",
+    "A ginkgo leaf",
+    "A detailed macro view",
     "Cracked, fragmented white organic shapes",
 )
 
@@ -22,8 +27,18 @@ def seed_text_raw() -> str:
     return next(iter(sorted(SEED_DIR.glob("*.txt")))).read_text(encoding="utf-8")
 
 
-PAPERS = {"shen2024", "wan2024", "reljic2025", "simoes2018", "pedersen2012", "hoffmann2017", "whytock2025",
-          "morino2006", "larsen2014", "raschke2013"}
+PAPERS = {
+    "shen2024",
+    "wan2024",
+    "reljic2025",
+    "simoes2018",
+    "pedersen2012",
+    "hoffmann2017",
+    "whytock2025",
+    "morino2006",
+    "larsen2014",
+    "raschke2013",
+}
 
 
 def test_every_quote_is_verbatim_in_the_source_and_not_from_a_caption(kg: MetaGraph, seed_text: str) -> None:
@@ -41,9 +56,11 @@ def test_every_quote_is_verbatim_in_the_source_and_not_from_a_caption(kg: MetaGr
 def test_every_quote_is_in_the_section_it_names(kg: MetaGraph, seed_text: str) -> None:
     starts = {s: seed_text.index(f" {s} ") for s in ("Fundamentals", "Intermediate", "Academic")}
     end = seed_text.index(" References ")
-    bounds = {"Fundamentals": (starts["Fundamentals"], starts["Intermediate"]),
-              "Intermediate": (starts["Intermediate"], starts["Academic"]),
-              "Academic": (starts["Academic"], end)}
+    bounds = {
+        "Fundamentals": (starts["Fundamentals"], starts["Intermediate"]),
+        "Intermediate": (starts["Intermediate"], starts["Academic"]),
+        "Academic": (starts["Academic"], end),
+    }
     for edge in kg.edges():
         for ev in edge.evidence:
             assert ev.section is not None, f"{edge.source}->{edge.target} has no section"
@@ -82,8 +99,16 @@ def test_size_and_spread(kg: MetaGraph) -> None:
     sections = Counter(ev.section.value for e in kg.edges() for ev in e.evidence if ev.section)
     assert min(sections.values()) >= 15, sections
     preds = Counter(e.predicate for e in kg.edges())
-    for p in (Predicate.ACTIVATES, Predicate.INCREASES, Predicate.DECREASES, Predicate.SECRETES,
-              Predicate.TARGETS, Predicate.CLEAVED_INTO, Predicate.ENCODES, Predicate.PART_OF):
+    for p in (
+        Predicate.ACTIVATES,
+        Predicate.INCREASES,
+        Predicate.DECREASES,
+        Predicate.SECRETES,
+        Predicate.TARGETS,
+        Predicate.CLEAVED_INTO,
+        Predicate.ENCODES,
+        Predicate.PART_OF,
+    ):
         assert preds[p], p
 
 
@@ -101,24 +126,32 @@ def test_comparison_table_cells(kg: MetaGraph) -> None:
         return kg.edges(source=modality, target=outcome)
 
     assert {e.magnitude.value for e in cell("hiit", "mitochondrial_biogenesis") if e.magnitude} == {"high"}
-    assert {e.magnitude.value for e in cell("resistance_training", "mitochondrial_biogenesis")
-            if e.magnitude} == {"moderate"}
+    assert {e.magnitude.value for e in cell("resistance_training", "mitochondrial_biogenesis") if e.magnitude} == {
+        "moderate"
+    }
     assert {e.magnitude.value for e in cell("resistance_training", "insulin_sensitivity") if e.magnitude} == {
-        "dramatic"}
-    assert any(e.mechanism and e.mechanism.value == "insulin-independent"
-               for e in cell("resistance_training", "glucose_uptake"))
+        "dramatic"
+    }
+    assert any(
+        e.mechanism and e.mechanism.value == "insulin-independent"
+        for e in cell("resistance_training", "glucose_uptake")
+    )
     assert any(e.mechanism and e.mechanism.value == "insulin-dependent" for e in cell("hiit", "glucose_uptake"))
     assert [e.sign for e in cell("hiit", "visceral_fat")] == [-1]
-    assert {e.magnitude.value for e in cell("resistance_training", "lean_muscle_mass") if e.magnitude} == {
-        "superior"}
+    assert {e.magnitude.value for e in cell("resistance_training", "lean_muscle_mass") if e.magnitude} == {"superior"}
     assert kg.edges(source="visceral_fat", target="body_composition", predicate="part_of")
     assert kg.edges(source="lean_muscle_mass", target="body_composition", predicate="part_of")
 
 
-@pytest.mark.parametrize(("organ", "myokines"), [
-    ("adipose_tissue", {"irisin", "fgf21", "il6"}), ("liver", {"il6", "myonectin"}), ("pancreas", {"il6"}),
-    ("skeletal_muscle", {"il6", "bdnf"}),
-])
+@pytest.mark.parametrize(
+    ("organ", "myokines"),
+    [
+        ("adipose_tissue", {"irisin", "fgf21", "il6"}),
+        ("liver", {"il6", "myonectin"}),
+        ("pancreas", {"il6"}),
+        ("skeletal_muscle", {"il6", "bdnf"}),
+    ],
+)
 def test_crosstalk_table_rows(kg: MetaGraph, organ: str, myokines: set[str]) -> None:
     targeting = {e.source for e in kg.edges(target=organ, predicate="targets")}
     assert myokines <= targeting
@@ -130,9 +163,17 @@ def test_identifiers(kg: MetaGraph) -> None:
     hazards = {"HGNC:4357", "MESH:D058245", "DOID:9352", "MESH:C487851", "HGNC:34071"}
     for node in kg.nodes():
         assert not hazards & set(node.xrefs), node.id
-    expected = {"hiit": "MESH:D000072696", "glut4": "HGNC:11009", "pgc1a": "HGNC:9237", "il6": "HGNC:6018",
-                "liver": "UBERON:0002107", "ampk": "FPLX:AMPK", "myonectin": "UniProt:Q4G0M1", "erfe": "HGNC:26727",
-                "nrf2": "HGNC:7782"}
+    expected = {
+        "hiit": "MESH:D000072696",
+        "glut4": "HGNC:11009",
+        "pgc1a": "HGNC:9237",
+        "il6": "HGNC:6018",
+        "liver": "UBERON:0002107",
+        "ampk": "FPLX:AMPK",
+        "myonectin": "UniProt:Q4G0M1",
+        "erfe": "HGNC:26727",
+        "nrf2": "HGNC:7782",
+    }
     for node_id, curie in expected.items():
         assert curie in kg.node(node_id).xrefs, node_id
     assert len(kg.node("ampk").members) >= 7
@@ -142,10 +183,21 @@ def test_identifiers(kg: MetaGraph) -> None:
 
 
 def test_synonyms_people_type(kg: MetaGraph) -> None:
-    for spelling, node_id in [("PGC-1alpha", "pgc1a"), ("PGC1A", "pgc1a"), ("PPARGC1A", "pgc1a"),
-                              ("GLUT-4", "glut4"), ("SLC2A4", "glut4"), ("IL6", "il6"), ("interleukin-6", "il6"),
-                              ("high-intensity interval training", "hiit"), ("Nrf2", "nrf2"), ("NFE2L2", "nrf2"),
-                              ("reactive oxygen species", "ros"), ("CTRP15", "myonectin"), ("FGF-21", "fgf21")]:
+    for spelling, node_id in [
+        ("PGC-1alpha", "pgc1a"),
+        ("PGC1A", "pgc1a"),
+        ("PPARGC1A", "pgc1a"),
+        ("GLUT-4", "glut4"),
+        ("SLC2A4", "glut4"),
+        ("IL6", "il6"),
+        ("interleukin-6", "il6"),
+        ("high-intensity interval training", "hiit"),
+        ("Nrf2", "nrf2"),
+        ("NFE2L2", "nrf2"),
+        ("reactive oxygen species", "ros"),
+        ("CTRP15", "myonectin"),
+        ("FGF-21", "fgf21"),
+    ]:
         assert kg.resolve(spelling) == node_id, spelling
 
 

@@ -32,7 +32,11 @@ def sphinx_build(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
     """Run the strict HTML build of ``source`` into ``out``."""
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "html", str(source), str(out), "-q"],
-        cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        check=False,
     )
 
 
@@ -53,7 +57,7 @@ def site(build: subprocess.CompletedProcess[str]) -> Path:
 def page_text(path: Path) -> str:
     """The visible text of the main part of a built page, whitespace collapsed."""
     raw = path.read_text(encoding="utf-8")
-    main = raw[raw.find("<main"):raw.find("</main>")]
+    main = raw[raw.find("<main") : raw.find("</main>")]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", main)).split())
 
 
@@ -71,8 +75,20 @@ def test_docs_build_in_strict_mode_without_warnings(build: subprocess.CompletedP
 
 
 def test_build_writes_every_page_of_the_site(site: Path) -> None:
-    for page in ("index", "getting-started", "data-model", "adding-knowledge", "query-guide", "gallery",
-                 "cli", "api/index", "notebooks", "curation", "genindex", "search"):
+    for page in (
+        "index",
+        "getting-started",
+        "data-model",
+        "adding-knowledge",
+        "query-guide",
+        "gallery",
+        "cli",
+        "api/index",
+        "notebooks",
+        "curation",
+        "genindex",
+        "search",
+    ):
         assert (site / f"{page}.html").is_file(), page
 
 
@@ -85,7 +101,9 @@ def test_a_page_naming_a_missing_function_fails_the_strict_build(tmp_path: Path)
         "import sys\n"
         f"sys.path[:0] = [{str(ROOT)!r}, {str(DOCS / '_ext')!r}]\n"
         "extensions = ['metagraph_sphinx.xref']\n"
-        "nitpicky = True\n", encoding="utf-8")
+        "nitpicky = True\n",
+        encoding="utf-8",
+    )
     page = src / "index.rst"
     page.write_text("T\n=\n\n:py:func:`metagraph.load` and :py:class:`networkx.MultiDiGraph`.\n", encoding="utf-8")
     assert sphinx_build(src, tmp_path / "ok").returncode == 0
@@ -139,15 +157,20 @@ def test_data_model_page_shows_each_predicates_rules(site: Path) -> None:
 def test_the_loader_messages_shown_are_those_of_the_code(site: Path) -> None:
     text = page_text(site / "adding-knowledge.html")
     assert re.search(r"metagraph\.errors\.DataError : \d+ problems in the data:", text)
-    for shown in ("my_data/broken.yaml:4: nodes[0].kind:", "did you mean 'signal'?", "did you mean 'fat_burning'?",
-                  "unknown reference 'smith2020'", "'decreases' cannot join a process",
-                  "$ metagraph validate my_data/broken.yaml"):
+    for shown in (
+        "my_data/broken.yaml:4: nodes[0].kind:",
+        "did you mean 'signal'?",
+        "did you mean 'fat_burning'?",
+        "unknown reference 'smith2020'",
+        "'decreases' cannot join a process",
+        "$ metagraph validate my_data/broken.yaml",
+    ):
         assert shown in text, shown
 
 
 def test_getting_started_shows_the_readme_commands(site: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    quick = readme[readme.index("## Quick start"):readme.index("## In a notebook")]
+    quick = readme[readme.index("## Quick start") : readme.index("## In a notebook")]
     commands = re.findall(r"```bash\n(.*?)\n```", quick, flags=re.S)
     assert len(commands) == 2
     text = page_text(site / "getting-started.html")
@@ -208,9 +231,19 @@ def test_examples_of_the_pages_give_the_output_they_show(page: Path) -> None:
 
 
 # -- an offline, browsable site ---------------------------------------------------------
-_RESOURCE_ATTRS = {"script": ("src",), "link": ("href",), "img": ("src", "srcset"), "iframe": ("src",),
-                   "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-                   "embed": ("src",), "object": ("data",), "input": ("src",), "track": ("src",)}
+_RESOURCE_ATTRS = {
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "track": ("src",),
+}
 _REMOTE = re.compile(r"^\s*(https?:)?//", re.I)
 _CSS_REMOTE = re.compile(r"""(@import\s+["']?|url\(\s*["']?)(https?:)?//""", re.I)
 

@@ -25,6 +25,5 @@ def test_messages() -> None:
     assert "metagraph node --list" in str(UnknownNodeError("x"))
     assert "use one of these ids" in str(AmbiguousNodeError("s", ["a", "b"]))
     err = DataError([Problem("f.yaml", 2, "nodes[0].kind", "bad", "fix"), Problem(None, None, "", "m")])
-    assert str(err).splitlines() == ["2 problems in the data:", "  f.yaml:2: nodes[0].kind: bad; fix",
-                                     "  <data>: m"]
+    assert str(err).splitlines() == ["2 problems in the data:", "  f.yaml:2: nodes[0].kind: bad; fix", "  <data>: m"]
     assert "1 conflict between" in str(MergeConflictError(["a"]))

@@ -15,11 +15,25 @@ from metagraph import Edge, Kind, MetaGraph, Node, Reference
 from metagraph.examples import sample_graph
 from metagraph.schema import PREDICATES
 
-REFS = [Reference(key="r1", title="First"), Reference(key="r2", title="Second", authors=["Doe J"], year=2020,
-                                                       doi="10.1234/abc")]
+REFS = [
+    Reference(key="r1", title="First"),
+    Reference(key="r2", title="Second", authors=["Doe J"], year=2020, doi="10.1234/abc"),
+]
 # weighted towards the kinds that chains of effects run through
-_KINDS = [Kind.EXERCISE, Kind.SIGNAL, Kind.SIGNAL, Kind.SIGNAL, Kind.MYOKINE, Kind.MYOKINE, Kind.ORGAN,
-          Kind.PROCESS, Kind.PROCESS, Kind.OUTCOME, Kind.CONDITION, Kind.GENE]
+_KINDS = [
+    Kind.EXERCISE,
+    Kind.SIGNAL,
+    Kind.SIGNAL,
+    Kind.SIGNAL,
+    Kind.MYOKINE,
+    Kind.MYOKINE,
+    Kind.ORGAN,
+    Kind.PROCESS,
+    Kind.PROCESS,
+    Kind.OUTCOME,
+    Kind.CONDITION,
+    Kind.GENE,
+]
 
 
 @st.composite
@@ -42,8 +56,9 @@ def query_graphs(draw: st.DrawFn, *, min_nodes: int = 2, max_nodes: int = 8, max
             continue
         predicate = draw(st.sampled_from(allowed))
         location = draw(st.sampled_from([None, *places])) if places else None
-        evidence = [{"reference": draw(st.sampled_from(["r1", "r2"])), "quote": f"q{j}"}
-                    for j in range(draw(st.integers(1, 3)))]
+        evidence = [
+            {"reference": draw(st.sampled_from(["r1", "r2"])), "quote": f"q{j}"} for j in range(draw(st.integers(1, 3)))
+        ]
         edge = Edge(source=f"n{s}", target=f"n{t}", predicate=predicate, location=location, evidence=evidence)
         edges.setdefault((edge.source, edge.target, edge.key), edge)
     return MetaGraph(nodes, list(edges.values()), REFS)

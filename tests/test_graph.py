@@ -12,13 +12,16 @@ REF = Reference(key="src", title="A source")
 
 
 def small() -> MetaGraph:
-    nodes = [Node(id="ampk", name="AMPK", kind="signal", synonyms=["AMP-activated protein kinase"]),
-             Node(id="pgc1a", name="PGC-1α", kind="signal", synonyms=["PPARGC1A"]),
-             Node(id="x1", name="Shared", kind="process"), Node(id="x2", name="X2", kind="process",
-                                                                   synonyms=["shared"])]
-    edges = [Edge(source="ampk", target="pgc1a", predicate="activates",
-                  evidence=[{"reference": "src", "quote": "q"}]),
-             Edge(source="pgc1a", target="x1", predicate="increases", evidence=[{"reference": "src", "quote": "q"}])]
+    nodes = [
+        Node(id="ampk", name="AMPK", kind="signal", synonyms=["AMP-activated protein kinase"]),
+        Node(id="pgc1a", name="PGC-1α", kind="signal", synonyms=["PPARGC1A"]),
+        Node(id="x1", name="Shared", kind="process"),
+        Node(id="x2", name="X2", kind="process", synonyms=["shared"]),
+    ]
+    edges = [
+        Edge(source="ampk", target="pgc1a", predicate="activates", evidence=[{"reference": "src", "quote": "q"}]),
+        Edge(source="pgc1a", target="x1", predicate="increases", evidence=[{"reference": "src", "quote": "q"}]),
+    ]
     return MetaGraph(nodes, edges, [REF])
 
 
@@ -61,9 +64,11 @@ def test_networkx_attributes_are_plain() -> None:
 
 def test_constructor_validates_the_whole_graph() -> None:
     with pytest.raises(DataError, match="unknown node 'nope'"):
-        MetaGraph([Node(id="a", name="A", kind="signal")],
-                  [Edge(source="a", target="nope", predicate="activates",
-                        evidence=[{"reference": "src", "quote": "q"}])], [REF])
+        MetaGraph(
+            [Node(id="a", name="A", kind="signal")],
+            [Edge(source="a", target="nope", predicate="activates", evidence=[{"reference": "src", "quote": "q"}])],
+            [REF],
+        )
 
 
 def test_references_mapping_is_read_only() -> None:

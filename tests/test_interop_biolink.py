@@ -132,8 +132,10 @@ def test_protein_and_gene_identifiers() -> None:
 def test_complexes() -> None:
     # AMPK: a FamPlex id, or members, or both, on either molecular kind
     assert category_of(Kind.SIGNAL, ["FPLX:AMPK", "GO:0031588"]) == "biolink:MacromolecularComplex"
-    assert category_of(Kind.SIGNAL, ["MESH:D055372"], members=["HGNC:9376", "UniProt:Q13131"]) \
+    assert (
+        category_of(Kind.SIGNAL, ["MESH:D055372"], members=["HGNC:9376", "UniProt:Q13131"])
         == "biolink:MacromolecularComplex"
+    )
     assert category_of(Kind.MYOKINE, ["ComplexPortal:CPX-1"]) == "biolink:MacromolecularComplex"
     # members decide over a member-like identifier of the node itself
     assert category_of(Kind.SIGNAL, ["HGNC:9377"], members=["HGNC:9376"]) == "biolink:MacromolecularComplex"
@@ -156,9 +158,11 @@ def test_category_rules() -> None:
 _PREFIX_NAMES = ["HGNC", "UniProt", "uniprot", "CHEBI", "FPLX", "GO", "CL", "MONDO", "HP", "MESH", "NCBIGene", "XYZ"]
 
 
-@given(kind=st.sampled_from(list(Kind)),
-       prefixes=st.lists(st.sampled_from(_PREFIX_NAMES), max_size=5),
-       members=st.lists(st.sampled_from(["HGNC:1", "UniProt:P1"]), max_size=2))
+@given(
+    kind=st.sampled_from(list(Kind)),
+    prefixes=st.lists(st.sampled_from(_PREFIX_NAMES), max_size=5),
+    members=st.lists(st.sampled_from(["HGNC:1", "UniProt:P1"]), max_size=2),
+)
 def test_every_node_gets_one_of_its_kinds_categories(kind: Kind, prefixes: list[str], members: list[str]) -> None:
     got = category_of(kind, [f"{p}:1" for p in prefixes], members=members)
     rules = CATEGORY_RULES[kind]

@@ -11,10 +11,33 @@ from metagraph.render._style import EDGE_STYLES, KIND_STYLES
 from metagraph.schema import Kind
 
 # Node shapes Cytoscape.js accepts (its documentation's list).
-CYTOSCAPE_SHAPES = {"ellipse", "triangle", "round-triangle", "rectangle", "round-rectangle", "bottom-round-rectangle",
-                    "cut-rectangle", "barrel", "rhomboid", "right-rhomboid", "diamond", "round-diamond", "pentagon",
-                    "round-pentagon", "hexagon", "round-hexagon", "concave-hexagon", "heptagon", "round-heptagon",
-                    "octagon", "round-octagon", "star", "tag", "round-tag", "vee"}
+CYTOSCAPE_SHAPES = {
+    "ellipse",
+    "triangle",
+    "round-triangle",
+    "rectangle",
+    "round-rectangle",
+    "bottom-round-rectangle",
+    "cut-rectangle",
+    "barrel",
+    "rhomboid",
+    "right-rhomboid",
+    "diamond",
+    "round-diamond",
+    "pentagon",
+    "round-pentagon",
+    "hexagon",
+    "round-hexagon",
+    "concave-hexagon",
+    "heptagon",
+    "round-heptagon",
+    "octagon",
+    "round-octagon",
+    "star",
+    "tag",
+    "round-tag",
+    "vee",
+}
 
 
 def test_elements_of_the_bundled_graph(kg: MetaGraph, tmp_path: Path) -> None:

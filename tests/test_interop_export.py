@@ -15,11 +15,19 @@ from metagraph.interop.export import FORMATS, export_graph
 SMALL = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
 
 
-@pytest.mark.parametrize(("name", "fmt", "first"), [
-    ("g.json", "json", "{"), ("g.yaml", "yaml", "nodes:"), ("g.yml", "yaml", "nodes:"),
-    ("g.graphml", "graphml", "<graphml"), ("g.cyjs", "cytoscape", "{"), ("g.ttl", "turtle", "@prefix"),
-    ("g.cypher", "cypher", "// metagraph"), ("g.cql", "cypher", "// metagraph"),
-])
+@pytest.mark.parametrize(
+    ("name", "fmt", "first"),
+    [
+        ("g.json", "json", "{"),
+        ("g.yaml", "yaml", "nodes:"),
+        ("g.yml", "yaml", "nodes:"),
+        ("g.graphml", "graphml", "<graphml"),
+        ("g.cyjs", "cytoscape", "{"),
+        ("g.ttl", "turtle", "@prefix"),
+        ("g.cypher", "cypher", "// metagraph"),
+        ("g.cql", "cypher", "// metagraph"),
+    ],
+)
 def test_format_from_the_file_ending(tmp_path: Path, name: str, fmt: str, first: str) -> None:
     out = SMALL.export(tmp_path / name)
     assert out == tmp_path / name

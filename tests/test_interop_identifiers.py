@@ -45,8 +45,10 @@ def test_bundled_graph_has_no_error_and_lists_nodes_without_identifier(kg: MetaG
 
 @pytest.mark.parametrize("use_bioregistry", [True, False])
 def test_syntax_errors(use_bioregistry: bool) -> None:
-    report = _one(Node(id="x", name="X", kind="signal", xrefs=["HGNC:ABC", "GO:123", "UniProt:P14672"]),
-                  use_bioregistry=use_bioregistry)
+    report = _one(
+        Node(id="x", name="X", kind="signal", xrefs=["HGNC:ABC", "GO:123", "UniProt:P14672"]),
+        use_bioregistry=use_bioregistry,
+    )
     assert _issues(report) == {("error", "bad_local_id", "HGNC:ABC"), ("error", "bad_local_id", "GO:123")}
     assert not report.ok
 
@@ -61,8 +63,10 @@ def test_unknown_prefix_is_an_error_with_the_bioregistry_and_a_warning_without()
 
 @pytest.mark.parametrize("use_bioregistry", [True, False])
 def test_prefix_spelling_other_than_the_house_style_is_a_warning(use_bioregistry: bool) -> None:
-    report = _one(Node(id="glut4", name="GLUT4", kind="signal", xrefs=["uniprot:P14672", "hgnc:11009"]),
-                  use_bioregistry=use_bioregistry)
+    report = _one(
+        Node(id="glut4", name="GLUT4", kind="signal", xrefs=["uniprot:P14672", "hgnc:11009"]),
+        use_bioregistry=use_bioregistry,
+    )
     assert report.ok
     hints = sorted(i.hint for i in report.issues)
     assert [i.code for i in report.issues] == ["prefix_style", "prefix_style"]
@@ -80,12 +84,15 @@ def test_withdrawn_record() -> None:
     assert (issue.level, issue.code, issue.hint) == ("error", "withdrawn", "use HGNC:11009")
 
 
-@pytest.mark.parametrize(("name", "curie", "fix"), [
-    ("HIIT", "MESH:D058245", "MESH:D000072696"),
-    ("Insulin resistance", "DOID:9352", "HP:0000855"),
-    ("Myonectin", "MESH:C487851", "UniProt:Q4G0M1"),
-    ("Myonectin", "HGNC:34071", "HGNC:26727"),
-])
+@pytest.mark.parametrize(
+    ("name", "curie", "fix"),
+    [
+        ("HIIT", "MESH:D058245", "MESH:D000072696"),
+        ("Insulin resistance", "DOID:9352", "HP:0000855"),
+        ("Myonectin", "MESH:C487851", "UniProt:Q4G0M1"),
+        ("Myonectin", "HGNC:34071", "HGNC:26727"),
+    ],
+)
 def test_look_alikes(name: str, curie: str, fix: str) -> None:
     report = _one(Node(id="n", name=name, kind="myokine", xrefs=[curie]))
     (issue,) = report.issues
@@ -94,34 +101,58 @@ def test_look_alikes(name: str, curie: str, fix: str) -> None:
 
 def test_a_look_alike_record_is_fine_on_the_node_it_really_is() -> None:
     assert _one(Node(id="cr", name="Cognitive reserve", kind="outcome", xrefs=["MESH:D058245"])).issues == []
-    assert _one(Node(id="t2d", name="T2D", synonyms=["type 2 diabetes mellitus"], kind="condition",
-                     xrefs=["DOID:9352"])).issues == []
+    assert (
+        _one(
+            Node(id="t2d", name="T2D", synonyms=["type 2 diabetes mellitus"], kind="condition", xrefs=["DOID:9352"])
+        ).issues
+        == []
+    )
 
 
 def test_ampk_grounded_to_one_subunit() -> None:
     wrong = _one(Node(id="ampk", name="AMPK", kind="signal", xrefs=["HGNC:9377"]))
     assert _issues(wrong) == {("error", "complex_subunit", "HGNC:9377")}
     assert "FPLX:AMPK or GO:0031588" in wrong.issues[0].hint
-    mixed = _one(Node(id="kinase", name="energy sensor", synonyms=["AMP-activated protein kinase"], kind="signal",
-                      xrefs=["FPLX:AMPK", "UniProt:P54646"]))
+    mixed = _one(
+        Node(
+            id="kinase",
+            name="energy sensor",
+            synonyms=["AMP-activated protein kinase"],
+            kind="signal",
+            xrefs=["FPLX:AMPK", "UniProt:P54646"],
+        )
+    )
     assert _issues(mixed) == {("warning", "complex_subunit", "UniProt:P54646")}
-    right = _one(Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK", "GO:0031588"],
-                      members=["HGNC:9376", "HGNC:9377"]))
+    right = _one(
+        Node(
+            id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK", "GO:0031588"], members=["HGNC:9376", "HGNC:9377"]
+        )
+    )
     assert right.issues == []
     # a node that is the subunit itself may use its identifier
     assert _one(Node(id="prkaa2", name="PRKAA2", kind="gene", xrefs=["HGNC:9377"])).issues == []
 
 
 def test_shared_identifier_is_a_note() -> None:
-    report = check_identifiers(MetaGraph([Node(id="fndc5", name="FNDC5", kind="signal", xrefs=["UniProt:Q8NAU1"]),
-                                          Node(id="irisin", name="Irisin", kind="myokine", xrefs=["UniProt:Q8NAU1"])]))
+    report = check_identifiers(
+        MetaGraph(
+            [
+                Node(id="fndc5", name="FNDC5", kind="signal", xrefs=["UniProt:Q8NAU1"]),
+                Node(id="irisin", name="Irisin", kind="myokine", xrefs=["UniProt:Q8NAU1"]),
+            ]
+        )
+    )
     assert [(i.level, i.code, i.node) for i in report.issues] == [("info", "shared", "fndc5")]
     assert "irisin" in report.issues[0].message
 
 
 def test_errors_come_first_and_the_text_is_aligned() -> None:
-    kg = MetaGraph([Node(id="atp_depletion", name="ATP depletion", kind="signal"),
-                    Node(id="glut4", name="GLUT4", kind="signal", xrefs=["uniprot:P14672", "HGNC:4357"])])
+    kg = MetaGraph(
+        [
+            Node(id="atp_depletion", name="ATP depletion", kind="signal"),
+            Node(id="glut4", name="GLUT4", kind="signal", xrefs=["uniprot:P14672", "HGNC:4357"]),
+        ]
+    )
     report = check_identifiers(kg)
     assert [i.level for i in report.issues] == ["error", "warning", "info"]
     lines = str(report).splitlines()
@@ -129,7 +160,7 @@ def test_errors_come_first_and_the_text_is_aligned() -> None:
     header, rule, *rows = lines[1:-1]
     for column in ("node", "identifier", "issue"):
         start = header.index(column)
-        assert all(row[start - 2:start] == "  " and row[start] != " " for row in rows), column
+        assert all(row[start - 2 : start] == "  " and row[start] != " " for row in rows), column
     assert set(rule) == {"-", " "}
     assert lines[-1] == "1 errors, 1 warnings, 1 notes"
     data = report.to_dict()

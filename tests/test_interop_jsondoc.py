@@ -22,17 +22,34 @@ def rich_graphs(draw: st.DrawFn) -> MetaGraph:
     curies = st.from_regex(r"[A-Z]{2,5}:[0-9]{1,7}", fullmatch=True)
     nodes = [n.model_copy(update={"members": draw(st.lists(curies, max_size=2, unique=True))}) for n in nodes]
     optional = st.one_of(st.none(), texts)
-    edges = [e.model_copy(update={
-        "note": draw(optional),
-        "evidence": [Evidence(reference=ev.reference, quote=ev.quote, section=ev.section,
-                              provenance=draw(optional)) for ev in e.evidence],
-    }) for e in edges]
-    refs = [r.model_copy(update={
-        "type": draw(st.sampled_from(["article", "web_page", "dataset", "other"])),
-        "journal": draw(optional), "volume": draw(optional), "pages": draw(optional), "url": draw(optional),
-        "pmid": draw(st.one_of(st.none(), st.from_regex(r"[1-9][0-9]{0,8}", fullmatch=True))),
-        "as_cited": draw(optional), "discrepancies": draw(st.lists(texts, max_size=2)), "note": draw(optional),
-    }) for r in refs]
+    edges = [
+        e.model_copy(
+            update={
+                "note": draw(optional),
+                "evidence": [
+                    Evidence(reference=ev.reference, quote=ev.quote, section=ev.section, provenance=draw(optional))
+                    for ev in e.evidence
+                ],
+            }
+        )
+        for e in edges
+    ]
+    refs = [
+        r.model_copy(
+            update={
+                "type": draw(st.sampled_from(["article", "web_page", "dataset", "other"])),
+                "journal": draw(optional),
+                "volume": draw(optional),
+                "pages": draw(optional),
+                "url": draw(optional),
+                "pmid": draw(st.one_of(st.none(), st.from_regex(r"[1-9][0-9]{0,8}", fullmatch=True))),
+                "as_cited": draw(optional),
+                "discrepancies": draw(st.lists(texts, max_size=2)),
+                "note": draw(optional),
+            }
+        )
+        for r in refs
+    ]
     return MetaGraph(nodes, edges, refs)
 
 
@@ -72,9 +89,11 @@ def test_json_writes_every_field_and_fits_the_schema(kg: MetaGraph) -> None:
 
 
 def test_yaml_leaves_defaults_out_and_names_the_schema() -> None:
-    g = MetaGraph([Node(id="a", name="A", kind="signal"), Node(id="b", name="B", kind="process")],
-                  [Edge(source="a", target="b", predicate="increases", evidence=[{"reference": "r", "quote": "q"}])],
-                  [Reference(key="r", title="T")])
+    g = MetaGraph(
+        [Node(id="a", name="A", kind="signal"), Node(id="b", name="B", kind="process")],
+        [Edge(source="a", target="b", predicate="increases", evidence=[{"reference": "r", "quote": "q"}])],
+        [Reference(key="r", title="T")],
+    )
     text = to_yaml(g, schema="../data/metagraph.schema.json")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../data/metagraph.schema.json"
     assert "hedged" not in text and "synonyms" not in text and "type: article" not in text
@@ -83,8 +102,17 @@ def test_yaml_leaves_defaults_out_and_names_the_schema() -> None:
 
 def test_yaml_exclude_leaves_out_what_the_other_graph_has(kg: MetaGraph) -> None:
     own = Reference(key="lab_notes", type="other", title="Lab notes")
-    extra = MetaGraph([kg.node("il6"), Node(id="stat3", name="STAT3", kind="signal")],
-                      [Edge(source="il6", target="stat3", predicate="activates",
-                            evidence=[{"reference": "lab_notes", "quote": "IL-6 activates STAT3"}])], [own])
+    extra = MetaGraph(
+        [kg.node("il6"), Node(id="stat3", name="STAT3", kind="signal")],
+        [
+            Edge(
+                source="il6",
+                target="stat3",
+                predicate="activates",
+                evidence=[{"reference": "lab_notes", "quote": "IL-6 activates STAT3"}],
+            )
+        ],
+        [own],
+    )
     text = to_yaml(extra, exclude=kg)
     assert "id: il6" not in text and "id: stat3" in text and "key: lab_notes" in text

@@ -96,8 +96,11 @@ def test_edges_are_valid_biolink_associations(exported: Path, kg: MetaGraph, bio
     enums = biolink["enums"]
     levels = set(enums["KnowledgeLevelEnum"]["permissible_values"])
     agents = set(enums["AgentTypeEnum"]["permissible_values"])
-    required = [name.replace(" ", "_") for name, slot in biolink["slots"].items()
-                if slot.get("required") and slot.get("domain") == "association"]
+    required = [
+        name.replace(" ", "_")
+        for name, slot in biolink["slots"].items()
+        if slot.get("required") and slot.get("domain") == "association"
+    ]
     assert set(required) <= set(EDGE_COLUMNS)
     for r in rows:
         assert r["subject"] in nodes and r["object"] in nodes
@@ -116,29 +119,47 @@ def test_edges_are_valid_biolink_associations(exported: Path, kg: MetaGraph, bio
 
 
 def test_signed_edges_use_the_qualified_form() -> None:
-    g = MetaGraph([Node(id="ampk", name="AMPK", kind="signal", xrefs=["GO:0031588"]),
-                   Node(id="pgc1a", name="PGC-1α", kind="signal", xrefs=["HGNC:9237"]),
-                   Node(id="mb", name="Mitochondrial biogenesis", kind="process", xrefs=["GO:0007005"]),
-                   Node(id="muscle", name="Muscle", kind="organ", xrefs=["UBERON:0001134"])],
-                  [Edge(source="ampk", target="pgc1a", predicate="inhibits",
-                        evidence=[{"reference": "r", "quote": "q"}]),
-                   Edge(source="pgc1a", target="mb", predicate="increases", location="muscle",
-                        evidence=[{"reference": "r", "quote": "a\tquote|with\nbreaks"}])],
-                  [Reference(key="r", title="T", doi="10.1234/x")])
+    g = MetaGraph(
+        [
+            Node(id="ampk", name="AMPK", kind="signal", xrefs=["GO:0031588"]),
+            Node(id="pgc1a", name="PGC-1α", kind="signal", xrefs=["HGNC:9237"]),
+            Node(id="mb", name="Mitochondrial biogenesis", kind="process", xrefs=["GO:0007005"]),
+            Node(id="muscle", name="Muscle", kind="organ", xrefs=["UBERON:0001134"]),
+        ],
+        [
+            Edge(source="ampk", target="pgc1a", predicate="inhibits", evidence=[{"reference": "r", "quote": "q"}]),
+            Edge(
+                source="pgc1a",
+                target="mb",
+                predicate="increases",
+                location="muscle",
+                evidence=[{"reference": "r", "quote": "a\tquote|with\nbreaks"}],
+            ),
+        ],
+        [Reference(key="r", title="T", doi="10.1234/x")],
+    )
     rows = {r["original_predicate"]: r for r in _read(to_kgx_files(g)["edges.tsv"])}
     inhibits, increases = rows["metagraph:inhibits"], rows["metagraph:increases"]
-    assert (inhibits["predicate"], inhibits["qualified_predicate"], inhibits["object_direction_qualifier"],
-            inhibits["object_aspect_qualifier"]) == ("biolink:affects", "biolink:causes", "decreased", "activity")
+    assert (
+        inhibits["predicate"],
+        inhibits["qualified_predicate"],
+        inhibits["object_direction_qualifier"],
+        inhibits["object_aspect_qualifier"],
+    ) == ("biolink:affects", "biolink:causes", "decreased", "activity")
     # a process has no aspect; the place is the anatomical context
     assert increases["object_aspect_qualifier"] == "" and increases["anatomical_context_qualifier"] == "UBERON:0001134"
     assert increases["supporting_text"] == "a quote/with breaks" and increases["publications"] == "doi:10.1234/x"
 
 
 def test_nodes_without_a_known_identifier() -> None:
-    g = MetaGraph([Node(id="a", name="A", kind="signal", xrefs=["FPLX:AMPK"]),
-                   Node(id="b", name="B", kind="process", xrefs=["GO:0007005"])],
-                  [Edge(source="a", target="b", predicate="increases", evidence=[{"reference": "r", "quote": "q"}])],
-                  [Reference(key="r", title="T")])
+    g = MetaGraph(
+        [
+            Node(id="a", name="A", kind="signal", xrefs=["FPLX:AMPK"]),
+            Node(id="b", name="B", kind="process", xrefs=["GO:0007005"]),
+        ],
+        [Edge(source="a", target="b", predicate="increases", evidence=[{"reference": "r", "quote": "q"}])],
+        [Reference(key="r", title="T")],
+    )
     with pytest.warns(UserWarning, match="1 nodes without an identifier .* 1 edges: a"):
         skipped = to_kgx_files(g)
     assert len(_read(skipped["nodes.tsv"])) == 1 and _read(skipped["edges.tsv"]) == []
@@ -149,20 +170,38 @@ def test_nodes_without_a_known_identifier() -> None:
 
 
 def test_an_identifier_two_nodes_share_goes_to_the_first() -> None:
-    g = MetaGraph([Node(id="fndc5", name="FNDC5", kind="signal", xrefs=["UniProt:Q8NAU1"]),
-                   Node(id="irisin", name="Irisin", kind="myokine", xrefs=["UniProt:Q8NAU1", "MESH:C577593"])])
+    g = MetaGraph(
+        [
+            Node(id="fndc5", name="FNDC5", kind="signal", xrefs=["UniProt:Q8NAU1"]),
+            Node(id="irisin", name="Irisin", kind="myokine", xrefs=["UniProt:Q8NAU1", "MESH:C577593"]),
+        ]
+    )
     assert kgx_ids(g) == {"fndc5": "UniProtKB:Q8NAU1", "irisin": "MESH:C577593"}
 
 
 def test_categories_follow_identifiers() -> None:
-    g = MetaGraph([Node(id="baiba", name="BAIBA", kind="myokine", synonyms=["β-aminoisobutyric acid"],
-                        xrefs=["MESH:C000000", "CHEBI:27389"]),
-                   Node(id="lactate", name="Lactate", kind="myokine", xrefs=["CHEBI:24996"]),
-                   Node(id="il6", name="IL-6", kind="myokine", xrefs=["HGNC:6018", "UniProt:P05231"]),
-                   Node(id="ampk", name="AMPK", kind="signal", xrefs=["FPLX:AMPK", "MESH:D055372", "GO:0031588"],
-                        members=["HGNC:9376", "UniProt:Q13131"]),
-                   Node(id="il6_gene", name="IL6", kind="gene", xrefs=["HGNC:6018", "NCBIGene:3569"]),
-                   Node(id="mystery", name="Mystery factor", kind="myokine")])
+    g = MetaGraph(
+        [
+            Node(
+                id="baiba",
+                name="BAIBA",
+                kind="myokine",
+                synonyms=["β-aminoisobutyric acid"],
+                xrefs=["MESH:C000000", "CHEBI:27389"],
+            ),
+            Node(id="lactate", name="Lactate", kind="myokine", xrefs=["CHEBI:24996"]),
+            Node(id="il6", name="IL-6", kind="myokine", xrefs=["HGNC:6018", "UniProt:P05231"]),
+            Node(
+                id="ampk",
+                name="AMPK",
+                kind="signal",
+                xrefs=["FPLX:AMPK", "MESH:D055372", "GO:0031588"],
+                members=["HGNC:9376", "UniProt:Q13131"],
+            ),
+            Node(id="il6_gene", name="IL6", kind="gene", xrefs=["HGNC:6018", "NCBIGene:3569"]),
+            Node(id="mystery", name="Mystery factor", kind="myokine"),
+        ]
+    )
     rows = {r["name"]: (r["id"], r["category"]) for r in _read(to_kgx_files(g, unidentified="local")["nodes.tsv"])}
     assert rows == {
         "BAIBA": ("CHEBI:27389", "biolink:SmallMolecule"),

@@ -30,9 +30,15 @@ def test_merge_raise_and_report() -> None:
 
 def test_merge_then_export_then_load(tmp_path: Path) -> None:
     ev = [{"reference": "r", "quote": "q"}]
-    a = MetaGraph([Node(id="a", name="A", kind="signal"), Node(id="b", name="B", kind="process")],
-                  [Edge(source="a", target="b", predicate="increases", evidence=ev)], [Reference(key="r", title="T")])
-    b = MetaGraph([Node(id="b", name="B", kind="process"), Node(id="c", name="C", kind="outcome")],
-                  [Edge(source="b", target="c", predicate="increases", evidence=ev)], [Reference(key="r", title="T")])
+    a = MetaGraph(
+        [Node(id="a", name="A", kind="signal"), Node(id="b", name="B", kind="process")],
+        [Edge(source="a", target="b", predicate="increases", evidence=ev)],
+        [Reference(key="r", title="T")],
+    )
+    b = MetaGraph(
+        [Node(id="b", name="B", kind="process"), Node(id="c", name="C", kind="outcome")],
+        [Edge(source="b", target="c", predicate="increases", evidence=ev)],
+        [Reference(key="r", title="T")],
+    )
     out = a.merge(b).export(tmp_path / "merged.json")
     assert [n.id for n in metagraph.load(out).nodes()] == ["a", "b", "c"]

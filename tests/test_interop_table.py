@@ -24,8 +24,9 @@ def _triples(g: metagraph.MetaGraph) -> set[tuple[str, str, str]]:
 
 
 def test_signed_edge_list_with_pmids(tmp_path: Path) -> None:
-    p = _write(tmp_path, "net.csv", "source,target,effect,pmid\nIL-6,STAT3,activation,12345\n"
-                                    "STAT3,SOCS3,-1,PMID:678; 910\n")
+    p = _write(
+        tmp_path, "net.csv", "source,target,effect,pmid\nIL-6,STAT3,activation,12345\nSTAT3,SOCS3,-1,PMID:678; 910\n"
+    )
     g = read_table(p)
     assert _triples(g) == {("il6", "activates", "stat3"), ("stat3", "decreases", "socs3")}
     assert [n.name for n in g.nodes()] == ["IL-6", "STAT3", "SOCS3"]
@@ -53,9 +54,13 @@ def test_tsv_from_suffix_and_sniffed_delimiters(tmp_path: Path) -> None:
 
 
 def test_predicate_column_quote_column_kinds_and_dois(tmp_path: Path) -> None:
-    p = _write(tmp_path, "t.csv", 'source,target,predicate,source_kind,target_kind,doi,quote\n'
-                                  'FNDC5,Irisin,cleaved into,signal,myokine,https://doi.org/10.1038/nature10777,'
-                                  '"FNDC5 is cleaved, releasing ""irisin"""\n')
+    p = _write(
+        tmp_path,
+        "t.csv",
+        "source,target,predicate,source_kind,target_kind,doi,quote\n"
+        "FNDC5,Irisin,cleaved into,signal,myokine,https://doi.org/10.1038/nature10777,"
+        '"FNDC5 is cleaved, releasing ""irisin"""\n',
+    )
     g = read_table(p)
     edge = g.edges()[0]
     assert edge.predicate == Predicate.CLEAVED_INTO
@@ -83,8 +88,11 @@ def test_sign_contradicting_predicate_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_kind_words_of_other_resources(tmp_path: Path) -> None:
-    p = _write(tmp_path, "t.csv", "source,target,sign,source_kind,target_kind\nIL6,Hepatic glucose output,down,"
-                                  "cytokine,biological process\n")
+    p = _write(
+        tmp_path,
+        "t.csv",
+        "source,target,sign,source_kind,target_kind\nIL6,Hepatic glucose output,down,cytokine,biological process\n",
+    )
     g = read_table(p)
     assert (g.node("il6").kind.value, g.node("hepatic_glucose_output").kind.value) == ("myokine", "process")
 
@@ -120,9 +128,16 @@ def test_missing_columns_are_reported_with_the_fix(tmp_path: Path) -> None:
 
 
 def test_mapping_names_the_columns_of_another_layout() -> None:
-    g = read_table(DATA / "custom_layout.csv", mapping={"source": "Regulator gene", "target": "Regulated gene",
-                                                        "predicate": "Mode of action", "reference": "Publication"},
-                   default_kind="myokine")
+    g = read_table(
+        DATA / "custom_layout.csv",
+        mapping={
+            "source": "Regulator gene",
+            "target": "Regulated gene",
+            "predicate": "Mode of action",
+            "reference": "Publication",
+        },
+        default_kind="myokine",
+    )
     assert _triples(g) == {("fndc5", "cleaved_into", "irisin"), ("pgc1a", "increases", "fndc5")}
     assert list(g.references) == ["doi_10_1038_nature10777"]
 
@@ -135,11 +150,14 @@ def test_mapping_errors(tmp_path: Path) -> None:
     assert "unknown field 'sing'" in text and "no column 'nope'" in text
 
 
-def test_signor_layout_is_read_without_mapping_and_resolved_against_the_bundled_graph(
-        kg: metagraph.MetaGraph) -> None:
+def test_signor_layout_is_read_without_mapping_and_resolved_against_the_bundled_graph(kg: metagraph.MetaGraph) -> None:
     g = read_table(DATA / "signor_layout.tsv", reference=kg)
-    assert _triples(g) == {("il6", "activates", "stat3"), ("stat3", "increases", "socs3"),
-                           ("pgc1a", "increases", "tfam"), ("socs3", "decreases", "insulin_signaling")}
+    assert _triples(g) == {
+        ("il6", "activates", "stat3"),
+        ("stat3", "increases", "socs3"),
+        ("pgc1a", "increases", "tfam"),
+        ("socs3", "decreases", "insulin_signaling"),
+    }
     # known nodes are the bundled records, whole; new ones carry the file's identifiers
     assert g.node("il6") == kg.node("il6")
     assert g.node("stat3").xrefs == ["UniProt:P40763"]
@@ -155,8 +173,9 @@ def test_reference_graph_pmid_reuses_its_reference(tmp_path: Path, kg: metagraph
 
 
 def test_ambiguous_name_in_reference_graph(tmp_path: Path) -> None:
-    ref = metagraph.MetaGraph([metagraph.Node(id="a1", name="X", kind="signal"),
-                               metagraph.Node(id="a2", name="X", kind="signal")])
+    ref = metagraph.MetaGraph(
+        [metagraph.Node(id="a1", name="X", kind="signal"), metagraph.Node(id="a2", name="X", kind="signal")]
+    )
     p = _write(tmp_path, "t.csv", "source,target,sign\nX,Y,up\n")
     with pytest.raises(metagraph.DataError, match="could mean any of a1, a2"):
         read_table(p, reference=ref)
@@ -172,15 +191,23 @@ def test_exact_kind_disagreeing_with_reference_graph(tmp_path: Path, kg: metagra
 
 def test_later_row_gives_a_kind_used_for_an_earlier_row(tmp_path: Path) -> None:
     # row 2 alone (default kind signal) could not target an organ with "targets"; row 3 says it is a myokine
-    p = _write(tmp_path, "t.csv", "source,target,predicate,source_kind,target_kind\nIrisin,Liver,targets,,organ\n"
-                                  "Irisin,Glucose,increases,myokine,signal\n")
+    p = _write(
+        tmp_path,
+        "t.csv",
+        "source,target,predicate,source_kind,target_kind\nIrisin,Liver,targets,,organ\n"
+        "Irisin,Glucose,increases,myokine,signal\n",
+    )
     g = read_table(p, default_kind="process")
     assert g.node("irisin").kind.value == "myokine"
 
 
 def test_location_and_modality_columns(tmp_path: Path) -> None:
-    p = _write(tmp_path, "t.csv", "source,target,sign,location,modality\nIL-6,Glucose uptake,up,Skeletal muscle,"
-                                  "HIIT\nIL-6,Glucose uptake,up,Adipose tissue,\n")
+    p = _write(
+        tmp_path,
+        "t.csv",
+        "source,target,sign,location,modality\nIL-6,Glucose uptake,up,Skeletal muscle,"
+        "HIIT\nIL-6,Glucose uptake,up,Adipose tissue,\n",
+    )
     g = read_table(p)
     assert {(e.location, e.modality) for e in g.edges()} == {("skeletal_muscle", "hiit"), ("adipose_tissue", None)}
     assert (g.node("hiit").kind.value, g.node("adipose_tissue").kind.value) == ("exercise", "organ")
@@ -192,11 +219,14 @@ def test_repeated_edge_pools_evidence(tmp_path: Path) -> None:
     assert edge.references == ["pmid_1", "pmid_2"]
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("", "the file is empty"),
-    ("source,target,sign\n", "no rows"),
-    ("source,target,sign\n,,\n", "no rows"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("source,target,sign\n", "no rows"),
+        ("source,target,sign\n,,\n", "no rows"),
+    ],
+)
 def test_empty_files(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(metagraph.DataError, match=message):
         read_table(_write(tmp_path, "t.csv", text))
@@ -233,8 +263,12 @@ def test_slugify_matches_the_bundled_style() -> None:
 
 
 def test_kind_implied_by_a_location_yields_to_one_a_row_gives(tmp_path: Path) -> None:
-    p = _write(tmp_path, "t.csv", "source,target,sign,location,target_kind\nIL-6,Insulin secretion,up,Beta cell,"
-                                  "process\nIL-6,Beta cell,targets,,cell\n")
+    p = _write(
+        tmp_path,
+        "t.csv",
+        "source,target,sign,location,target_kind\nIL-6,Insulin secretion,up,Beta cell,"
+        "process\nIL-6,Beta cell,targets,,cell\n",
+    )
     g = read_table(p, default_kind="myokine")
     assert g.node("beta_cell").kind.value == "cell"
     assert {e.predicate.value for e in g.edges()} == {"increases", "targets"}

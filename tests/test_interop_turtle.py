@@ -27,16 +27,22 @@ def test_sparql_myokines_that_target_the_liver(kg: MetaGraph, tmp_path: Path) ->
     rows = g.query(PREFIXES + "SELECT ?name WHERE { ?m a mg:Myokine ; mg:targets node:liver ; rdfs:label ?name }")
     names = {str(r.name) for r in rows}
     assert {"IL-6", "Myonectin"} <= names
-    assert names == {kg.node(e.source).name for e in kg.edges(target="liver", predicate="targets")
-                     if kg.node(e.source).kind.value == "myokine"}
+    assert names == {
+        kg.node(e.source).name
+        for e in kg.edges(target="liver", predicate="targets")
+        if kg.node(e.source).kind.value == "myokine"
+    }
 
 
 def test_statements_carry_evidence_and_qualifiers(kg: MetaGraph, tmp_path: Path) -> None:
     g = _load(kg, tmp_path)
     assert len(set(g.subjects(RDF.type, MG.Edge))) == kg.nx.number_of_edges()
-    q = PREFIXES + """SELECT ?quote ?ref ?where WHERE {
+    q = (
+        PREFIXES
+        + """SELECT ?quote ?ref ?where WHERE {
         ?e rdf:subject node:il6 ; rdf:predicate mg:decreases ; rdf:object node:hepatic_glucose_production ;
            mg:location ?where ; mg:evidence ?ev . ?ev mg:quote ?quote ; mg:reference ?ref }"""
+    )
     rows = list(g.query(q, initNs={"rdf": RDF}))
     edge = kg.edges(source="il6", target="hepatic_glucose_production", predicate="decreases")[0]
     assert {str(r.quote) for r in rows} == {ev.quote for ev in edge.evidence}

@@ -62,7 +62,10 @@ def test_loads_a_folder_of_files(tmp_path: Path) -> None:
 
 
 def test_bundled_true_loads_user_files_on_top(tmp_path: Path) -> None:
-    user = write(tmp_path, "mine.yaml", """\
+    user = write(
+        tmp_path,
+        "mine.yaml",
+        """\
 nodes:
   - id: my_kinase
     name: My kinase
@@ -72,7 +75,8 @@ edges:
     target: my_kinase
     predicate: activates
     evidence: [{reference: seed_article, quote: anything}]
-""")
+""",
+    )
     kg = metagraph.load(user, bundled=True)
     assert "my_kinase" in kg and "irisin" in kg
     assert kg.edges(source="ampk", target="my_kinase")
@@ -97,7 +101,10 @@ def test_json_syntax_error_names_line(tmp_path: Path) -> None:
 
 
 def test_every_problem_of_a_file_is_reported_with_its_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "bad.yaml", """\
+    path = write(
+        tmp_path,
+        "bad.yaml",
+        """\
 nodes:
   - id: ampk
     name: AMPK
@@ -108,7 +115,8 @@ nodes:
   - id: nrf2
     kind: signal
     colour: red
-""")
+""",
+    )
     found = {(p.line, p.where): p for p in problems_of(path)}
     assert found[(4, "nodes[0].kind")].hint == "did you mean 'signal'?"
     assert "lower-case" in found[(5, "nodes[1].id")].hint
@@ -133,8 +141,9 @@ def test_duplicate_ids_across_files_name_both_places(tmp_path: Path) -> None:
 
 
 def test_predicate_between_disallowed_kinds(tmp_path: Path) -> None:
-    write(tmp_path, "nodes.yaml", NODES + "  - id: liver\n    name: Liver\n    kind: organ\n".replace(
-        "references:", ""))
+    write(
+        tmp_path, "nodes.yaml", NODES + "  - id: liver\n    name: Liver\n    kind: organ\n".replace("references:", "")
+    )
     text = NODES.replace("references:", "  - id: liver\n    name: Liver\n    kind: organ\nreferences:")
     write(tmp_path, "nodes.yaml", text)
     write(tmp_path, "edges.yaml", EDGE.replace("target: pgc1a", "target: liver"))
@@ -212,7 +221,8 @@ def test_random_valid_graphs_load_unchanged(tmp_path_factory: pytest.TempPathFac
     nodes, edges, refs = records
     assert kg.nodes() == nodes
     assert sorted(kg.edges(), key=lambda e: (e.source, e.target, e.key)) == sorted(
-        edges, key=lambda e: (e.source, e.target, e.key))
+        edges, key=lambda e: (e.source, e.target, e.key)
+    )
     assert dict(kg.references) == {r.key: r for r in refs}
 
 
@@ -235,13 +245,14 @@ def damaged(draw: st.DrawFn) -> str:
         else:
             j = draw(st.integers(0, len(lines[i])))
             junk = draw(st.text(alphabet=":-[]{}'\"#&*!|> \tab1", max_size=4))
-            lines[i] = lines[i][:j] + junk + lines[i][j + draw(st.integers(0, 3)):]
+            lines[i] = lines[i][:j] + junk + lines[i][j + draw(st.integers(0, 3)) :]
     return "\n".join(lines) + "\n"
 
 
 @given(damaged())
 def test_damaged_files_give_a_graph_or_a_data_error_naming_the_file(
-        tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
     path = tmp_path_factory.mktemp("d") / "damaged.yaml"
     path.write_text(text, encoding="utf-8")
     try:

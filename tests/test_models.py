@@ -46,8 +46,14 @@ def test_edge_needs_evidence_and_a_known_predicate() -> None:
 
 
 def test_edge_sign_key_and_references() -> None:
-    e = Edge(source="il6", target="glucose_uptake", predicate="increases", location="skeletal_muscle",
-             modality="hiit", evidence=[*EV, {"reference": "other", "quote": "q"}, *EV])
+    e = Edge(
+        source="il6",
+        target="glucose_uptake",
+        predicate="increases",
+        location="skeletal_muscle",
+        modality="hiit",
+        evidence=[*EV, {"reference": "other", "quote": "q"}, *EV],
+    )
     assert e.sign == 1
     assert e.key == "increases@skeletal_muscle[hiit]"
     assert e.references == ["src", "other"]
@@ -60,11 +66,20 @@ def test_evidence_quote_must_not_be_blank() -> None:
 
 
 def test_reference_short_and_citation() -> None:
-    ref = Reference(key="k", title="Title.", authors=["Shen J", "Wang X", "Wang M"], journal="Front Physiol",
-                    year=2024, volume="15", pages="1337442", doi="10.3389/fphys.2024.1337442")
+    ref = Reference(
+        key="k",
+        title="Title.",
+        authors=["Shen J", "Wang X", "Wang M"],
+        journal="Front Physiol",
+        year=2024,
+        volume="15",
+        pages="1337442",
+        doi="10.3389/fphys.2024.1337442",
+    )
     assert ref.short == "Shen J et al. 2024"
-    assert ref.citation() == ("Shen J, Wang X, Wang M. Title. Front Physiol 2024;15:1337442. "
-                              "doi:10.3389/fphys.2024.1337442")
+    assert ref.citation() == (
+        "Shen J, Wang X, Wang M. Title. Front Physiol 2024;15:1337442. doi:10.3389/fphys.2024.1337442"
+    )
     with pytest.raises(ValidationError):
         Reference(key="k", title="T", doi="https://doi.org/10.1/x")
 

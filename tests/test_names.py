@@ -19,8 +19,7 @@ def test_greek_words_and_letters() -> None:
 
 
 def test_index_lookup_ambiguity_and_suggestions() -> None:
-    idx = NameIndex({"il6": ["IL-6", "interleukin-6"], "il6r": ["IL-6 receptor"], "x": ["shared"],
-                     "y": ["Shared"]})
+    idx = NameIndex({"il6": ["IL-6", "interleukin-6"], "il6r": ["IL-6 receptor"], "x": ["shared"], "y": ["Shared"]})
     assert idx.lookup("Interleukin 6") == ["il6"]
     assert idx.lookup("SHARED") == ["x", "y"]
     assert idx.collisions() == {"shared": ["x", "y"]}

@@ -86,7 +86,8 @@ def test_the_three_stories_are_there() -> None:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_in_a_fresh_offline_kernel_and_matches_what_it_stores(
-        path: Path, kernel: Any, tmp_path: Path) -> None:
+    path: Path, kernel: Any, tmp_path: Path
+) -> None:
     copy = tmp_path / path.name
     shutil.copyfile(path, copy)
     nb = nbformat.read(copy, as_version=4)
@@ -103,7 +104,8 @@ def test_notebook_runs_in_a_fresh_offline_kernel_and_matches_what_it_stores(
     for number, (was, now) in enumerate(zip(stored, fresh, strict=True), start=1):
         assert output_kinds(was) == output_kinds(now), (
             f"{path.name}, code cell {number}: the stored outputs are not what the code shows today; "
-            "run `python examples/run_notebooks.py`")
+            "run `python examples/run_notebooks.py`"
+        )
 
 
 # -- the stored outputs ---------------------------------------------------------------------
@@ -112,14 +114,16 @@ def test_stored_outputs_come_from_one_clean_run(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     cells = code_cells(nb)
-    assert [c.execution_count for c in cells] == list(range(1, len(cells) + 1)), \
+    assert [c.execution_count for c in cells] == list(range(1, len(cells) + 1)), (
         "cells not run once each from top to bottom; run `python examples/run_notebooks.py`"
+    )
     assert any(c.outputs for c in cells)
     for number, cell in enumerate(cells, start=1):
         for out in cell.outputs:
             assert out.output_type != "error", f"code cell {number} stores an error"
-            assert not (out.output_type == "stream" and out.name == "stderr"), \
+            assert not (out.output_type == "stream" and out.name == "stderr"), (
                 f"code cell {number} stores a warning or error text: {out.text[:300]}"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -182,8 +186,9 @@ def test_command_stores_outputs_then_finds_them_up_to_date(tmp_path: Path, capsy
     assert capsys.readouterr().out.count("up to date") == 2
 
 
-def test_command_reports_a_failing_or_stale_notebook_and_keeps_it(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_reports_a_failing_or_stale_notebook_and_keeps_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     failing = tmp_path / "failing.ipynb"
     stale = tmp_path / "stale.ipynb"
     failing.write_text(nbformat.writes(make_notebook("1 / 0")), encoding="utf-8")
@@ -208,10 +213,12 @@ def test_strip_volatile_drops_timings_and_version_and_joins_streams() -> None:
     nb.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
     cell = nb.cells[1]
     cell.metadata["execution"] = {"iopub.execute_input": "2024-01-01T00:00:00Z"}
-    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a\n"),
-                    nbformat.v4.new_output("stream", name="stdout", text="b\n"),
-                    nbformat.v4.new_output("stream", name="stderr", text="w\n"),
-                    nbformat.v4.new_output("stream", name="stdout", text="c\n")]
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="a\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="b\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="w\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="c\n"),
+    ]
     runner.strip_volatile(nb)
     assert nb.metadata["language_info"] == {"name": "python"}
     assert "execution" not in cell.metadata

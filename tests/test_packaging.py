@@ -16,8 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(out)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     (path,) = out.glob("exercise_metagraph-*.whl")
     return path
 
@@ -35,15 +39,22 @@ def test_wheel_holds_the_data_schema_and_marker(wheel: Path) -> None:
 
 def test_installed_package_loads_its_own_data_from_anywhere(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
-    code = ("import metagraph; kg = metagraph.load(); "
-            "print(metagraph.__file__); print(metagraph.bundled_data_path()); print(len(kg.edges()))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True,
-                         check=True, timeout=120)
+    code = (
+        "import metagraph; kg = metagraph.load(); "
+        "print(metagraph.__file__); print(metagraph.bundled_data_path()); print(len(kg.edges()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, check=True, timeout=120
+    )
     module_file, data_path, n_edges = out.stdout.split()
     assert module_file.startswith(str(target)) and data_path.startswith(str(target))
     assert int(n_edges) > 60

@@ -18,9 +18,16 @@ from tests.test_examples import query_graphs
 
 def nasty_graph() -> MetaGraph:
     """Names and quotes that need escaping in HTML."""
-    nodes = [Node(id="a", name="<script>A</script>", kind="signal"), Node(id="b", name="B & \"b\"", kind="process")]
-    edges = [Edge(source="a", target="b", predicate="inhibits", hedged=True,
-                  evidence=[{"reference": "r", "quote": "<b>bold</b> & co"}])]
+    nodes = [Node(id="a", name="<script>A</script>", kind="signal"), Node(id="b", name='B & "b"', kind="process")]
+    edges = [
+        Edge(
+            source="a",
+            target="b",
+            predicate="inhibits",
+            hedged=True,
+            evidence=[{"reference": "r", "quote": "<b>bold</b> & co"}],
+        )
+    ]
     return MetaGraph(nodes, edges, [Reference(key="r", title="T <i>", authors=["X Y"], year=2001, doi="10.1234/x")])
 
 
@@ -47,8 +54,10 @@ def test_location_and_hedging_show_in_the_step_label() -> None:
     edge = kg.edges("il6", "hepatic_glucose_production")[0]
     assert step_label(kg, edge) == "may decrease (in Liver)"
     chains = kg.trace("IL-6", "glucose uptake", limit=None)
-    assert [str(c) for c in chains] == ["IL-6 —increases (in Adipose tissue)→ Glucose uptake",
-                                        "IL-6 —increases (in Skeletal muscle)→ Glucose uptake"]
+    assert [str(c) for c in chains] == [
+        "IL-6 —increases (in Adipose tissue)→ Glucose uptake",
+        "IL-6 —increases (in Skeletal muscle)→ Glucose uptake",
+    ]
 
 
 def test_evidence_counts_references_and_weakest_link() -> None:

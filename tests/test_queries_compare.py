@@ -53,8 +53,9 @@ def test_text_markdown_html_dict() -> None:
     assert "References:" in text and "[1] Targeted exercise protocols" in text
     md = table.to_markdown()
     assert md.splitlines()[0] == "| outcome | HIIT | Resistance training |"
-    assert ("| Body composition | effective: decreases visceral fat [1] "
-            "| superior: increases lean muscle mass [1] |") in md
+    assert (
+        "| Body composition | effective: decreases visceral fat [1] | superior: increases lean muscle mass [1] |"
+    ) in md
     html = table._repr_html_()
     assert html.count("<tr>") == 5 and "<caption>" in html
     data = json.loads(json.dumps(table.to_dict()))
@@ -116,17 +117,27 @@ def test_bundled_default_modalities(kg: MetaGraph) -> None:
 def test_a_quote_that_grades_two_outcomes_makes_neither_a_row() -> None:
     from metagraph import Edge, MetaGraph, Node, Reference
 
-    nodes = [Node(id="a", name="A", kind="exercise"), Node(id="b", name="B", kind="exercise"),
-             Node(id="x", name="X", kind="process"), Node(id="y", name="Y", kind="process")]
+    nodes = [
+        Node(id="a", name="A", kind="exercise"),
+        Node(id="b", name="B", kind="exercise"),
+        Node(id="x", name="X", kind="process"),
+        Node(id="y", name="Y", kind="process"),
+    ]
 
     def edge(s: str, t: str, quote: str, magnitude: str | None = None, predicate: str = "increases") -> Edge:
-        return Edge(source=s, target=t, predicate=predicate, magnitude=magnitude,
-                    evidence=[{"reference": "r", "quote": quote}])
+        return Edge(
+            source=s, target=t, predicate=predicate, magnitude=magnitude, evidence=[{"reference": "r", "quote": quote}]
+        )
 
-    edges = [edge("a", "x", "cell text", "moderate"), edge("a", "y", "cell text", "moderate"),
-             edge("b", "x", "other"), edge("b", "y", "more")]
+    edges = [
+        edge("a", "x", "cell text", "moderate"),
+        edge("a", "y", "cell text", "moderate"),
+        edge("b", "x", "other"),
+        edge("b", "y", "more"),
+    ]
     kg = MetaGraph(nodes, edges, [Reference(key="r", title="R")])
     assert compare(kg, ["a", "b"]).outcomes == []
-    kg2 = MetaGraph(nodes, [*edges, edge("b", "x", "own cell", "high", predicate="activates")],
-                    [Reference(key="r", title="R")])
+    kg2 = MetaGraph(
+        nodes, [*edges, edge("b", "x", "own cell", "high", predicate="activates")], [Reference(key="r", title="R")]
+    )
     assert [o.id for o in compare(kg2, ["a", "b"]).outcomes] == ["x"]

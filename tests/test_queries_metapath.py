@@ -47,8 +47,17 @@ def test_match_equals_brute_force(kg: MetaGraph, data: st.DataObject) -> None:
     present = sorted({n.kind for n in kg}, key=list(Kind).index)
     kinds = data.draw(st.lists(st.sampled_from(present), min_size=2, max_size=4))
     limit = data.draw(st.one_of(st.none(), st.integers(1, 8)))
-    predicates = data.draw(st.one_of(st.none(), st.sets(st.sampled_from(
-        ["activates", "increases", "decreases", "secretes", "targets", "part_of", "cleaved_into"]), min_size=1)))
+    predicates = data.draw(
+        st.one_of(
+            st.none(),
+            st.sets(
+                st.sampled_from(
+                    ["activates", "increases", "decreases", "secretes", "targets", "part_of", "cleaved_into"]
+                ),
+                min_size=1,
+            ),
+        )
+    )
     got = match_paths(kg.nx, kinds, limit=limit, predicates=predicates)
     want = brute_force(kg, kinds, predicates)
     assert got == (want if limit is None else want[:limit])
@@ -57,7 +66,8 @@ def test_match_equals_brute_force(kg: MetaGraph, data: st.DataObject) -> None:
 def test_toy_metapaths() -> None:
     kg = sample_graph()
     assert [str(c) for c in match(kg, "signal", "myokine", "organ")] == [
-        "FNDC5 —is cleaved into→ Irisin —targets→ Adipose tissue"]
+        "FNDC5 —is cleaved into→ Irisin —targets→ Adipose tissue"
+    ]
     chains = match(kg, "exercise", "signal", "signal", limit=None)
     assert chains and all([n.kind.value for n in c.nodes] == ["exercise", "signal", "signal"] for c in chains)
     scores = [c.evidence_count for c in chains]
@@ -80,7 +90,8 @@ def test_no_match_message_says_how_far_the_graph_goes() -> None:
     kg = sample_graph()
     assert match(kg, "exercise", "signal", "myokine") == []
     assert "chains exercise → signal, but none of them continues to a myokine" in no_match_message(
-        kg, ["exercise", "signal", "myokine"])
+        kg, ["exercise", "signal", "myokine"]
+    )
     assert "no gene node" in no_match_message(kg, ["gene", "signal"])
     assert "No edge joins a condition node to a exercise node" in no_match_message(kg, ["condition", "exercise"])
 

@@ -12,15 +12,22 @@ from metagraph.queries._paths import chain_order, find_edge_paths, reach, usable
 from tests.test_examples import query_graphs
 
 
-def brute_force(graph: nx.MultiDiGraph, source: str, target: str, *, max_hops: int, limit: int | None,
-                via: frozenset[str] = frozenset(), avoid: frozenset[str] = frozenset(),
-                predicates: frozenset[str] | None = None) -> list[tuple[tuple[str, str, str], ...]]:
+def brute_force(
+    graph: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    *,
+    max_hops: int,
+    limit: int | None,
+    via: frozenset[str] = frozenset(),
+    avoid: frozenset[str] = frozenset(),
+    predicates: frozenset[str] | None = None,
+) -> list[tuple[tuple[str, str, str], ...]]:
     """Every simple edge path along usable edges, filtered and sorted in the documented order."""
     if source in avoid or target in avoid or source == target:
         return []
     ok = usable_edges(predicates)
-    view = nx.subgraph_view(graph, filter_node=lambda n: n not in avoid,
-                            filter_edge=lambda u, v, k: ok(graph[u][v][k]))
+    view = nx.subgraph_view(graph, filter_node=lambda n: n not in avoid, filter_edge=lambda u, v, k: ok(graph[u][v][k]))
     paths = [tuple(p) for p in nx.all_simple_edge_paths(view, source, target, cutoff=max_hops)]
     paths = [p for p in paths if via <= {u for u, _, _ in p} | {target}]
     paths.sort(key=lambda p: chain_order(graph, p))
@@ -29,9 +36,16 @@ def brute_force(graph: nx.MultiDiGraph, source: str, target: str, *, max_hops: i
 
 def diamond() -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    for u, v, k, n in [("a", "b", "activates", 1), ("b", "d", "activates", 1), ("b", "d", "inhibits", 3),
-                       ("a", "c", "increases", 2), ("c", "d", "decreases", 1), ("a", "d", "targets", 5),
-                       ("d", "e", "activates", 1), ("c", "b", "activates", 1)]:
+    for u, v, k, n in [
+        ("a", "b", "activates", 1),
+        ("b", "d", "activates", 1),
+        ("b", "d", "inhibits", 3),
+        ("a", "c", "increases", 2),
+        ("c", "d", "decreases", 1),
+        ("a", "d", "targets", 5),
+        ("d", "e", "activates", 1),
+        ("c", "b", "activates", 1),
+    ]:
         g.add_edge(u, v, key=k, predicate=k, transmits=k != "targets", evidence=[{}] * n, location=None)
     return g
 
@@ -91,11 +105,21 @@ def test_search_equals_brute_force(kg: MetaGraph, data: st.DataObject) -> None:
     limit = data.draw(st.one_of(st.none(), st.integers(1, 12)))
     via = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=2)))
     avoid = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=2))) - via
-    predicates = data.draw(st.one_of(st.none(), st.sets(st.sampled_from(
-        ["activates", "inhibits", "increases", "decreases", "secretes", "cleaved_into", "encodes"]), min_size=1)))
+    predicates = data.draw(
+        st.one_of(
+            st.none(),
+            st.sets(
+                st.sampled_from(
+                    ["activates", "inhibits", "increases", "decreases", "secretes", "cleaved_into", "encodes"]
+                ),
+                min_size=1,
+            ),
+        )
+    )
     got = find_edge_paths(kg.nx, s, t, max_hops=max_hops, limit=limit, via=via, avoid=avoid, predicates=predicates)
-    want = brute_force(kg.nx, s, t, max_hops=max_hops, limit=limit, via=via - {s, t}, avoid=avoid,
-                       predicates=predicates)
+    want = brute_force(
+        kg.nx, s, t, max_hops=max_hops, limit=limit, via=via - {s, t}, avoid=avoid, predicates=predicates
+    )
     assert got == want
     for path in got:  # real simple paths from s to t within max_hops, honouring via and avoid
         nodes = [path[0][0], *(v for _, v, _ in path)]
@@ -111,8 +135,9 @@ def test_reach_equals_breadth_first_search(kg: MetaGraph, data: st.DataObject) -
     reverse = data.draw(st.booleans())
     max_hops = data.draw(st.one_of(st.none(), st.integers(1, 4)))
     view = nx.subgraph_view(kg.nx, filter_edge=lambda u, v, k: kg.nx[u][v][k]["transmits"])
-    lengths = nx.single_source_shortest_path_length(view.reverse(copy=False) if reverse else view, start,
-                                                    cutoff=max_hops)
+    lengths = nx.single_source_shortest_path_length(
+        view.reverse(copy=False) if reverse else view, start, cutoff=max_hops
+    )
     del lengths[start]
     assert reach(kg.nx, start, reverse=reverse, max_hops=max_hops) == lengths
 
@@ -120,8 +145,9 @@ def test_reach_equals_breadth_first_search(kg: MetaGraph, data: st.DataObject) -
 def test_search_works_on_frozen_views() -> None:
     g = diamond()
     view = nx.restricted_view(g, ["c"], [])
-    assert find_edge_paths(view, "a", "d", limit=None) == brute_force(g, "a", "d", max_hops=6, limit=None,
-                                                                      avoid=frozenset({"c"}))
+    assert find_edge_paths(view, "a", "d", limit=None) == brute_force(
+        g, "a", "d", max_hops=6, limit=None, avoid=frozenset({"c"})
+    )
 
 
 @pytest.mark.parametrize("hops", [1, 2, 3])

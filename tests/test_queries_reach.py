@@ -68,18 +68,25 @@ def test_downstream_and_upstream_equal_networkx(kg: MetaGraph, data: st.DataObje
         assert {n.id: d for n, d in got} == lengths
         assert [n.id for n in method(start, max_hops=hops)] == [n.id for n, _ in got]
         # the view (no index) gives the same answer
-        assert [n.id for n in kg.without().__getattribute__(method.__name__)(start, max_hops=hops)] == \
-            [n.id for n, _ in got]
+        assert [n.id for n in kg.without().__getattribute__(method.__name__)(start, max_hops=hops)] == [
+            n.id for n, _ in got
+        ]
 
 
 def test_organ_parts_follow_part_of_transitively() -> None:
-    nodes = [Node(id="organ", name="Organ", kind="organ"), Node(id="part", name="Part", kind="organ"),
-             Node(id="cell", name="Cell", kind="cell"), Node(id="m", name="M", kind="myokine"),
-             Node(id="p", name="P", kind="process")]
+    nodes = [
+        Node(id="organ", name="Organ", kind="organ"),
+        Node(id="part", name="Part", kind="organ"),
+        Node(id="cell", name="Cell", kind="cell"),
+        Node(id="m", name="M", kind="myokine"),
+        Node(id="p", name="P", kind="process"),
+    ]
     ev = [{"reference": "r", "quote": "q"}]
-    edges = [Edge(source="part", target="organ", predicate="part_of", evidence=ev),
-             Edge(source="cell", target="part", predicate="part_of", evidence=ev),
-             Edge(source="m", target="p", predicate="increases", location="cell", evidence=ev)]
+    edges = [
+        Edge(source="part", target="organ", predicate="part_of", evidence=ev),
+        Edge(source="cell", target="part", predicate="part_of", evidence=ev),
+        Edge(source="m", target="p", predicate="increases", location="cell", evidence=ev),
+    ]
     kg = MetaGraph(nodes, edges, [Reference(key="r", title="R")])
     assert organ_parts(kg, "organ") == ["organ", "part", "cell"]
     assert [n.id for n in myokines_reaching(kg, "organ")] == ["m"]

@@ -30,8 +30,11 @@ def test_table_result_views() -> None:
     table = TableResult("Title", ["a", "b"], [{"a": 1, "b": ["x", "y"], "hidden": "id1"}], headers=["A", "B"])
     assert str(table).splitlines() == ["Title", "A  B", "-  ----", "1  x; y"]
     assert table.to_markdown() == "Title\n\n| A | B |\n| --- | --- |\n| 1 | x; y |"
-    assert table.to_dict() == {"title": "Title", "columns": ["a", "b"],
-                               "rows": [{"a": 1, "b": ["x", "y"], "hidden": "id1"}]}
+    assert table.to_dict() == {
+        "title": "Title",
+        "columns": ["a", "b"],
+        "rows": [{"a": 1, "b": ["x", "y"], "hidden": "id1"}],
+    }
     assert len(table) == 1 and next(iter(table))["hidden"] == "id1"
     assert repr(table) == "<TableResult: 1 rows: Title>"
     assert "<caption>Title</caption>" in table._repr_html_()

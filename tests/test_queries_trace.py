@@ -36,15 +36,18 @@ def test_via_avoid_predicates_single_names_are_one_node() -> None:
     assert len(trace(kg, "HIIT", "AMPK", predicates=["increases", "activates"])) == 2
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"max_hops": 0}, "max_hops must be a whole number"),
-    ({"limit": -1}, "limit must be a whole number"),
-    ({"limit": 2.5}, "limit must be a whole number"),
-    ({"avoid": ["HIIT"]}, "both an end of the chain"),
-    ({"via": ["ROS"], "avoid": ["ROS"]}, "both in via and in avoid"),
-    ({"predicates": ["targets"]}, "does not carry an effect"),
-    ({"predicates": ["activate"]}, "did you mean 'activates'"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"max_hops": 0}, "max_hops must be a whole number"),
+        ({"limit": -1}, "limit must be a whole number"),
+        ({"limit": 2.5}, "limit must be a whole number"),
+        ({"avoid": ["HIIT"]}, "both an end of the chain"),
+        ({"via": ["ROS"], "avoid": ["ROS"]}, "both in via and in avoid"),
+        ({"predicates": ["targets"]}, "does not carry an effect"),
+        ({"predicates": ["activate"]}, "did you mean 'activates'"),
+    ],
+)
 def test_bad_options_are_helpful_errors(kwargs: dict, message: str) -> None:
     with pytest.raises(MetagraphError, match=message):
         trace(sample_graph(), "HIIT", "insulin resistance", **kwargs)
@@ -116,8 +119,9 @@ def test_bundled_hiit_lowers_insulin_resistance(kg: MetaGraph) -> None:
 def test_bundled_hiit_reaches_mitochondrial_biogenesis_through_ampk(kg: MetaGraph) -> None:
     chains = kg.trace("HIIT", "mitochondrial biogenesis", via="AMPK")
     assert chains and all(c.effect == "increases" for c in chains)
-    assert all("ampk" not in [n.id for n in c.nodes]
-               for c in kg.without("AMPK").trace("HIIT", "mitochondrial biogenesis"))
+    assert all(
+        "ampk" not in [n.id for n in c.nodes] for c in kg.without("AMPK").trace("HIIT", "mitochondrial biogenesis")
+    )
 
 
 def test_bundled_explain_cites_the_source(kg: MetaGraph) -> None:

@@ -14,8 +14,10 @@ from tests.test_examples import query_graphs
 
 
 def snapshot(kg: MetaGraph) -> tuple:
-    return (sorted(kg.nx.nodes(data=True), key=lambda x: x[0]),
-            sorted((u, v, k, repr(a)) for u, v, k, a in kg.nx.edges(keys=True, data=True)))
+    return (
+        sorted(kg.nx.nodes(data=True), key=lambda x: x[0]),
+        sorted((u, v, k, repr(a)) for u, v, k, a in kg.nx.edges(keys=True, data=True)),
+    )
 
 
 def test_view_hides_the_nodes_and_their_edges() -> None:

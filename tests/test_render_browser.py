@@ -97,8 +97,9 @@ def _views(kg: MetaGraph, tmp_path: Path) -> dict[str, Path]:
 
 @pytest.mark.parametrize("view", ["chain alone", "chain in context", "whole graph"])
 @pytest.mark.parametrize("size", [(760, 480), (1400, 900)], ids=["narrow", "wide"])
-def test_every_label_is_inside_the_canvas(browser: Any, kg: MetaGraph, tmp_path: Path, view: str,
-                                          size: tuple[int, int]) -> None:
+def test_every_label_is_inside_the_canvas(
+    browser: Any, kg: MetaGraph, tmp_path: Path, view: str, size: tuple[int, int]
+) -> None:
     path = _views(kg, tmp_path)[view]
     page, log = open_page(browser, path, width=size[0], height=size[1])
     _assert_clean(page, log, path)
@@ -203,8 +204,13 @@ def mermaid_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     npm = shutil.which("npm")
     need(npm is not None, "mermaid is not available: set METAGRAPH_MERMAID_DIST or install npm")
     folder = tmp_path_factory.mktemp("mermaid")
-    done = subprocess.run([npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(folder),
-                           "mermaid@11"], capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(folder), "mermaid@11"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     dist = folder / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
     need(done.returncode == 0 and dist.is_file(), f"npm could not install mermaid: {done.stderr[-500:]}")
     return dist
@@ -230,8 +236,10 @@ RENDER = """async (src) => {
 
 def _render_mermaid(browser: Any, dist: Path, text: str, tmp_path: Path) -> dict[str, Any]:
     html = tmp_path / "mermaid.html"
-    html.write_text(f'<!DOCTYPE html><meta charset="utf-8"><script src="{dist.resolve().as_uri()}"></script>'
-                    '<div id="out"></div>', encoding="utf-8")
+    html.write_text(
+        f'<!DOCTYPE html><meta charset="utf-8"><script src="{dist.resolve().as_uri()}"></script><div id="out"></div>',
+        encoding="utf-8",
+    )
     page, log = open_page(browser, html)
     result = page.evaluate(RENDER, text)
     page.wait_for_timeout(100)

@@ -48,8 +48,10 @@ def test_arrowheads_and_styles_follow_the_sign(kg: MetaGraph) -> None:
     assert 'arrowhead="normal"' in edges[("ampk", "pgc1a")]
     assert 'style="dashed"' in edges[("skeletal_muscle", "irisin")]
     assert 'constraint="false"' in edges[("skeletal_muscle", "irisin")]  # organ → myokine runs right to left
-    assert 'label="increases (in Adipose tissue)"' in edges[("il6", "glucose_uptake")] or \
-        'label="increases (in Skeletal muscle)"' in edges[("il6", "glucose_uptake")]
+    assert (
+        'label="increases (in Adipose tissue)"' in edges[("il6", "glucose_uptake")]
+        or 'label="increases (in Skeletal muscle)"' in edges[("il6", "glucose_uptake")]
+    )
 
 
 def test_strings_are_escaped() -> None:
@@ -142,4 +144,4 @@ def test_any_graph_gives_valid_dot(records: tuple) -> None:
     assert len(edges_of(dot)) == kg.nx.number_of_edges()
     # every line is a statement Graphviz can read: quotes balanced once escapes are removed
     for line in dot.splitlines():
-        assert line.replace('\\\\', "").replace('\\"', "").count('"') % 2 == 0
+        assert line.replace("\\\\", "").replace('\\"', "").count('"') % 2 == 0

@@ -23,8 +23,21 @@ from tests.render_samples import EVIL_DESCRIPTION, EVIL_NAME, chain, hostile, pa
 class _Resources(HTMLParser):
     """Collect every place an HTML page could load something from."""
 
-    URL_ATTRS = frozenset({"src", "href", "srcset", "data", "poster", "action", "formaction", "background",
-                           "xlink:href", "manifest", "ping"})
+    URL_ATTRS = frozenset(
+        {
+            "src",
+            "href",
+            "srcset",
+            "data",
+            "poster",
+            "action",
+            "formaction",
+            "background",
+            "xlink:href",
+            "manifest",
+            "ping",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -58,8 +71,9 @@ def remote_references(page: str) -> list[str]:
     found += [f"<{tag}>" for tag in parser.tags if tag in {"link", "iframe", "img", "object", "embed", "base"}]
     for css in parser.styles:
         found += [f"@import in CSS: {m}" for m in re.findall(r"@import[^;]*", css)]
-        found += [f"url() in CSS: {m}" for m in re.findall(r"url\(\s*['\"]?([^'\")]*)", css)
-                  if not m.startswith("data:")]
+        found += [
+            f"url() in CSS: {m}" for m in re.findall(r"url\(\s*['\"]?([^'\")]*)", css) if not m.startswith("data:")
+        ]
     return found
 
 
@@ -126,7 +140,7 @@ def test_layout_is_fixed_left_to_right_with_physics_off(kg: MetaGraph, page: str
 
 
 def test_legend_lists_kinds_and_edge_meanings(kg: MetaGraph, page: str) -> None:
-    legend = page[page.index('<details class="mg-legend" id="mg-legend" open>'):page.index("</details>")]
+    legend = page[page.index('<details class="mg-legend" id="mg-legend" open>') : page.index("</details>")]
     assert "<summary>Legend</summary>" in legend  # folds away in narrow frames (see test_render_browser)
     for label in ("exercise", "signals", "myokines", "organs and tissues", "processes", "outcomes", "conditions"):
         assert f"<span>{label}</span>" in legend
@@ -188,12 +202,18 @@ def test_highlight_stands_out_and_dims_the_rest(kg: MetaGraph) -> None:
 def _row(in_the_way: str) -> tuple[MetaGraph, SimpleNamespace]:
     """AMPK → ... → glucose uptake in one row, plus a direct AMPK → glucose uptake edge across it."""
     ev = [{"reference": "r", "quote": "q"}]
-    nodes = [Node(id="ampk", name="AMPK", kind="signal"), Node(id="il6", name=in_the_way, kind="myokine"),
-             Node(id="fox", name="FOX", kind="organ"), Node(id="up", name="Glucose uptake", kind="process")]
-    edges = [Edge(source="ampk", target="il6", predicate="increases", evidence=ev),
-             Edge(source="il6", target="fox", predicate="targets", evidence=ev),
-             Edge(source="fox", target="up", predicate="increases", evidence=ev),
-             Edge(source="ampk", target="up", predicate="increases", evidence=ev)]
+    nodes = [
+        Node(id="ampk", name="AMPK", kind="signal"),
+        Node(id="il6", name=in_the_way, kind="myokine"),
+        Node(id="fox", name="FOX", kind="organ"),
+        Node(id="up", name="Glucose uptake", kind="process"),
+    ]
+    edges = [
+        Edge(source="ampk", target="il6", predicate="increases", evidence=ev),
+        Edge(source="il6", target="fox", predicate="targets", evidence=ev),
+        Edge(source="fox", target="up", predicate="increases", evidence=ev),
+        Edge(source="ampk", target="up", predicate="increases", evidence=ev),
+    ]
     return MetaGraph(nodes, edges, validate=False), SimpleNamespace(nodes=[nodes[0], nodes[3]], edges=[edges[3]])
 
 
@@ -210,8 +230,7 @@ def test_edges_bend_around_the_nodes_in_their_way() -> None:
         assert smooth[("ampk", "up")]["type"] in {"curvedCW", "curvedCCW"}
         assert [v for k, v in smooth.items() if k != ("ampk", "up")] == [None, None, None]  # the default curve
     # Neighbours in a row have nothing in their way.
-    kg_short = MetaGraph(list(kg), [e for e in kg.edges() if (e.source, e.target) != ("ampk", "up")],
-                         validate=False)
+    kg_short = MetaGraph(list(kg), [e for e in kg.edges() if (e.source, e.target) != ("ampk", "up")], validate=False)
     assert all(v is None for v in _smooth(html_document(kg_short)).values())
 
 
@@ -286,8 +305,9 @@ def test_an_empty_graph_is_an_empty_page() -> None:
 
 def test_iframe_escapes_the_whole_page(page: str) -> None:
     frame = iframe(page, height=300, title='a "b"')
-    src = re.fullmatch(r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts" title="a &quot;b&quot;" .*</iframe>',
-                       frame, flags=re.S)
+    src = re.fullmatch(
+        r'<iframe srcdoc="([^"]*)" sandbox="allow-scripts" title="a &quot;b&quot;" .*</iframe>', frame, flags=re.S
+    )
     assert src is not None and html.unescape(src.group(1)) == page
 
 
@@ -310,7 +330,9 @@ def test_repr_html_of_a_huge_graph_is_a_summary(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_importing_metagraph_and_cli_does_not_import_pyvis() -> None:
-    code = ("import sys, metagraph, metagraph.cli; metagraph.cli.build_parser(); "
-            "print(any(m.split('.')[0] in ('pyvis', 'jinja2') for m in sys.modules))")
+    code = (
+        "import sys, metagraph, metagraph.cli; metagraph.cli.build_parser(); "
+        "print(any(m.split('.')[0] in ('pyvis', 'jinja2') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -51,8 +51,13 @@ def test_layout_is_deterministic_and_independent_of_input_order() -> None:
 
 def test_emphasised_chain_lines_up() -> None:
     kg = pathway()
-    chain = [("hiit", "atp_depletion"), ("atp_depletion", "ampk"), ("ampk", "glut4_translocation"),
-             ("glut4_translocation", "glucose_uptake"), ("glucose_uptake", "insulin_sensitivity")]
+    chain = [
+        ("hiit", "atp_depletion"),
+        ("atp_depletion", "ampk"),
+        ("ampk", "glut4_translocation"),
+        ("glut4_translocation", "glucose_uptake"),
+        ("glucose_uptake", "insulin_sensitivity"),
+    ]
     plain = layered_layout(kg).positions
     straight = layered_layout(kg, emphasis=chain).positions
 
@@ -74,7 +79,8 @@ def test_thousands_of_nodes_wrap_into_a_screen_shaped_figure() -> None:
     assert 0.5 < width / height < 4
     assert len(set(layout.positions.values())) == 1520  # no two nodes on the same spot
     assert max(x for n, (x, _) in layout.positions.items() if n.startswith("p")) < min(
-        x for n, (x, _) in layout.positions.items() if n.startswith("o"))
+        x for n, (x, _) in layout.positions.items() if n.startswith("o")
+    )
 
 
 def test_sub_ranks_break_cycles_and_cap_depth() -> None:

@@ -12,8 +12,10 @@ from metagraph.render.mermaid import MAX_MERMAID_EDGES, escape_mermaid, mermaid_
 from tests.render_samples import EVIL_NAME, chain, hostile, pathway
 from tests.strategies import graph_records
 
-NODE_LINE = re.compile(r'^  (n_\w+)(\{\{|\[\(|\(\[|\(\(|\[\[|\[/|\[|\{|>)"([^"]*)"'
-                       r'(\}\}|\)\]|\]\)|\)\)|\]\]|/\]|\]|\})$')
+NODE_LINE = re.compile(
+    r'^  (n_\w+)(\{\{|\[\(|\(\[|\(\(|\[\[|\[/|\[|\{|>)"([^"]*)"'
+    r"(\}\}|\)\]|\]\)|\)\)|\]\]|/\]|\]|\})$"
+)
 EDGE_LINE = re.compile(r'^  (n_\w+) (-->|--x|-\.->)\|"([^"]*)"\| (n_\w+)$')
 
 
@@ -101,8 +103,10 @@ def test_edge_cases(kg: MetaGraph) -> None:
 def test_too_many_edges_is_a_clear_error() -> None:
     ev = [{"reference": "r", "quote": "q"}]
     nodes = [Node(id=f"s{i}", name=f"S{i}", kind="signal") for i in range(MAX_MERMAID_EDGES + 2)]
-    edges = [Edge(source=f"s{i}", target=f"s{i + 1}", predicate="activates", evidence=ev)
-             for i in range(MAX_MERMAID_EDGES + 1)]
+    edges = [
+        Edge(source=f"s{i}", target=f"s{i + 1}", predicate="activates", evidence=ev)
+        for i in range(MAX_MERMAID_EDGES + 1)
+    ]
     with pytest.raises(RenderError, match="more than Mermaid draws"):
         to_mermaid(MetaGraph(nodes, edges, validate=False))
 

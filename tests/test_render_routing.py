@@ -67,8 +67,10 @@ def test_node_box_grows_with_the_label() -> None:
 
 def test_an_edge_through_a_node_bends_around_it() -> None:
     start, end = (0.0, 0.0), (630.0, 0.0)
-    in_the_way = [node_box(210, 0, "PGC-1α", label_inside=True, font_size=16),
-                  node_box(420, 0, "Mitochondrion", label_inside=False, font_size=16)]
+    in_the_way = [
+        node_box(210, 0, "PGC-1α", label_inside=True, font_size=16),
+        node_box(420, 0, "Mitochondrion", label_inside=False, font_size=16),
+    ]
     smooth = route_edge(start, end, in_the_way)
     assert smooth is not None and smooth["enabled"] is True
     assert (smooth["type"], smooth["roundness"]) in CANDIDATES
@@ -82,8 +84,10 @@ def test_an_edge_through_a_node_bends_around_it() -> None:
 
 def test_bends_away_from_a_node_on_the_other_side() -> None:
     start, end = (0.0, 0.0), (630.0, 0.0)
-    boxes = [node_box(315, 0, "IL-6", label_inside=True, font_size=16),
-             node_box(315, -50, "Irisin", label_inside=True, font_size=16)]  # just above the edge
+    boxes = [
+        node_box(315, 0, "IL-6", label_inside=True, font_size=16),
+        node_box(315, -50, "Irisin", label_inside=True, font_size=16),
+    ]  # just above the edge
     smooth = route_edge(start, end, boxes)
     assert smooth is not None and smooth["type"] == "curvedCCW"  # down, away from Irisin
     assert _cost(_curve(start, end, smooth), boxes) == 0
@@ -123,21 +127,27 @@ def test_samples_are_dense_enough_for_a_node_not_to_slip_between_them() -> None:
 
 
 points = st.tuples(st.floats(-2000, 2000), st.floats(-800, 800))
-boxes = st.builds(lambda x, y, label, inside: node_box(x, y, label, label_inside=inside, font_size=16),
-                  st.floats(-2000, 2000), st.floats(-800, 800), st.text("abcdefgh ", min_size=1, max_size=30),
-                  st.booleans())
+boxes = st.builds(
+    lambda x, y, label, inside: node_box(x, y, label, label_inside=inside, font_size=16),
+    st.floats(-2000, 2000),
+    st.floats(-800, 800),
+    st.text("abcdefgh ", min_size=1, max_size=30),
+    st.booleans(),
+)
 
 
 @settings(max_examples=150, deadline=None)
 @given(start=points, end=points, obstacles=st.lists(boxes, max_size=8))
-def test_a_bend_always_runs_over_nodes_less_than_the_default(start: tuple[float, float], end: tuple[float, float],
-                                                            obstacles: list[Box]) -> None:
+def test_a_bend_always_runs_over_nodes_less_than_the_default(
+    start: tuple[float, float], end: tuple[float, float], obstacles: list[Box]
+) -> None:
     smooth = route_edge(start, end, obstacles)
     before = _cost(_default(start, end), obstacles)
     if smooth is None:
         # Left alone: either nothing was in the way, or no candidate curve does better.
         assert before == 0 or all(
-            2 * _cost(_curve(start, end, {"type": t, "roundness": r}), obstacles) > before for t, r in CANDIDATES)
+            2 * _cost(_curve(start, end, {"type": t, "roundness": r}), obstacles) > before for t, r in CANDIDATES
+        )
     else:
         assert (smooth["type"], smooth["roundness"]) in CANDIDATES
         assert 2 * _cost(_curve(start, end, smooth), obstacles) <= before

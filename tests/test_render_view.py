@@ -90,8 +90,11 @@ def test_highlight_collects_chains(kg: MetaGraph) -> None:
     b = chain(kg, "il6", "inflammation")
     h = highlight_sets([a, b])
     assert h.nodes == {"hiit", "atp_depletion", "ampk", "il6", "inflammation"}
-    assert h.edges == {("hiit", "atp_depletion", "increases"), ("atp_depletion", "ampk", "activates"),
-                       ("il6", "inflammation", "decreases")}
+    assert h.edges == {
+        ("hiit", "atp_depletion", "increases"),
+        ("atp_depletion", "ampk", "activates"),
+        ("il6", "inflammation", "decreases"),
+    }
     assert highlight_sets(SimpleNamespace(chains=[a])) == highlight_sets(a)
     assert highlight_sets(None) == Highlight() and not Highlight().active
 
@@ -135,10 +138,21 @@ def test_views_keep_the_graph_order_of_nodes_and_edges(kg: MetaGraph) -> None:
 
 
 def test_focus_diagrams_are_the_same_in_every_run() -> None:
-    code = ("from tests.render_samples import pathway; import hashlib; kg = pathway(); "
-            "text = kg.to_mermaid(focus='AMPK', hops=2) + kg.to_dot(focus='il6'); "
-            "print(hashlib.sha256(text.encode()).hexdigest())")
+    code = (
+        "from tests.render_samples import pathway; import hashlib; kg = pathway(); "
+        "text = kg.to_mermaid(focus='AMPK', hops=2) + kg.to_dot(focus='il6'); "
+        "print(hashlib.sha256(text.encode()).hexdigest())"
+    )
     root = Path(__file__).resolve().parent.parent
-    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
-                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
     assert len(runs) == 1

@@ -11,8 +11,10 @@ def test_every_predicate_has_one_rule() -> None:
     assert set(PREDICATES) == set(Predicate)
 
 
-@pytest.mark.parametrize(("predicate", "sign"), [("activates", 1), ("increases", 1), ("inhibits", -1),
-                                                 ("decreases", -1), ("part_of", 0), ("secretes", 0)])
+@pytest.mark.parametrize(
+    ("predicate", "sign"),
+    [("activates", 1), ("increases", 1), ("inhibits", -1), ("decreases", -1), ("part_of", 0), ("secretes", 0)],
+)
 def test_signs(predicate: str, sign: int) -> None:
     assert spec(predicate).sign == sign
 
@@ -29,8 +31,11 @@ def test_places_are_never_the_target_of_a_causal_edge() -> None:
 
 
 def test_allowed_predicates_follow_the_table() -> None:
-    assert allowed_predicates("gene", "myokine") == [Predicate.INCREASES, Predicate.DECREASES, Predicate.ENCODES] \
-        or Predicate.ENCODES in allowed_predicates("gene", "myokine")
+    assert allowed_predicates("gene", "myokine") == [
+        Predicate.INCREASES,
+        Predicate.DECREASES,
+        Predicate.ENCODES,
+    ] or Predicate.ENCODES in allowed_predicates("gene", "myokine")
     assert Predicate.TARGETS in allowed_predicates("myokine", "organ")
     assert allowed_predicates("exercise", "organ") == []
 

@@ -10,13 +10,50 @@ from metagraph._yaml import LineDict, LineList, line_of, parse_document
 
 # Scalars that exercise every implicit type of YAML 1.1: words that are booleans or null,
 # numbers in several notations, dates, and strings that merely start like them.
-tricky = st.sampled_from(["yes", "No", "on", "OFF", "y", "n", "true", "False", "null", "~", "", "0x1F", "0o17",
-                          "1_000", "1:30", "-1.5e3", ".inf", ".NaN", "2024-01-02", "2001-12-14t21:59:43.10-05:00",
-                          "<<", "=", "+12", "007", "offset", "nrf2", "tee", "yellow", "~x", "-", "- a", "#x"])
-scalars = st.one_of(tricky, st.text(max_size=12), st.integers(), st.floats(allow_nan=False), st.booleans(),
-                    st.none())
-documents = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=6) | tricky, inner, max_size=4)), max_leaves=25)
+tricky = st.sampled_from(
+    [
+        "yes",
+        "No",
+        "on",
+        "OFF",
+        "y",
+        "n",
+        "true",
+        "False",
+        "null",
+        "~",
+        "",
+        "0x1F",
+        "0o17",
+        "1_000",
+        "1:30",
+        "-1.5e3",
+        ".inf",
+        ".NaN",
+        "2024-01-02",
+        "2001-12-14t21:59:43.10-05:00",
+        "<<",
+        "=",
+        "+12",
+        "007",
+        "offset",
+        "nrf2",
+        "tee",
+        "yellow",
+        "~x",
+        "-",
+        "- a",
+        "#x",
+    ]
+)
+scalars = st.one_of(tricky, st.text(max_size=12), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none())
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=6) | tricky, inner, max_size=4)
+    ),
+    max_leaves=25,
+)
 
 
 @given(documents, st.booleans())

@@ -21,10 +21,16 @@ _GROUPS = (core, queries, render, interop)
 
 def _common_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", metavar="PATH", action="append", default=[],
-                        help="load these data files or folders instead of the bundled graph (repeatable)")
-    common.add_argument("--bundled", action="store_true",
-                        help="with --data: load the bundled graph too, under your files")
+    common.add_argument(
+        "--data",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="load these data files or folders instead of the bundled graph (repeatable)",
+    )
+    common.add_argument(
+        "--bundled", action="store_true", help="with --data: load the bundled graph too, under your files"
+    )
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
     return common
 
@@ -40,12 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     examples = [ex for group in _GROUPS for ex in group.EXAMPLES]
     width = max(len(cmd) for cmd, _ in examples)
     epilog = "commands, with an example each:\n" + "\n".join(
-        f"  {cmd.ljust(width)}  {example}" for cmd, example in examples)
+        f"  {cmd.ljust(width)}  {example}" for cmd, example in examples
+    )
     epilog += "\n\nany node can be named by its id, name or a synonym (case, hyphens and Greek letters ignored)."
     parser = argparse.ArgumentParser(
         prog="metagraph",
         description="Ask a knowledge graph of how exercise reverses metabolic dysregulation.",
-        epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     from metagraph import __version__
 

@@ -15,20 +15,31 @@ EXAMPLES = [
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``node`` and ``validate`` commands."""
-    p = sub.add_parser("node", parents=[common], help="everything the graph knows about one node",
-                       description="Show a node's kind, identifiers, synonyms, description and its edges in "
-                       "and out with citations. Example: metagraph node AMPK")
+    p = sub.add_parser(
+        "node",
+        parents=[common],
+        help="everything the graph knows about one node",
+        description="Show a node's kind, identifiers, synonyms, description and its edges in "
+        "and out with citations. Example: metagraph node AMPK",
+    )
     p.add_argument("name", nargs="?", help="id, name or synonym of the node")
     p.add_argument("--list", action="store_true", help="list the nodes instead")
     p.add_argument("--kind", help="with --list: only nodes of this kind")
     p.set_defaults(handler=_node)
 
-    p = sub.add_parser("validate", parents=[common], help="check data files and print every problem",
-                       description="Load data files, print every problem with its file and line, and exit 1 "
-                       "if there is any. Example: metagraph validate my_data/")
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check data files and print every problem",
+        description="Load data files, print every problem with its file and line, and exit 1 "
+        "if there is any. Example: metagraph validate my_data/",
+    )
     p.add_argument("paths", nargs="*", help="files or folders (default: the bundled graph)")
-    p.add_argument("--identifiers", action="store_true",
-                   help="also check every identifier (CURIE) against the Bioregistry and known look-alikes")
+    p.add_argument(
+        "--identifiers",
+        action="store_true",
+        help="also check every identifier (CURIE) against the Bioregistry and known look-alikes",
+    )
     p.set_defaults(handler=_validate)
 
 
@@ -52,9 +63,13 @@ def _node(args: argparse.Namespace) -> int:
     node = kg.node(args.name)
     out_edges, in_edges = kg.edges(source=node.id), kg.edges(target=node.id)
     if args.json:
-        print_json({**node.model_dump(mode="json"),
-                    "out_edges": [e.model_dump(mode="json") for e in out_edges],
-                    "in_edges": [e.model_dump(mode="json") for e in in_edges]})
+        print_json(
+            {
+                **node.model_dump(mode="json"),
+                "out_edges": [e.model_dump(mode="json") for e in out_edges],
+                "in_edges": [e.model_dump(mode="json") for e in in_edges],
+            }
+        )
         return 0
     lines = [f"{node.name}  ({node.kind.value}, id {node.id})"]
     if node.description:
@@ -89,9 +104,15 @@ def _validate(args: argparse.Namespace) -> int:
         graph = load_graph(argparse.Namespace(data=paths, bundled=args.bundled or not paths))
         ident_code = report_identifiers(graph, as_json=args.json)
     if args.json and not args.identifiers:
-        print_json({"valid": not problems, "problems": [
-            {"file": p.file, "line": p.line, "where": p.where, "message": p.message, "hint": p.hint}
-            for p in problems]})
+        print_json(
+            {
+                "valid": not problems,
+                "problems": [
+                    {"file": p.file, "line": p.line, "where": p.where, "message": p.message, "hint": p.hint}
+                    for p in problems
+                ],
+            }
+        )
     elif problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {label}:")
         for p in problems:

@@ -10,8 +10,11 @@ from typing import Any
 from metagraph.cli.output import load_graph, print_json
 
 EXAMPLES = [
-    ("import-table", "metagraph import-table my_edges.csv my_edges.yaml --bundled   "
-                     "(then: metagraph validate my_edges.yaml --bundled)"),
+    (
+        "import-table",
+        "metagraph import-table my_edges.csv my_edges.yaml --bundled   "
+        "(then: metagraph validate my_edges.yaml --bundled)",
+    ),
     ("export", "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher turtle)"),
 ]
 
@@ -22,36 +25,58 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     from metagraph.interop.table import FIELD_COLUMNS
 
     p = sub.add_parser(
-        "import-table", parents=[common], help="convert a CSV/TSV edge list into a data file",
+        "import-table",
+        parents=[common],
+        help="convert a CSV/TSV edge list into a data file",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Read a CSV/TSV edge list (one edge per row: source, target, and a predicate or a sign such as "
         "+1/-1 or activation/inhibition; optional PMID/DOI/reference, quote, source_kind/target_kind columns) and "
         "write it as a YAML data file, for `metagraph validate` and `--data`. Every bad row is reported with its "
         "line number and nothing is written. With --bundled (or --data), names the graph knows become its nodes, "
         "so the file merges into it.\n\nExample: metagraph import-table net.tsv net.yaml --bundled "
-        "--mapping source=ENTITYA,target=ENTITYB,sign=EFFECT")
+        "--mapping source=ENTITYA,target=ENTITYB,sign=EFFECT",
+    )
     p.add_argument("input", help="the .csv or .tsv file")
     p.add_argument("output", help="the .yaml data file to write")
-    p.add_argument("--mapping", action="append", default=[], metavar="FIELD=COLUMN[,FIELD=COLUMN...]",
-                   help="which column holds which field (repeatable); fields: " + ", ".join(FIELD_COLUMNS))
-    p.add_argument("--default-kind", default="signal", metavar="KIND",
-                   help="kind of new nodes whose row gives none (default: signal)")
+    p.add_argument(
+        "--mapping",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN[,FIELD=COLUMN...]",
+        help="which column holds which field (repeatable); fields: " + ", ".join(FIELD_COLUMNS),
+    )
+    p.add_argument(
+        "--default-kind",
+        default="signal",
+        metavar="KIND",
+        help="kind of new nodes whose row gives none (default: signal)",
+    )
     p.add_argument("--delimiter", help="column separator, when neither the file ending nor a guess finds it")
-    p.add_argument("--no-schema-comment", action="store_true",
-                   help="do not name the JSON Schema on the first line (it lets editors check the file)")
+    p.add_argument(
+        "--no-schema-comment",
+        action="store_true",
+        help="do not name the JSON Schema on the first line (it lets editors check the file)",
+    )
     p.set_defaults(handler=_import_table)
 
     p = sub.add_parser(
-        "export", parents=[common], help="write the graph in another format",
+        "export",
+        parents=[common],
+        help="write the graph in another format",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Write the graph (the bundled one, or --data files) in a standard format. Files are written "
-        "whole or not at all.\n\nformats:\n" + "\n".join(f"  {f.name:10} {f.description}" for f in FORMATS.values())
-        + "\n\nExample: metagraph export kgx kgx_out/")
+        "whole or not at all.\n\nformats:\n"
+        + "\n".join(f"  {f.name:10} {f.description}" for f in FORMATS.values())
+        + "\n\nExample: metagraph export kgx kgx_out/",
+    )
     p.add_argument("format", choices=list(FORMATS), metavar="FORMAT", help="one of: " + ", ".join(FORMATS))
     p.add_argument("out", help="the file or folder to write")
-    p.add_argument("--kgx-local-ids", action="store_true",
-                   help="kgx: keep nodes without a Biolink-known identifier, as metagraph:<id> (KGX validation "
-                   "reports that prefix); by default they are left out")
+    p.add_argument(
+        "--kgx-local-ids",
+        action="store_true",
+        help="kgx: keep nodes without a Biolink-known identifier, as metagraph:<id> (KGX validation "
+        "reports that prefix); by default they are left out",
+    )
     p.set_defaults(handler=_export)
 
 
@@ -76,8 +101,13 @@ def _import_table(args: argparse.Namespace) -> int:
     from metagraph.loader import bundled_data_path
 
     reference = load_graph(args) if args.data or args.bundled else None
-    graph = read_table(args.input, mapping=_parse_mapping(args.mapping), default_kind=args.default_kind,
-                       reference=reference, delimiter=args.delimiter)
+    graph = read_table(
+        args.input,
+        mapping=_parse_mapping(args.mapping),
+        default_kind=args.default_kind,
+        reference=reference,
+        delimiter=args.delimiter,
+    )
     schema_file = bundled_data_path() / SCHEMA_FILENAME
     schema = schema_file.resolve().as_uri() if schema_file.is_file() and not args.no_schema_comment else None
     # the file holds what the reference graph lacks, so that it loads on top of it (--data FILE --bundled)
@@ -86,20 +116,34 @@ def _import_table(args: argparse.Namespace) -> int:
     new = [n.id for n in graph.nodes() if n.id not in known]
     present = [e for e in graph.edges() if reference is not None and reference.nx.has_edge(e.source, e.target, e.key)]
     if args.json:
-        print_json({"output": str(out), "nodes": len(graph), "edges": graph.nx.number_of_edges(),
-                    "references": len(graph.references), "new_nodes": new, "known_nodes": known,
-                    "edges_already_present": [f"{e.source} -{e.key}-> {e.target}" for e in present]})
+        print_json(
+            {
+                "output": str(out),
+                "nodes": len(graph),
+                "edges": graph.nx.number_of_edges(),
+                "references": len(graph.references),
+                "new_nodes": new,
+                "known_nodes": known,
+                "edges_already_present": [f"{e.source} -{e.key}-> {e.target}" for e in present],
+            }
+        )
         return 0
-    print(f"{args.input}: {graph.nx.number_of_edges()} edges between {len(graph)} nodes "
-          f"({len(new)} new, {len(known)} known), {len(graph.references)} references -> {out}")
+    print(
+        f"{args.input}: {graph.nx.number_of_edges()} edges between {len(graph)} nodes "
+        f"({len(new)} new, {len(known)} known), {len(graph.references)} references -> {out}"
+    )
     if new:
         print("new nodes: " + ", ".join(f"{n} ({graph.node(n).kind.value})" for n in new))
     if present:
-        rows = ", ".join(f"{e.source} -{e.key}-> {e.target} (row {e.evidence[0].provenance.rpartition(':')[2]})"
-                         for e in present if e.evidence[0].provenance)
+        rows = ", ".join(
+            f"{e.source} -{e.key}-> {e.target} (row {e.evidence[0].provenance.rpartition(':')[2]})"
+            for e in present
+            if e.evidence[0].provenance
+        )
         verb = "edges are" if len(present) != 1 else "edge is"
-        print(f"{len(present)} {verb} already in the graph and not written (MetaGraph.merge pools their "
-              f"evidence): {rows}")
+        print(
+            f"{len(present)} {verb} already in the graph and not written (MetaGraph.merge pools their evidence): {rows}"
+        )
     check = "metagraph validate " + str(out) + (" --bundled" if args.bundled else "")
     print(f"next: {check}   then use it with --data {out}" + (" --bundled" if args.bundled else ""))
     return 0

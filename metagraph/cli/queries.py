@@ -31,71 +31,120 @@ def _add_chain_options(p: argparse.ArgumentParser, *, limit: int) -> None:
     p.add_argument("source", help="the cause: id, name or synonym")
     p.add_argument("target", help="the effect: id, name or synonym")
     p.add_argument("--max-hops", type=_positive, default=6, metavar="N", help="longest chain in edges (default 6)")
-    p.add_argument("--limit", type=_positive, default=limit, metavar="N",
-                   help=f"how many chains at most (default {limit})")
-    p.add_argument("--via", action="append", default=[], metavar="NODE",
-                   help="every chain passes through this node (repeatable)")
-    p.add_argument("--avoid", action="append", default=[], metavar="NODE",
-                   help="no chain touches this node (repeatable), e.g. to ask what happens if it is blocked")
-    p.add_argument("--predicate", action="append", default=None, metavar="P", dest="predicates",
-                   help="use only this predicate (repeatable), e.g. --predicate activates")
+    p.add_argument(
+        "--limit", type=_positive, default=limit, metavar="N", help=f"how many chains at most (default {limit})"
+    )
+    p.add_argument(
+        "--via", action="append", default=[], metavar="NODE", help="every chain passes through this node (repeatable)"
+    )
+    p.add_argument(
+        "--avoid",
+        action="append",
+        default=[],
+        metavar="NODE",
+        help="no chain touches this node (repeatable), e.g. to ask what happens if it is blocked",
+    )
+    p.add_argument(
+        "--predicate",
+        action="append",
+        default=None,
+        metavar="P",
+        dest="predicates",
+        help="use only this predicate (repeatable), e.g. --predicate activates",
+    )
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the question commands."""
-    p = sub.add_parser("trace", parents=[common], help="the cause-to-effect chains from one node to another",
-                       description="List the chains of effects from SOURCE to TARGET, shortest first, then "
-                       "best supported, each with its net effect. Example: metagraph trace HIIT "
-                       '"insulin sensitivity" --explain')
+    p = sub.add_parser(
+        "trace",
+        parents=[common],
+        help="the cause-to-effect chains from one node to another",
+        description="List the chains of effects from SOURCE to TARGET, shortest first, then "
+        "best supported, each with its net effect. Example: metagraph trace HIIT "
+        '"insulin sensitivity" --explain',
+    )
     _add_chain_options(p, limit=10)
-    p.add_argument("--explain", action="store_true",
-                   help="explain each chain in plain English with its quotes and references")
+    p.add_argument(
+        "--explain", action="store_true", help="explain each chain in plain English with its quotes and references"
+    )
     p.set_defaults(handler=_trace)
 
-    p = sub.add_parser("net-effect", parents=[common], help="does SOURCE raise or lower TARGET?",
-                       description="Say whether SOURCE increases or decreases TARGET over all the chains "
-                       "between them, or that they disagree, with the weakest link of each side. "
-                       'Example: metagraph net-effect HIIT "insulin resistance"')
+    p = sub.add_parser(
+        "net-effect",
+        parents=[common],
+        help="does SOURCE raise or lower TARGET?",
+        description="Say whether SOURCE increases or decreases TARGET over all the chains "
+        "between them, or that they disagree, with the weakest link of each side. "
+        'Example: metagraph net-effect HIIT "insulin resistance"',
+    )
     _add_chain_options(p, limit=50)
     p.set_defaults(handler=_net_effect)
 
-    p = sub.add_parser("myokines", parents=[common], help="the myokines that act on an organ, and how",
-                       description="List the myokines that act on ORGAN or on a part of it, with each effect, "
-                       "its sign, place and citations. Example: metagraph myokines liver")
+    p = sub.add_parser(
+        "myokines",
+        parents=[common],
+        help="the myokines that act on an organ, and how",
+        description="List the myokines that act on ORGAN or on a part of it, with each effect, "
+        "its sign, place and citations. Example: metagraph myokines liver",
+    )
     p.add_argument("organ", help="an organ or cell type: id, name or synonym")
     p.set_defaults(handler=_myokines)
 
     for name, verb in (("upstream", "can affect"), ("downstream", "is affected by")):
-        p = sub.add_parser(name, parents=[common], help=f"everything that {verb} a node along chains of effects",
-                           description=f"List every node that {verb} NODE along chains of effects, nearest "
-                           f"first. Example: metagraph {name} AMPK --kind process")
+        p = sub.add_parser(
+            name,
+            parents=[common],
+            help=f"everything that {verb} a node along chains of effects",
+            description=f"List every node that {verb} NODE along chains of effects, nearest "
+            f"first. Example: metagraph {name} AMPK --kind process",
+        )
         p.add_argument("node", help="id, name or synonym")
         p.add_argument("--kind", help="only nodes of this kind (exercise, signal, myokine, organ, process, ...)")
         p.add_argument("--max-hops", type=_positive, default=None, metavar="N", help="only this close (edges)")
         p.set_defaults(handler=_reach, reverse=name == "upstream")
 
-    p = sub.add_parser("match", parents=[common], help="chains whose nodes follow a sequence of kinds",
-                       description="List the chains whose nodes have the given kinds in turn (a metapath), "
-                       "best supported first. Example: metagraph match exercise signal signal myokine organ")
+    p = sub.add_parser(
+        "match",
+        parents=[common],
+        help="chains whose nodes follow a sequence of kinds",
+        description="List the chains whose nodes have the given kinds in turn (a metapath), "
+        "best supported first. Example: metagraph match exercise signal signal myokine organ",
+    )
     p.add_argument("kinds", nargs="+", metavar="KIND", help="two or more kinds")
     p.add_argument("--limit", type=_positive, default=20, metavar="N", help="how many chains at most (default 20)")
     p.set_defaults(handler=_match)
 
-    p = sub.add_parser("compare", parents=[common], help="compare exercise modalities outcome by outcome",
-                       description="Compare modalities outcome by outcome: effect, magnitude, mechanism, place "
-                       "and citations, from the graph's edges. Without modalities, the exercise nodes whose "
-                       "effects the source grades are compared. Example: metagraph compare HIIT "
-                       '"resistance training"')
+    p = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="compare exercise modalities outcome by outcome",
+        description="Compare modalities outcome by outcome: effect, magnitude, mechanism, place "
+        "and citations, from the graph's edges. Without modalities, the exercise nodes whose "
+        "effects the source grades are compared. Example: metagraph compare HIIT "
+        '"resistance training"',
+    )
     p.add_argument("modalities", nargs="*", metavar="MODALITY", help="exercise modalities (the columns)")
-    p.add_argument("--outcome", action="append", default=None, metavar="NODE", dest="outcomes",
-                   help="compare on this outcome (repeatable; default: the outcomes the source grades)")
+    p.add_argument(
+        "--outcome",
+        action="append",
+        default=None,
+        metavar="NODE",
+        dest="outcomes",
+        help="compare on this outcome (repeatable; default: the outcomes the source grades)",
+    )
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
     p.set_defaults(handler=_compare)
 
 
 def _chain_options(args: argparse.Namespace) -> dict[str, Any]:
-    return {"max_hops": args.max_hops, "limit": args.limit, "via": args.via, "avoid": args.avoid,
-            "predicates": args.predicates}
+    return {
+        "max_hops": args.max_hops,
+        "limit": args.limit,
+        "via": args.via,
+        "avoid": args.avoid,
+        "predicates": args.predicates,
+    }
 
 
 def _trace(args: argparse.Namespace) -> int:
@@ -106,8 +155,9 @@ def _trace(args: argparse.Namespace) -> int:
     options = _chain_options(args)
     chains = kg.trace(args.source, args.target, **options)
     if not chains:
-        raise NoPathError(no_path_message(kg, args.source, args.target, max_hops=args.max_hops, via=args.via,
-                                          avoid=args.avoid))
+        raise NoPathError(
+            no_path_message(kg, args.source, args.target, max_hops=args.max_hops, via=args.via, avoid=args.avoid)
+        )
     if args.json:
         print_json([c.to_dict() for c in chains])
         return 0
@@ -118,8 +168,10 @@ def _trace(args: argparse.Namespace) -> int:
         print("\n\n".join(blocks))
         return 0
     rows = [[i, c.effect, c.hops, c.evidence_count, str(c)] for i, c in enumerate(chains, start=1)]
-    print(f"{len(chains)} chain{'s' if len(chains) != 1 else ''} from {source} to {target} "
-          "(shortest first, then best supported):")
+    print(
+        f"{len(chains)} chain{'s' if len(chains) != 1 else ''} from {source} to {target} "
+        "(shortest first, then best supported):"
+    )
     print(format_table(rows, ["#", "effect", "hops", "evidence", "chain"]))
     return 0
 
@@ -174,10 +226,13 @@ def _match(args: argparse.Namespace) -> int:
     if args.json:
         print_json([c.to_dict() for c in chains])
         return 0
-    print(f"{len(chains)} chain{'s' if len(chains) != 1 else ''} following {' → '.join(args.kinds)} "
-          "(best supported first):")
-    print(format_table([[i, c.evidence_count, str(c)] for i, c in enumerate(chains, start=1)],
-                       ["#", "evidence", "chain"]))
+    print(
+        f"{len(chains)} chain{'s' if len(chains) != 1 else ''} following {' → '.join(args.kinds)} "
+        "(best supported first):"
+    )
+    print(
+        format_table([[i, c.evidence_count, str(c)] for i, c in enumerate(chains, start=1)], ["#", "evidence", "chain"])
+    )
     return 0
 
 

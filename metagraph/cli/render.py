@@ -14,13 +14,22 @@ from typing import Any
 from metagraph.cli.output import at_least, load_graph, print_json, progress
 
 EXAMPLES = [
-    ("render", 'metagraph render trace.html --trace HIIT "insulin sensitivity"   (or irisin.mmd --focus irisin; '
-               ".dot; .svg)"),
+    (
+        "render",
+        'metagraph render trace.html --trace HIIT "insulin sensitivity"   (or irisin.mmd --focus irisin; .dot; .svg)',
+    ),
 ]
 
 #: File suffix → format.
-FORMATS = {".html": "html", ".htm": "html", ".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "dot",
-           ".svg": "svg"}
+FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".svg": "svg",
+}
 
 
 _hops = at_least(0)
@@ -32,7 +41,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     from metagraph.schema import KIND_ORDER
 
     p = sub.add_parser(
-        "render", parents=[common], help="draw the graph or a part of it: HTML, Mermaid, DOT or SVG",
+        "render",
+        parents=[common],
+        help="draw the graph or a part of it: HTML, Mermaid, DOT or SVG",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description=(
             "Draw the graph, the neighbourhood of a node, some kinds, or traced chains highlighted over\n"
@@ -46,19 +57,36 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             "  metagraph render irisin.html --focus irisin --hops 2\n"
             '  metagraph render trace.html --trace HIIT "insulin sensitivity"\n'
             "  metagraph render myokines.mmd --kinds myokine organ\n"
-            "  metagraph render pathway.svg --focus AMPK --title \"AMPK signalling\""),
+            '  metagraph render pathway.svg --focus AMPK --title "AMPK signalling"'
+        ),
     )
     p.add_argument("out", help="file to write: .html, .mmd, .dot or .svg")
-    p.add_argument("--focus", action="append", metavar="NAME",
-                   help="draw only the neighbourhood of this node (repeatable)")
-    p.add_argument("--hops", type=_hops, default=1, metavar="N",
-                   help="how far the neighbourhood of --focus (or of traced chains) reaches (default 1)")
-    p.add_argument("--kinds", nargs="+", metavar="KIND", choices=[k.value for k in KIND_ORDER],
-                   help="draw only nodes of these kinds: " + ", ".join(k.value for k in KIND_ORDER))
-    p.add_argument("--trace", nargs=2, metavar=("SOURCE", "TARGET"),
-                   help="trace the chains from SOURCE to TARGET and highlight them over their neighbourhood")
-    p.add_argument("--limit", type=_limit, default=5, metavar="N",
-                   help="with --trace: highlight the N best chains (default 5)")
+    p.add_argument(
+        "--focus", action="append", metavar="NAME", help="draw only the neighbourhood of this node (repeatable)"
+    )
+    p.add_argument(
+        "--hops",
+        type=_hops,
+        default=1,
+        metavar="N",
+        help="how far the neighbourhood of --focus (or of traced chains) reaches (default 1)",
+    )
+    p.add_argument(
+        "--kinds",
+        nargs="+",
+        metavar="KIND",
+        choices=[k.value for k in KIND_ORDER],
+        help="draw only nodes of these kinds: " + ", ".join(k.value for k in KIND_ORDER),
+    )
+    p.add_argument(
+        "--trace",
+        nargs=2,
+        metavar=("SOURCE", "TARGET"),
+        help="trace the chains from SOURCE to TARGET and highlight them over their neighbourhood",
+    )
+    p.add_argument(
+        "--limit", type=_limit, default=5, metavar="N", help="with --trace: highlight the N best chains (default 5)"
+    )
     p.add_argument("--title", help="heading of the diagram")
     p.set_defaults(handler=_render)
 
@@ -85,7 +113,8 @@ def format_for(path: str | Path) -> str:
     if suffix not in FORMATS:
         raise RenderError(
             f"cannot tell the format of {str(path)!r} from its suffix {suffix!r}; name the file .html "
-            "(interactive page), .mmd (Mermaid), .dot (Graphviz) or .svg (drawn by Graphviz)")
+            "(interactive page), .mmd (Mermaid), .dot (Graphviz) or .svg (drawn by Graphviz)"
+        )
     return FORMATS[suffix]
 
 
@@ -104,19 +133,29 @@ def _render(args: argparse.Namespace) -> int:
         source, target = args.trace
         chains = list(trace(source, target, limit=args.limit))
         if not chains:
-            raise NoPathError(f"no chain of effects leads from {source!r} to {target!r}; "
-                              f"check with `metagraph trace {source!r} {target!r}`")
+            raise NoPathError(
+                f"no chain of effects leads from {source!r} to {target!r}; "
+                f"check with `metagraph trace {source!r} {target!r}`"
+            )
         if focus is None:
             focus = list(dict.fromkeys(n.id for c in chains for n in c.nodes))
     title = args.title
     if chains and title is None:
         n = len(chains)
-        title = (f"{chains[0].nodes[0].name} → {chains[0].nodes[-1].name}: "
-                 f"{n} chain{'s' if n != 1 else ''} of effects" + (", in context" if args.hops else ""))
-    options: dict[str, Any] = {"focus": focus, "hops": args.hops, "kinds": args.kinds,
-                               "highlight": chains or None, "title": title}
-    view = kg.subgraph(focus=focus, hops=args.hops, kinds=args.kinds,
-                       nodes=[n.id for c in chains for n in c.nodes] or None)
+        title = (
+            f"{chains[0].nodes[0].name} → {chains[0].nodes[-1].name}: "
+            f"{n} chain{'s' if n != 1 else ''} of effects" + (", in context" if args.hops else "")
+        )
+    options: dict[str, Any] = {
+        "focus": focus,
+        "hops": args.hops,
+        "kinds": args.kinds,
+        "highlight": chains or None,
+        "title": title,
+    }
+    view = kg.subgraph(
+        focus=focus, hops=args.hops, kinds=args.kinds, nodes=[n.id for c in chains for n in c.nodes] or None
+    )
     n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()
     with progress(f"drawing {n_nodes} nodes"):
         if fmt == "html":
@@ -128,8 +167,9 @@ def _render(args: argparse.Namespace) -> int:
         else:
             path = write_text_atomic(args.out, kg.to_dot(**options))
     if args.json:
-        print_json({"path": str(path), "format": fmt, "nodes": n_nodes, "edges": n_edges,
-                    "highlighted_chains": len(chains)})
+        print_json(
+            {"path": str(path), "format": fmt, "nodes": n_nodes, "edges": n_edges, "highlighted_chains": len(chains)}
+        )
     else:
         extra = f", {len(chains)} chain{'s' if len(chains) != 1 else ''} highlighted" if chains else ""
         print(f"wrote {path} ({fmt}: {n_nodes} nodes, {n_edges} edges{extra})")

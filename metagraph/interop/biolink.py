@@ -43,8 +43,16 @@ from types import MappingProxyType
 
 from metagraph.schema import Kind, Predicate
 
-__all__ = ["CATEGORY_RULES", "ID_PREFIXES", "MOLECULAR_KINDS", "PREDICATE_MAP", "PREFIXES", "BiolinkPredicate",
-           "CategoryRule", "category_of"]
+__all__ = [
+    "CATEGORY_RULES",
+    "ID_PREFIXES",
+    "MOLECULAR_KINDS",
+    "PREDICATE_MAP",
+    "PREFIXES",
+    "BiolinkPredicate",
+    "CategoryRule",
+    "category_of",
+]
 
 
 @dataclass(frozen=True)
@@ -86,46 +94,68 @@ _MOLECULE = (
 )
 
 #: Kind → rules tried in order; the last is the kind's default.
-CATEGORY_RULES: Mapping[Kind, tuple[CategoryRule, ...]] = MappingProxyType({
-    Kind.EXERCISE: (_rule("biolink:Behavior"),),
-    Kind.GENE: (_rule("biolink:Gene"),),
-    Kind.SIGNAL: (*_MOLECULE, _rule("biolink:MolecularEntity")),
-    Kind.MYOKINE: (*_MOLECULE, _rule("biolink:Protein")),
-    Kind.ORGAN: (_rule("biolink:GrossAnatomicalStructure"),),
-    Kind.CELL: (_rule("biolink:Cell", "CL"), _rule("biolink:CellularComponent", "GO"), _rule("biolink:Cell")),
-    Kind.PROCESS: (_rule("biolink:BiologicalProcess"),),
-    Kind.OUTCOME: (_rule("biolink:PhenotypicFeature"),),
-    Kind.CONDITION: (_rule("biolink:Disease", "MONDO", "DOID"), _rule("biolink:PhenotypicFeature", "HP"),
-                     _rule("biolink:DiseaseOrPhenotypicFeature")),
-})
+CATEGORY_RULES: Mapping[Kind, tuple[CategoryRule, ...]] = MappingProxyType(
+    {
+        Kind.EXERCISE: (_rule("biolink:Behavior"),),
+        Kind.GENE: (_rule("biolink:Gene"),),
+        Kind.SIGNAL: (*_MOLECULE, _rule("biolink:MolecularEntity")),
+        Kind.MYOKINE: (*_MOLECULE, _rule("biolink:Protein")),
+        Kind.ORGAN: (_rule("biolink:GrossAnatomicalStructure"),),
+        Kind.CELL: (_rule("biolink:Cell", "CL"), _rule("biolink:CellularComponent", "GO"), _rule("biolink:Cell")),
+        Kind.PROCESS: (_rule("biolink:BiologicalProcess"),),
+        Kind.OUTCOME: (_rule("biolink:PhenotypicFeature"),),
+        Kind.CONDITION: (
+            _rule("biolink:Disease", "MONDO", "DOID"),
+            _rule("biolink:PhenotypicFeature", "HP"),
+            _rule("biolink:DiseaseOrPhenotypicFeature"),
+        ),
+    }
+)
 
 #: Category → the namespaces (Biolink's spelling) its ids come from, in Biolink's order
 #: of preference: the class's ``id_prefixes`` in the Biolink Model that :data:`PREFIXES`
 #: can produce. Categories without ``id_prefixes`` (Behavior) have no preference.
-ID_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "biolink:Gene": ("NCBIGene", "ENSEMBL", "HGNC"),
-    "biolink:MacromolecularComplex": ("GO", "PR", "ComplexPortal"),
-    "biolink:Protein": ("UniProtKB", "PR", "ENSEMBL", "NCIT", "MESH"),
-    "biolink:SmallMolecule": ("CHEBI", "MESH"),
-    "biolink:MolecularEntity": ("CHEBI", "MESH"),
-    "biolink:GrossAnatomicalStructure": ("UBERON", "MESH", "NCIT"),
-    "biolink:Cell": ("CL", "NCIT", "MESH", "UBERON"),
-    "biolink:CellularComponent": ("GO", "MESH", "NCIT", "CL", "UBERON"),
-    "biolink:BiologicalProcess": ("GO",),
-    "biolink:PhenotypicFeature": ("HP", "EFO", "NCIT", "MESH"),
-    "biolink:Disease": ("MONDO", "DOID", "EFO", "MESH", "NCIT", "HP"),
-})
+ID_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "biolink:Gene": ("NCBIGene", "ENSEMBL", "HGNC"),
+        "biolink:MacromolecularComplex": ("GO", "PR", "ComplexPortal"),
+        "biolink:Protein": ("UniProtKB", "PR", "ENSEMBL", "NCIT", "MESH"),
+        "biolink:SmallMolecule": ("CHEBI", "MESH"),
+        "biolink:MolecularEntity": ("CHEBI", "MESH"),
+        "biolink:GrossAnatomicalStructure": ("UBERON", "MESH", "NCIT"),
+        "biolink:Cell": ("CL", "NCIT", "MESH", "UBERON"),
+        "biolink:CellularComponent": ("GO", "MESH", "NCIT", "CL", "UBERON"),
+        "biolink:BiologicalProcess": ("GO",),
+        "biolink:PhenotypicFeature": ("HP", "EFO", "NCIT", "MESH"),
+        "biolink:Disease": ("MONDO", "DOID", "EFO", "MESH", "NCIT", "HP"),
+    }
+)
 
 #: Kinds whose nodes are molecules (an aspect qualifier applies to them).
 MOLECULAR_KINDS = frozenset({Kind.GENE, Kind.SIGNAL, Kind.MYOKINE})
 
 #: metagraph's identifier prefixes → the Biolink prefix map's spelling. Identifiers with
 #: other prefixes (FPLX, EC) are kept as xrefs but never used as a node's KGX id.
-PREFIXES: Mapping[str, str] = MappingProxyType({
-    "HGNC": "HGNC", "UniProt": "UniProtKB", "MESH": "MESH", "GO": "GO", "CHEBI": "CHEBI", "UBERON": "UBERON",
-    "CL": "CL", "EFO": "EFO", "HP": "HP", "MONDO": "MONDO", "DOID": "DOID", "NCIT": "NCIT", "PR": "PR",
-    "NCBIGene": "NCBIGene", "ENSEMBL": "ENSEMBL", "ComplexPortal": "ComplexPortal",
-})
+PREFIXES: Mapping[str, str] = MappingProxyType(
+    {
+        "HGNC": "HGNC",
+        "UniProt": "UniProtKB",
+        "MESH": "MESH",
+        "GO": "GO",
+        "CHEBI": "CHEBI",
+        "UBERON": "UBERON",
+        "CL": "CL",
+        "EFO": "EFO",
+        "HP": "HP",
+        "MONDO": "MONDO",
+        "DOID": "DOID",
+        "NCIT": "NCIT",
+        "PR": "PR",
+        "NCBIGene": "NCBIGene",
+        "ENSEMBL": "ENSEMBL",
+        "ComplexPortal": "ComplexPortal",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -142,21 +172,23 @@ _UP, _DOWN = "increased", "decreased"
 
 #: metagraph predicate → Biolink predicate and qualifiers. ``aspect`` applies only when
 #: the object is molecular (:data:`MOLECULAR_KINDS`).
-PREDICATE_MAP: Mapping[Predicate, BiolinkPredicate] = MappingProxyType({
-    Predicate.ACTIVATES: BiolinkPredicate("biolink:affects", "biolink:causes", _UP, "activity"),
-    Predicate.INHIBITS: BiolinkPredicate("biolink:affects", "biolink:causes", _DOWN, "activity"),
-    Predicate.INCREASES: BiolinkPredicate("biolink:affects", "biolink:causes", _UP, "activity_or_abundance"),
-    Predicate.DECREASES: BiolinkPredicate("biolink:affects", "biolink:causes", _DOWN, "activity_or_abundance"),
-    Predicate.REGULATES: BiolinkPredicate("biolink:affects"),
-    Predicate.SECRETES: BiolinkPredicate("biolink:produces"),
-    Predicate.CLEAVED_INTO: BiolinkPredicate("biolink:derives_into"),
-    Predicate.ENCODES: BiolinkPredicate("biolink:has_gene_product"),
-    Predicate.TARGETS: BiolinkPredicate("biolink:affects"),
-    Predicate.PARTICIPATES_IN: BiolinkPredicate("biolink:actively_involved_in"),
-    Predicate.LOCATED_IN: BiolinkPredicate("biolink:located_in"),
-    Predicate.PART_OF: BiolinkPredicate("biolink:part_of"),
-    Predicate.IS_A: BiolinkPredicate("biolink:subclass_of"),
-})
+PREDICATE_MAP: Mapping[Predicate, BiolinkPredicate] = MappingProxyType(
+    {
+        Predicate.ACTIVATES: BiolinkPredicate("biolink:affects", "biolink:causes", _UP, "activity"),
+        Predicate.INHIBITS: BiolinkPredicate("biolink:affects", "biolink:causes", _DOWN, "activity"),
+        Predicate.INCREASES: BiolinkPredicate("biolink:affects", "biolink:causes", _UP, "activity_or_abundance"),
+        Predicate.DECREASES: BiolinkPredicate("biolink:affects", "biolink:causes", _DOWN, "activity_or_abundance"),
+        Predicate.REGULATES: BiolinkPredicate("biolink:affects"),
+        Predicate.SECRETES: BiolinkPredicate("biolink:produces"),
+        Predicate.CLEAVED_INTO: BiolinkPredicate("biolink:derives_into"),
+        Predicate.ENCODES: BiolinkPredicate("biolink:has_gene_product"),
+        Predicate.TARGETS: BiolinkPredicate("biolink:affects"),
+        Predicate.PARTICIPATES_IN: BiolinkPredicate("biolink:actively_involved_in"),
+        Predicate.LOCATED_IN: BiolinkPredicate("biolink:located_in"),
+        Predicate.PART_OF: BiolinkPredicate("biolink:part_of"),
+        Predicate.IS_A: BiolinkPredicate("biolink:subclass_of"),
+    }
+)
 
 
 def category_of(kind: Kind, xrefs: Iterable[str], *, members: Iterable[str] = ()) -> str:

@@ -21,10 +21,39 @@ if TYPE_CHECKING:
 __all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "REFERENCE_COLUMNS", "to_csv_files"]
 
 NODE_COLUMNS = ("id", "name", "kind", "synonyms", "xrefs", "members", "description")
-EDGE_COLUMNS = ("source", "target", "predicate", "key", "sign", "location", "modality", "magnitude", "timescale",
-                "mechanism", "hedged", "note", "references", "citations", "quotes", "evidence_json")
-REFERENCE_COLUMNS = ("key", "type", "title", "authors", "journal", "year", "volume", "issue", "pages", "doi", "pmid",
-                     "url", "citation")
+EDGE_COLUMNS = (
+    "source",
+    "target",
+    "predicate",
+    "key",
+    "sign",
+    "location",
+    "modality",
+    "magnitude",
+    "timescale",
+    "mechanism",
+    "hedged",
+    "note",
+    "references",
+    "citations",
+    "quotes",
+    "evidence_json",
+)
+REFERENCE_COLUMNS = (
+    "key",
+    "type",
+    "title",
+    "authors",
+    "journal",
+    "year",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "url",
+    "citation",
+)
 
 
 def _table(columns: Sequence[str], rows: list[dict[str, Any]]) -> str:
@@ -51,24 +80,54 @@ def to_csv_files(graph: MetaGraph) -> dict[str, str]:
     'IL6; interleukin 6'
     """
     refs = graph.references
-    nodes = [{"id": n.id, "name": n.name, "kind": n.kind.value, "synonyms": "; ".join(n.synonyms),
-              "xrefs": "; ".join(n.xrefs), "members": "; ".join(n.members), "description": n.description}
-             for n in graph.nodes()]
+    nodes = [
+        {
+            "id": n.id,
+            "name": n.name,
+            "kind": n.kind.value,
+            "synonyms": "; ".join(n.synonyms),
+            "xrefs": "; ".join(n.xrefs),
+            "members": "; ".join(n.members),
+            "description": n.description,
+        }
+        for n in graph.nodes()
+    ]
     edges = []
     for u, v, k in graph.nx.edges(keys=True):
         e = graph.edge_model(u, v, k)
-        edges.append({
-            "source": u, "target": v, "predicate": e.predicate.value, "key": k, "sign": e.sign,
-            "location": e.location, "modality": e.modality,
-            **{f: getattr(e, f).value if getattr(e, f) is not None else None
-               for f in ("magnitude", "timescale", "mechanism")},
-            "hedged": str(e.hedged).lower(), "note": e.note, "references": "; ".join(e.references),
-            "citations": "; ".join(refs[r].short if r in refs else r for r in e.references),
-            "quotes": " | ".join(dict.fromkeys(ev.quote for ev in e.evidence)),
-            "evidence_json": json.dumps([ev.model_dump(mode="json", exclude_none=True) for ev in e.evidence],
-                                        ensure_ascii=False),
-        })
-    references = [{**{c: getattr(r, c) for c in REFERENCE_COLUMNS if c not in ("authors", "citation")},
-                   "authors": "; ".join(r.authors), "citation": r.citation()} for r in refs.values()]
-    return {"nodes.csv": _table(NODE_COLUMNS, nodes), "edges.csv": _table(EDGE_COLUMNS, edges),
-            "references.csv": _table(REFERENCE_COLUMNS, references)}
+        edges.append(
+            {
+                "source": u,
+                "target": v,
+                "predicate": e.predicate.value,
+                "key": k,
+                "sign": e.sign,
+                "location": e.location,
+                "modality": e.modality,
+                **{
+                    f: getattr(e, f).value if getattr(e, f) is not None else None
+                    for f in ("magnitude", "timescale", "mechanism")
+                },
+                "hedged": str(e.hedged).lower(),
+                "note": e.note,
+                "references": "; ".join(e.references),
+                "citations": "; ".join(refs[r].short if r in refs else r for r in e.references),
+                "quotes": " | ".join(dict.fromkeys(ev.quote for ev in e.evidence)),
+                "evidence_json": json.dumps(
+                    [ev.model_dump(mode="json", exclude_none=True) for ev in e.evidence], ensure_ascii=False
+                ),
+            }
+        )
+    references = [
+        {
+            **{c: getattr(r, c) for c in REFERENCE_COLUMNS if c not in ("authors", "citation")},
+            "authors": "; ".join(r.authors),
+            "citation": r.citation(),
+        }
+        for r in refs.values()
+    ]
+    return {
+        "nodes.csv": _table(NODE_COLUMNS, nodes),
+        "edges.csv": _table(EDGE_COLUMNS, edges),
+        "references.csv": _table(REFERENCE_COLUMNS, references),
+    }

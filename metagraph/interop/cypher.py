@@ -38,8 +38,22 @@ __all__ = ["cypher_literal", "label_of", "relationship_type", "to_cypher", "to_n
 
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _ARRAY_DELIMITERS = (";", "|", "¦", "\u001f")
-_REFERENCE_FIELDS = ("type", "title", "authors", "journal", "year", "volume", "issue", "pages", "doi", "pmid", "url",
-                     "as_cited", "discrepancies", "note")
+_REFERENCE_FIELDS = (
+    "type",
+    "title",
+    "authors",
+    "journal",
+    "year",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "url",
+    "as_cited",
+    "discrepancies",
+    "note",
+)
 
 
 def label_of(kind: str) -> str:
@@ -111,21 +125,39 @@ def _present(props: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _node_props(node: Node) -> dict[str, Any]:
-    return _present({"name": node.name, "kind": node.kind.value, "synonyms": node.synonyms, "xrefs": node.xrefs,
-                     "members": node.members, "description": node.description or None})
+    return _present(
+        {
+            "name": node.name,
+            "kind": node.kind.value,
+            "synonyms": node.synonyms,
+            "xrefs": node.xrefs,
+            "members": node.members,
+            "description": node.description or None,
+        }
+    )
 
 
 def _edge_props(edge: Edge) -> dict[str, Any]:
-    return _present({
-        "predicate": edge.predicate.value, "sign": edge.sign, "transmits": spec(edge.predicate).transmits,
-        "location": edge.location, "modality": edge.modality,
-        **{f: getattr(edge, f).value if getattr(edge, f) is not None else None
-           for f in ("magnitude", "timescale", "mechanism")},
-        "hedged": edge.hedged, "note": edge.note, "references": edge.references,
-        "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence)),
-        "evidence": json.dumps([ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence],
-                               ensure_ascii=False),
-    })
+    return _present(
+        {
+            "predicate": edge.predicate.value,
+            "sign": edge.sign,
+            "transmits": spec(edge.predicate).transmits,
+            "location": edge.location,
+            "modality": edge.modality,
+            **{
+                f: getattr(edge, f).value if getattr(edge, f) is not None else None
+                for f in ("magnitude", "timescale", "mechanism")
+            },
+            "hedged": edge.hedged,
+            "note": edge.note,
+            "references": edge.references,
+            "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence)),
+            "evidence": json.dumps(
+                [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
+            ),
+        }
+    )
 
 
 def _reference_props(ref: Reference) -> dict[str, Any]:
@@ -157,15 +189,19 @@ def to_cypher(graph: MetaGraph) -> str:
         "CREATE CONSTRAINT metagraph_reference_key IF NOT EXISTS FOR (r:Reference) REQUIRE r.key IS UNIQUE;",
     ]
     for node in graph.nodes():
-        lines.append(f"MERGE (n:Node {{id: {cypher_literal(node.id)}}}) SET n:{label_of(node.kind.value)}, "
-                     f"n += {_map(_node_props(node))};")
+        lines.append(
+            f"MERGE (n:Node {{id: {cypher_literal(node.id)}}}) SET n:{label_of(node.kind.value)}, "
+            f"n += {_map(_node_props(node))};"
+        )
     for ref in graph.references.values():
         lines.append(f"MERGE (r:Reference {{key: {cypher_literal(ref.key)}}}) SET r += {_map(_reference_props(ref))};")
     for u, v, k in graph.nx.edges(keys=True):
         edge = graph.edge_model(u, v, k)
-        lines.append(f"MATCH (a:Node {{id: {cypher_literal(u)}}}), (b:Node {{id: {cypher_literal(v)}}}) "
-                     f"MERGE (a)-[r:{relationship_type(edge.predicate.value)} {{key: {cypher_literal(k)}}}]->(b) "
-                     f"SET r += {_map(_edge_props(edge))};")
+        lines.append(
+            f"MATCH (a:Node {{id: {cypher_literal(u)}}}), (b:Node {{id: {cypher_literal(v)}}}) "
+            f"MERGE (a)-[r:{relationship_type(edge.predicate.value)} {{key: {cypher_literal(k)}}}]->(b) "
+            f"SET r += {_map(_edge_props(edge))};"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -174,8 +210,10 @@ def _array_delimiter(values: Iterable[str]) -> str:
     for d in _ARRAY_DELIMITERS:
         if not any(d in item for item in items):
             return d
-    raise ExportError("every candidate array delimiter (; | ¦ \\x1f) occurs in a list value; "
-                      "use the Cypher script instead of the neo4j-admin files")
+    raise ExportError(
+        "every candidate array delimiter (; | ¦ \\x1f) occurs in a list value; "
+        "use the Cypher script instead of the neo4j-admin files"
+    )
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -212,27 +250,86 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     nodes = graph.nodes()
     edges = [graph.edge_model(u, v, k) for u, v, k in graph.nx.edges(keys=True)]
     refs = list(graph.references.values())
-    delim = _array_delimiter([
-        *(x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
-        *(x for e in edges for x in (*e.references, *(ev.quote for ev in e.evidence))),
-        *(x for r in refs for x in (*r.authors, *r.discrepancies)),
-    ])
-    node_header = ["id:ID(Node)", ":LABEL", "name", "kind", "synonyms:string[]", "xrefs:string[]", "members:string[]",
-                   "description"]
-    node_rows = [[n.id, delim.join(["Node", label_of(n.kind.value)]), n.name, n.kind.value,
-                  _cell(n.synonyms, delim), _cell(n.xrefs, delim), _cell(n.members, delim), n.description]
-                 for n in nodes]
-    ref_header = ["key:ID(Reference)", ":LABEL", "type", "title", "authors:string[]", "journal", "year:int", "volume",
-                  "issue", "pages", "doi", "pmid", "url", "as_cited", "discrepancies:string[]", "note"]
+    delim = _array_delimiter(
+        [
+            *(x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
+            *(x for e in edges for x in (*e.references, *(ev.quote for ev in e.evidence))),
+            *(x for r in refs for x in (*r.authors, *r.discrepancies)),
+        ]
+    )
+    node_header = [
+        "id:ID(Node)",
+        ":LABEL",
+        "name",
+        "kind",
+        "synonyms:string[]",
+        "xrefs:string[]",
+        "members:string[]",
+        "description",
+    ]
+    node_rows = [
+        [
+            n.id,
+            delim.join(["Node", label_of(n.kind.value)]),
+            n.name,
+            n.kind.value,
+            _cell(n.synonyms, delim),
+            _cell(n.xrefs, delim),
+            _cell(n.members, delim),
+            n.description,
+        ]
+        for n in nodes
+    ]
+    ref_header = [
+        "key:ID(Reference)",
+        ":LABEL",
+        "type",
+        "title",
+        "authors:string[]",
+        "journal",
+        "year:int",
+        "volume",
+        "issue",
+        "pages",
+        "doi",
+        "pmid",
+        "url",
+        "as_cited",
+        "discrepancies:string[]",
+        "note",
+    ]
     ref_rows = [[r.key, "Reference", *(_cell(getattr(r, f), delim) for f in _REFERENCE_FIELDS)] for r in refs]
-    rel_header = [":START_ID(Node)", ":END_ID(Node)", ":TYPE", "key", "predicate", "sign:int", "transmits:boolean",
-                  "location", "modality", "magnitude", "timescale", "mechanism", "hedged:boolean", "note",
-                  "references:string[]", "quotes:string[]", "evidence"]
+    rel_header = [
+        ":START_ID(Node)",
+        ":END_ID(Node)",
+        ":TYPE",
+        "key",
+        "predicate",
+        "sign:int",
+        "transmits:boolean",
+        "location",
+        "modality",
+        "magnitude",
+        "timescale",
+        "mechanism",
+        "hedged:boolean",
+        "note",
+        "references:string[]",
+        "quotes:string[]",
+        "evidence",
+    ]
     rel_rows = []
     for e in edges:
         p = _edge_props(e)
-        rel_rows.append([e.source, e.target, relationship_type(e.predicate.value), e.key,
-                         *(_cell(p.get(c.partition(":")[0]), delim) for c in rel_header[4:])])
+        rel_rows.append(
+            [
+                e.source,
+                e.target,
+                relationship_type(e.predicate.value),
+                e.key,
+                *(_cell(p.get(c.partition(":")[0]), delim) for c in rel_header[4:]),
+            ]
+        )
     script = (
         "#!/bin/sh\n"
         "# Load these files into a new, empty Neo4j 5 database (default name: neo4j), offline:\n"
@@ -243,5 +340,9 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
         f"  --array-delimiter='{delim}' --multiline-fields=true --overwrite-destination=false \\\n"
         '  "${1:-neo4j}"\n'
     )
-    return {"nodes.csv": _csv(node_header, node_rows), "references.csv": _csv(ref_header, ref_rows),
-            "relationships.csv": _csv(rel_header, rel_rows), "import.sh": script}
+    return {
+        "nodes.csv": _csv(node_header, node_rows),
+        "references.csv": _csv(ref_header, ref_rows),
+        "relationships.csv": _csv(rel_header, rel_rows),
+        "import.sh": script,
+    }

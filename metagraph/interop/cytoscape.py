@@ -25,11 +25,20 @@ if TYPE_CHECKING:
 __all__ = ["SIGN_CLASSES", "VIS_SHAPES", "to_cytoscape", "to_cytoscape_json"]
 
 #: The HTML view's vis-network shapes → the closest Cytoscape.js node shape.
-VIS_SHAPES = MappingProxyType({
-    "hexagon": "hexagon", "triangle": "triangle", "ellipse": "ellipse", "diamond": "diamond",
-    "database": "barrel", "dot": "ellipse", "box": "round-rectangle", "star": "star", "triangleDown": "vee",
-    "square": "rectangle",
-})
+VIS_SHAPES = MappingProxyType(
+    {
+        "hexagon": "hexagon",
+        "triangle": "triangle",
+        "ellipse": "ellipse",
+        "diamond": "diamond",
+        "database": "barrel",
+        "dot": "ellipse",
+        "box": "round-rectangle",
+        "star": "star",
+        "triangleDown": "vee",
+        "square": "rectangle",
+    }
+)
 #: Edge sign → its class.
 SIGN_CLASSES = MappingProxyType({+1: "positive", -1: "negative", 0: "structural"})
 _ARROWS = {"arrow": "triangle", "bar": "tee"}
@@ -37,21 +46,56 @@ _ARROWS = {"arrow": "triangle", "bar": "tee"}
 
 def _stylesheet() -> list[dict[str, Any]]:
     sheet: list[dict[str, Any]] = [
-        {"selector": "node", "style": {"label": "data(name)", "text-valign": "center", "text-halign": "center",
-                                       "font-size": 11, "text-wrap": "wrap", "text-max-width": 90,
-                                       "width": 70, "height": 40, "border-width": 2}},
-        {"selector": "edge", "style": {"curve-style": "bezier", "width": 2, "target-arrow-shape": "triangle",
-                                       "arrow-scale": 1.2, "label": "", "font-size": 9}},
+        {
+            "selector": "node",
+            "style": {
+                "label": "data(name)",
+                "text-valign": "center",
+                "text-halign": "center",
+                "font-size": 11,
+                "text-wrap": "wrap",
+                "text-max-width": 90,
+                "width": 70,
+                "height": 40,
+                "border-width": 2,
+            },
+        },
+        {
+            "selector": "edge",
+            "style": {
+                "curve-style": "bezier",
+                "width": 2,
+                "target-arrow-shape": "triangle",
+                "arrow-scale": 1.2,
+                "label": "",
+                "font-size": 9,
+            },
+        },
     ]
     for kind, st in KIND_STYLES.items():
-        sheet.append({"selector": f"node.{kind.value}", "style": {
-            "background-color": st.fill, "border-color": st.border, "color": st.font,
-            "shape": VIS_SHAPES.get(st.vis_shape, "ellipse")}})
+        sheet.append(
+            {
+                "selector": f"node.{kind.value}",
+                "style": {
+                    "background-color": st.fill,
+                    "border-color": st.border,
+                    "color": st.font,
+                    "shape": VIS_SHAPES.get(st.vis_shape, "ellipse"),
+                },
+            }
+        )
     for sign, st in EDGE_STYLES.items():
-        sheet.append({"selector": f"edge.{SIGN_CLASSES[sign]}", "style": {
-            "line-color": st.colour, "target-arrow-color": st.colour,
-            "target-arrow-shape": _ARROWS.get(st.vis_arrow, "triangle"),
-            "line-style": "dashed" if st.dashed else "solid"}})
+        sheet.append(
+            {
+                "selector": f"edge.{SIGN_CLASSES[sign]}",
+                "style": {
+                    "line-color": st.colour,
+                    "target-arrow-color": st.colour,
+                    "target-arrow-shape": _ARROWS.get(st.vis_arrow, "triangle"),
+                    "line-style": "dashed" if st.dashed else "solid",
+                },
+            }
+        )
     sheet.append({"selector": "edge:selected", "style": {"label": "data(predicate)"}})
     return sheet
 
@@ -75,15 +119,28 @@ def to_cytoscape(graph: MetaGraph) -> dict[str, Any]:
     edges = []
     for u, v, k in graph.nx.edges(keys=True):
         edge = graph.edge_model(u, v, k)
-        data = {"id": f"{u}|{k}|{v}", "source": u, "target": v, "key": k, "predicate": edge.predicate.value,
-                "interaction": edge.predicate.value, "name": f"{u} ({k}) {v}", "sign": edge.sign,
-                **{f: getattr(edge, f) for f in ("location", "modality", "note") if getattr(edge, f) is not None},
-                **{f: getattr(edge, f).value for f in ("magnitude", "timescale", "mechanism")
-                   if getattr(edge, f) is not None},
-                "hedged": edge.hedged, "references": edge.references,
-                "quotes": [ev.quote for ev in edge.evidence],
-                "evidence": json.dumps([ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence],
-                                       ensure_ascii=False)}
+        data = {
+            "id": f"{u}|{k}|{v}",
+            "source": u,
+            "target": v,
+            "key": k,
+            "predicate": edge.predicate.value,
+            "interaction": edge.predicate.value,
+            "name": f"{u} ({k}) {v}",
+            "sign": edge.sign,
+            **{f: getattr(edge, f) for f in ("location", "modality", "note") if getattr(edge, f) is not None},
+            **{
+                f: getattr(edge, f).value
+                for f in ("magnitude", "timescale", "mechanism")
+                if getattr(edge, f) is not None
+            },
+            "hedged": edge.hedged,
+            "references": edge.references,
+            "quotes": [ev.quote for ev in edge.evidence],
+            "evidence": json.dumps(
+                [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
+            ),
+        }
         edges.append({"data": data, "classes": f"{edge.predicate.value} {SIGN_CLASSES[edge.sign]}"})
     from metagraph import __version__
 
@@ -91,9 +148,14 @@ def to_cytoscape(graph: MetaGraph) -> dict[str, Any]:
         "format_version": "1.0",
         "generated_by": f"metagraph-{__version__}",
         "target_cytoscapejs_version": "~3.0",
-        "data": {"name": "metagraph", "shared_name": "metagraph",
-                 "references": json.dumps([r.model_dump(mode="json", exclude_defaults=True)
-                                           for r in graph.references.values()], ensure_ascii=False)},
+        "data": {
+            "name": "metagraph",
+            "shared_name": "metagraph",
+            "references": json.dumps(
+                [r.model_dump(mode="json", exclude_defaults=True) for r in graph.references.values()],
+                ensure_ascii=False,
+            ),
+        },
         "elements": {"nodes": nodes, "edges": edges},
         "style": _stylesheet(),
     }

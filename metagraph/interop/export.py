@@ -107,18 +107,35 @@ def _turtle(graph: MetaGraph) -> str:
 
 #: Format name → its writer. ``cypher`` writes a folder (script and neo4j-admin files),
 #: or the script alone when the path ends in ``.cypher``/``.cql``.
-FORMATS: Mapping[str, ExportFormat] = MappingProxyType({f.name: f for f in (
-    ExportFormat("json", _json, False, (".json",),
-                 "the data format itself as JSON: `metagraph.load` reads it back unchanged"),
-    ExportFormat("yaml", _yaml, False, (".yaml", ".yml"), "the data format as YAML, for editing and `--data`"),
-    ExportFormat("graphml", _graphml, False, (".graphml",), "GraphML for networkx, igraph, Gephi, yEd"),
-    ExportFormat("cytoscape", _cytoscape, False, (".cyjs",), "Cytoscape.js / Cytoscape desktop JSON with styles"),
-    ExportFormat("csv", _csv, True, (), "a folder: nodes.csv, edges.csv, references.csv"),
-    ExportFormat("kgx", _kgx, True, (), "a folder: KGX TSV nodes.tsv, edges.tsv (Biolink Model)"),
-    ExportFormat("cypher", _cypher, True, (".cypher", ".cql"),
-                 "a folder: graph.cypher and neo4j-admin import CSVs (a .cypher path: the script alone)"),
-    ExportFormat("turtle", _turtle, False, (".ttl",), "RDF Turtle for rdflib, Oxigraph, SPARQL stores"),
-)})
+FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
+    {
+        f.name: f
+        for f in (
+            ExportFormat(
+                "json",
+                _json,
+                False,
+                (".json",),
+                "the data format itself as JSON: `metagraph.load` reads it back unchanged",
+            ),
+            ExportFormat("yaml", _yaml, False, (".yaml", ".yml"), "the data format as YAML, for editing and `--data`"),
+            ExportFormat("graphml", _graphml, False, (".graphml",), "GraphML for networkx, igraph, Gephi, yEd"),
+            ExportFormat(
+                "cytoscape", _cytoscape, False, (".cyjs",), "Cytoscape.js / Cytoscape desktop JSON with styles"
+            ),
+            ExportFormat("csv", _csv, True, (), "a folder: nodes.csv, edges.csv, references.csv"),
+            ExportFormat("kgx", _kgx, True, (), "a folder: KGX TSV nodes.tsv, edges.tsv (Biolink Model)"),
+            ExportFormat(
+                "cypher",
+                _cypher,
+                True,
+                (".cypher", ".cql"),
+                "a folder: graph.cypher and neo4j-admin import CSVs (a .cypher path: the script alone)",
+            ),
+            ExportFormat("turtle", _turtle, False, (".ttl",), "RDF Turtle for rdflib, Oxigraph, SPARQL stores"),
+        )
+    }
+)
 
 
 def _format_for(path: Path, format: str | None) -> ExportFormat:
@@ -131,12 +148,13 @@ def _format_for(path: Path, format: str | None) -> ExportFormat:
     for spec in FORMATS.values():
         if suffix in spec.suffixes:
             return spec
-    raise ExportError(f"cannot tell the format from {path.name!r}; pass format= one of: {', '.join(FORMATS)} "
-                      "(file endings: " + ", ".join(s for f in FORMATS.values() for s in f.suffixes) + ")")
+    raise ExportError(
+        f"cannot tell the format from {path.name!r}; pass format= one of: {', '.join(FORMATS)} "
+        "(file endings: " + ", ".join(s for f in FORMATS.values() for s in f.suffixes) + ")"
+    )
 
 
-def export_graph(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None = None,
-                 **options: Any) -> Path:
+def export_graph(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Path:
     """Write ``graph`` to ``path`` in ``format`` (from the file ending when ``None``); return the path.
 
     Parameters
@@ -173,8 +191,10 @@ def export_graph(graph: MetaGraph, path: str | os.PathLike[str], *, format: str 
     accepted = [p for p in inspect.signature(spec.build).parameters if p != "graph"]
     unknown = [o for o in options if o not in accepted]
     if unknown:
-        raise ExportError(f"the {spec.name} format has no option {', '.join(map(repr, unknown))}"
-                          + (f"; its options: {', '.join(accepted)}" if accepted else "; it takes none"))
+        raise ExportError(
+            f"the {spec.name} format has no option {', '.join(map(repr, unknown))}"
+            + (f"; its options: {', '.join(accepted)}" if accepted else "; it takes none")
+        )
     output = spec.build(graph, **options)
     if spec.folder:
         if target.exists() and not target.is_dir():

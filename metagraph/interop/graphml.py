@@ -35,8 +35,10 @@ def _flat(attrs: dict[str, Any], where: str) -> dict[str, Any]:
             continue
         value = json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
         if isinstance(value, str) and (bad := _NOT_XML.search(value)):
-            raise ExportError(f"GraphML (XML) cannot hold the control character U+{ord(bad.group(0)):04X} found in "
-                              f"the {k} of {where}; remove it from the data, or export to json, csv or turtle")
+            raise ExportError(
+                f"GraphML (XML) cannot hold the control character U+{ord(bad.group(0)):04X} found in "
+                f"the {k} of {where}; remove it from the data, or export to json, csv or turtle"
+            )
         out[k] = value
     return out
 
@@ -58,15 +60,24 @@ def to_graphml(graph: MetaGraph) -> str:
     """
     out = nx.MultiDiGraph()
     out.graph["name"] = "metagraph"
-    out.graph.update(_flat({"references": [r.model_dump(mode="json") for r in graph.references.values()]},
-                           "the references"))
+    out.graph.update(
+        _flat({"references": [r.model_dump(mode="json") for r in graph.references.values()]}, "the references")
+    )
     for node_id, attrs in graph.nx.nodes(data=True):
         out.add_node(node_id, **_flat(attrs, f"node {node_id!r}"))
     for u, v, k, attrs in graph.nx.edges(keys=True, data=True):
         edge = graph.edge_model(u, v, k)
         gid = f"{u}|{k}|{v}"  # networkx writes the key as the GraphML id, which must be unique
         out.add_edge(u, v, gid)
-        out.edges[u, v, gid].update(_flat({
-            **attrs, "key": k, "references": edge.references,
-            "evidence": [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence]}, f"edge {gid!r}"))
+        out.edges[u, v, gid].update(
+            _flat(
+                {
+                    **attrs,
+                    "key": k,
+                    "references": edge.references,
+                    "evidence": [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence],
+                },
+                f"edge {gid!r}",
+            )
+        )
     return "\n".join(nx.generate_graphml(out, prettyprint=True)) + "\n"

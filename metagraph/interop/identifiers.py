@@ -39,29 +39,40 @@ from metagraph._names import normalize_name
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["BUILTIN_PREFIXES", "IdentifierIssue", "IdentifierReport", "check_identifiers", "known_hazards",
-           "report_identifiers"]
+__all__ = [
+    "BUILTIN_PREFIXES",
+    "IdentifierIssue",
+    "IdentifierReport",
+    "check_identifiers",
+    "known_hazards",
+    "report_identifiers",
+]
 
 Level = Literal["error", "warning", "info"]
 
 #: Bioregistry prefix → (house spelling, local-id pattern). The spellings are the
 #: project's; the patterns are the Bioregistry's, for use when it is not installed.
-BUILTIN_PREFIXES: Mapping[str, tuple[str, str]] = MappingProxyType({
-    "hgnc": ("HGNC", r"^\d{1,5}$"),
-    "uniprot": ("UniProt", r"^([OPQ]\d[A-Z0-9]{3}\d|[A-NR-Z]\d([A-Z][A-Z0-9]{2}\d){1,2})$"),
-    "mesh": ("MESH", r"^(C|D|Q)\d+$"),
-    "go": ("GO", r"^\d{7}$"),
-    "chebi": ("CHEBI", r"^\d+$"),
-    "uberon": ("UBERON", r"^\d+$"),
-    "cl": ("CL", r"^\d{7}$"),
-    "efo": ("EFO", r"^\d{7}$"),
-    "hp": ("HP", r"^\d{7}$"),
-    "mondo": ("MONDO", r"^\d{7}$"),
-    "doid": ("DOID", r"^\d+$"),
-    "fplx": ("FPLX", r"^[a-zA-Z0-9][A-Za-z0-9_]+$"),
-    "ec": ("EC", r"^\d{1,2}(((\.\d{1,3}){1,3})|(\.\d+){2}\.[nB]\d{1,3}|\.-\.-\.-|\.\d{1,3}\.-\.-"
-                 r"|\.\d{1,3}\.\d{1,3}\.-)?$"),
-})
+BUILTIN_PREFIXES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "hgnc": ("HGNC", r"^\d{1,5}$"),
+        "uniprot": ("UniProt", r"^([OPQ]\d[A-Z0-9]{3}\d|[A-NR-Z]\d([A-Z][A-Z0-9]{2}\d){1,2})$"),
+        "mesh": ("MESH", r"^(C|D|Q)\d+$"),
+        "go": ("GO", r"^\d{7}$"),
+        "chebi": ("CHEBI", r"^\d+$"),
+        "uberon": ("UBERON", r"^\d+$"),
+        "cl": ("CL", r"^\d{7}$"),
+        "efo": ("EFO", r"^\d{7}$"),
+        "hp": ("HP", r"^\d{7}$"),
+        "mondo": ("MONDO", r"^\d{7}$"),
+        "doid": ("DOID", r"^\d+$"),
+        "fplx": ("FPLX", r"^[a-zA-Z0-9][A-Za-z0-9_]+$"),
+        "ec": (
+            "EC",
+            r"^\d{1,2}(((\.\d{1,3}){1,3})|(\.\d+){2}\.[nB]\d{1,3}|\.-\.-\.-|\.\d{1,3}\.-\.-"
+            r"|\.\d{1,3}\.\d{1,3}\.-)?$",
+        ),
+    }
+)
 
 _LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 
@@ -124,19 +135,27 @@ class IdentifierReport:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain data (for JSON)."""
-        return {"ok": self.ok, "nodes": self.nodes, "curies": self.curies, "registry": self.registry,
-                "counts": {lvl: self.count(lvl) for lvl in _LEVELS},
-                "issues": [asdict(i) for i in self.issues]}
+        return {
+            "ok": self.ok,
+            "nodes": self.nodes,
+            "curies": self.curies,
+            "registry": self.registry,
+            "counts": {lvl: self.count(lvl) for lvl in _LEVELS},
+            "issues": [asdict(i) for i in self.issues],
+        }
 
     def __str__(self) -> str:
         head = f"{self.curies} identifiers of {self.nodes} nodes checked against {self.registry}"
-        counts = ", ".join(f"{self.count(lvl)} {name}" for lvl, name in
-                           (("error", "errors"), ("warning", "warnings"), ("info", "notes")))
+        counts = ", ".join(
+            f"{self.count(lvl)} {name}"
+            for lvl, name in (("error", "errors"), ("warning", "warnings"), ("info", "notes"))
+        )
         if not self.issues:
             return f"{head}: no issues"
         rows = [["level", "node", "identifier", "issue"]]
-        rows += [[i.level, i.node, i.curie or "-", f"{i.message}; {i.hint}" if i.hint else i.message]
-                 for i in self.issues]
+        rows += [
+            [i.level, i.node, i.curie or "-", f"{i.message}; {i.hint}" if i.hint else i.message] for i in self.issues
+        ]
         widths = [max(len(r[c]) for r in rows) for c in range(3)]
         lines = ["  ".join([*(r[c].ljust(widths[c]) for c in range(3)), r[3]]) for r in rows]
         lines.insert(1, "  ".join([*("-" * w for w in widths), "-----"]))
@@ -168,8 +187,9 @@ class _Registry:
                 if use_bioregistry:
                     from metagraph.errors import MetagraphError
 
-                    raise MetagraphError("the bioregistry package is not installed; "
-                                         "pip install 'exercise-metagraph[ids]'") from None
+                    raise MetagraphError(
+                        "the bioregistry package is not installed; pip install 'exercise-metagraph[ids]'"
+                    ) from None
             else:
                 self.br = bioregistry
         if self.br is not None:
@@ -180,8 +200,10 @@ class _Registry:
             except PackageNotFoundError:
                 self.label = "the Bioregistry"
         else:
-            self.label = (f"a built-in table of {len(BUILTIN_PREFIXES)} prefixes (the bioregistry package is not "
-                          "installed: pip install 'exercise-metagraph[ids]' to check every prefix)")
+            self.label = (
+                f"a built-in table of {len(BUILTIN_PREFIXES)} prefixes (the bioregistry package is not "
+                "installed: pip install 'exercise-metagraph[ids]' to check every prefix)"
+            )
         self._by_fold = {house.casefold(): key for key, (house, _) in BUILTIN_PREFIXES.items()}
         self._cache: dict[str, tuple[str | None, str | None, str | None, bool]] = {}
 
@@ -222,27 +244,58 @@ def _check_syntax(reg: _Registry, node: str, curie: str, issues: list[Identifier
     norm, house, pattern, deprecated = reg.lookup(prefix)
     if norm is None:
         if reg.br is not None:
-            issues.append(IdentifierIssue("error", node, curie, "unknown_prefix",
-                                          f"the prefix {prefix!r} is not in the Bioregistry",
-                                          "check the spelling (e.g. HGNC, UniProt, MESH, GO, CHEBI, UBERON)"))
+            issues.append(
+                IdentifierIssue(
+                    "error",
+                    node,
+                    curie,
+                    "unknown_prefix",
+                    f"the prefix {prefix!r} is not in the Bioregistry",
+                    "check the spelling (e.g. HGNC, UniProt, MESH, GO, CHEBI, UBERON)",
+                )
+            )
         else:
-            issues.append(IdentifierIssue("warning", node, curie, "unknown_prefix",
-                                          f"the prefix {prefix!r} is not in the built-in table",
-                                          "install bioregistry to check it"))
+            issues.append(
+                IdentifierIssue(
+                    "warning",
+                    node,
+                    curie,
+                    "unknown_prefix",
+                    f"the prefix {prefix!r} is not in the built-in table",
+                    "install bioregistry to check it",
+                )
+            )
         return
     if deprecated:
-        issues.append(IdentifierIssue("warning", node, curie, "deprecated_prefix",
-                                      f"the Bioregistry marks the prefix {prefix!r} as deprecated",
-                                      "use the namespace that replaced it"))
+        issues.append(
+            IdentifierIssue(
+                "warning",
+                node,
+                curie,
+                "deprecated_prefix",
+                f"the Bioregistry marks the prefix {prefix!r} as deprecated",
+                "use the namespace that replaced it",
+            )
+        )
     if pattern and not re.match(pattern, local):
         example = reg.example(norm)
         hint = f"{house or prefix} ids match {pattern}" + (f", e.g. {house or prefix}:{example}" if example else "")
-        issues.append(IdentifierIssue("error", node, curie, "bad_local_id",
-                                      f"{local!r} is not a valid {house or prefix} id", hint))
+        issues.append(
+            IdentifierIssue(
+                "error", node, curie, "bad_local_id", f"{local!r} is not a valid {house or prefix} id", hint
+            )
+        )
     if house and prefix != house:
-        issues.append(IdentifierIssue("warning", node, curie, "prefix_style",
-                                      f"the prefix is written {prefix!r}",
-                                      f"write {house}:{local} (the spelling this project uses)"))
+        issues.append(
+            IdentifierIssue(
+                "warning",
+                node,
+                curie,
+                "prefix_style",
+                f"the prefix is written {prefix!r}",
+                f"write {house}:{local} (the spelling this project uses)",
+            )
+        )
 
 
 def check_identifiers(graph: MetaGraph, *, use_bioregistry: bool | None = None) -> IdentifierReport:
@@ -277,14 +330,28 @@ def check_identifiers(graph: MetaGraph, *, use_bioregistry: bool | None = None) 
             _check_syntax(reg, node.id, curie, issues)
             hit = withdrawn.get(curie.casefold())
             if hit:
-                issues.append(IdentifierIssue("error", node.id, curie, "withdrawn",
-                                              f"withdrawn record {hit['label']!r}: {hit['note']}",
-                                              f"use {hit['replaced_by']}"))
+                issues.append(
+                    IdentifierIssue(
+                        "error",
+                        node.id,
+                        curie,
+                        "withdrawn",
+                        f"withdrawn record {hit['label']!r}: {hit['note']}",
+                        f"use {hit['replaced_by']}",
+                    )
+                )
             hit = look_alikes.get(curie.casefold())
             if hit and normalize_name(hit["label"]) not in names:
-                issues.append(IdentifierIssue("error", node.id, curie, "look_alike",
-                                              f"this is {hit['label']!r}, not {node.name!r}: {hit['note']}",
-                                              f"use {hit['use_instead']}"))
+                issues.append(
+                    IdentifierIssue(
+                        "error",
+                        node.id,
+                        curie,
+                        "look_alike",
+                        f"this is {hit['label']!r}, not {node.name!r}: {hit['note']}",
+                        f"use {hit['use_instead']}",
+                    )
+                )
         for curie in node.xrefs:
             owners.setdefault(curie.casefold(), []).append(node.id)
         for cx in complexes:
@@ -298,25 +365,51 @@ def check_identifiers(graph: MetaGraph, *, use_bioregistry: bool | None = None) 
             for x in used:
                 what = subunits[x.casefold()][1]
                 if has_identity:
-                    issues.append(IdentifierIssue("warning", node.id, x, "complex_subunit",
-                                                  f"{x} is one subunit of {cx['name']} ({what}), not the complex",
-                                                  "move it from xrefs to members"))
+                    issues.append(
+                        IdentifierIssue(
+                            "warning",
+                            node.id,
+                            x,
+                            "complex_subunit",
+                            f"{x} is one subunit of {cx['name']} ({what}), not the complex",
+                            "move it from xrefs to members",
+                        )
+                    )
                 else:
-                    issues.append(IdentifierIssue("error", node.id, x, "complex_subunit",
-                                                  f"{cx['name']} is a complex; {x} is one subunit ({what}): "
-                                                  f"{cx['note']}",
-                                                  f"use {' or '.join(cx['identity'])} as its identifier and list "
-                                                  "subunits under members"))
+                    issues.append(
+                        IdentifierIssue(
+                            "error",
+                            node.id,
+                            x,
+                            "complex_subunit",
+                            f"{cx['name']} is a complex; {x} is one subunit ({what}): {cx['note']}",
+                            f"use {' or '.join(cx['identity'])} as its identifier and list subunits under members",
+                        )
+                    )
         if not node.xrefs:
-            issues.append(IdentifierIssue("info", node.id, None, "no_identifier", "the node has no identifier",
-                                          "add one in xrefs if a standard record exists"))
+            issues.append(
+                IdentifierIssue(
+                    "info",
+                    node.id,
+                    None,
+                    "no_identifier",
+                    "the node has no identifier",
+                    "add one in xrefs if a standard record exists",
+                )
+            )
     for curie_key, ids in owners.items():
         if len(ids) > 1:
             curie = next(x for x in graph.node(ids[0]).xrefs if x.casefold() == curie_key)
-            issues.append(IdentifierIssue("info", ids[0], curie, "shared",
-                                          f"also an identifier of {', '.join(ids[1:])}",
-                                          "fine for a precursor and its product; a merge cannot tell them apart "
-                                          "by this identifier"))
+            issues.append(
+                IdentifierIssue(
+                    "info",
+                    ids[0],
+                    curie,
+                    "shared",
+                    f"also an identifier of {', '.join(ids[1:])}",
+                    "fine for a precursor and its product; a merge cannot tell them apart by this identifier",
+                )
+            )
     issues.sort(key=lambda i: _LEVELS.index(i.level))
     return IdentifierReport(issues, len(graph), n_curies, reg.label)
 

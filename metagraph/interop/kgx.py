@@ -39,9 +39,23 @@ LOCAL_PREFIX = "metagraph"
 #: The Biolink ``infores`` id of this graph, as primary knowledge source.
 KNOWLEDGE_SOURCE = "infores:metagraph"
 NODE_COLUMNS = ("id", "category", "name", "description", "synonym", "xref", "provided_by")
-EDGE_COLUMNS = ("id", "subject", "predicate", "object", "category", "qualified_predicate", "object_aspect_qualifier",
-                "object_direction_qualifier", "anatomical_context_qualifier", "original_predicate", "publications",
-                "supporting_text", "knowledge_level", "agent_type", "primary_knowledge_source")
+EDGE_COLUMNS = (
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "category",
+    "qualified_predicate",
+    "object_aspect_qualifier",
+    "object_direction_qualifier",
+    "anatomical_context_qualifier",
+    "original_predicate",
+    "publications",
+    "supporting_text",
+    "knowledge_level",
+    "agent_type",
+    "primary_knowledge_source",
+)
 
 
 def _biolink_curie(curie: str) -> str | None:
@@ -153,12 +167,17 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
     for node in graph.nodes():
         if node.id not in ids:
             continue
-        nodes.append({
-            "id": ids[node.id], "category": _category(node), "name": _clean(node.name),
-            "description": _clean(node.description), "synonym": "|".join(_clean(s) for s in node.synonyms),
-            "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
-            "provided_by": KNOWLEDGE_SOURCE,
-        })
+        nodes.append(
+            {
+                "id": ids[node.id],
+                "category": _category(node),
+                "name": _clean(node.name),
+                "description": _clean(node.description),
+                "synonym": "|".join(_clean(s) for s in node.synonyms),
+                "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
+                "provided_by": KNOWLEDGE_SOURCE,
+            }
+        )
     edges = []
     skipped_edges = 0
     for u, v, k in graph.nx.edges(keys=True):
@@ -168,20 +187,31 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
         edge = graph.edge_model(u, v, k)
         bl = PREDICATE_MAP[edge.predicate]
         molecular = graph.node(v).kind in MOLECULAR_KINDS
-        edges.append({
-            "id": f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", ""),
-            "subject": ids[u], "predicate": bl.predicate, "object": ids[v], "category": "biolink:Association",
-            "qualified_predicate": bl.qualified_predicate, "object_direction_qualifier": bl.direction,
-            "object_aspect_qualifier": bl.aspect if molecular else None,
-            "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
-            "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
-            "publications": "|".join(_publications(graph, edge.references)),
-            "supporting_text": "|".join(dict.fromkeys(_clean(ev.quote) for ev in edge.evidence)),
-            "knowledge_level": "knowledge_assertion", "agent_type": "manual_agent",
-            "primary_knowledge_source": KNOWLEDGE_SOURCE,
-        })
+        edges.append(
+            {
+                "id": f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", ""),
+                "subject": ids[u],
+                "predicate": bl.predicate,
+                "object": ids[v],
+                "category": "biolink:Association",
+                "qualified_predicate": bl.qualified_predicate,
+                "object_direction_qualifier": bl.direction,
+                "object_aspect_qualifier": bl.aspect if molecular else None,
+                "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
+                "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
+                "publications": "|".join(_publications(graph, edge.references)),
+                "supporting_text": "|".join(dict.fromkeys(_clean(ev.quote) for ev in edge.evidence)),
+                "knowledge_level": "knowledge_assertion",
+                "agent_type": "manual_agent",
+                "primary_knowledge_source": KNOWLEDGE_SOURCE,
+            }
+        )
     if left_out:
-        warnings.warn(f"KGX: {len(left_out)} nodes without an identifier Biolink knows were left out, with their "
-                      f"{skipped_edges} edges: {', '.join(left_out)}; add identifiers (xrefs) to them, or export "
-                      "with unidentified='local' to keep them as metagraph:<id>", UserWarning, stacklevel=2)
+        warnings.warn(
+            f"KGX: {len(left_out)} nodes without an identifier Biolink knows were left out, with their "
+            f"{skipped_edges} edges: {', '.join(left_out)}; add identifiers (xrefs) to them, or export "
+            "with unidentified='local' to keep them as metagraph:<id>",
+            UserWarning,
+            stacklevel=2,
+        )
     return {"nodes.tsv": _table(NODE_COLUMNS, nodes), "edges.tsv": _table(EDGE_COLUMNS, edges)}

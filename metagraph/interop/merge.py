@@ -109,9 +109,14 @@ def _match_nodes(ours: MetaGraph, other: MetaGraph, conflicts: list[Conflict]) -
             renamed[node.id] = hits[0]
         elif hits:
             shared = [x for x in node.xrefs if by_curie.get(_curie_key(x))]
-            conflicts.append(Conflict("ambiguous_identifier", node.id,
-                                      f"its identifiers {', '.join(shared)} belong to several of our nodes "
-                                      f"({', '.join(hits)}); kept as a node of its own"))
+            conflicts.append(
+                Conflict(
+                    "ambiguous_identifier",
+                    node.id,
+                    f"its identifiers {', '.join(shared)} belong to several of our nodes "
+                    f"({', '.join(hits)}); kept as a node of its own",
+                )
+            )
     return renamed
 
 
@@ -119,14 +124,17 @@ def _merge_node(mine: Node, theirs: Node, conflicts: list[Conflict]) -> Node:
     if mine.kind != theirs.kind:
         label = mine.id if mine.id == theirs.id else f"{mine.id} (theirs: {theirs.id})"
         ours, other = with_article(mine.kind.value), with_article(theirs.kind.value)
-        conflicts.append(Conflict("kind", label, f"is {ours} here but {other} in the "
-                                  f"other graph; kept {mine.kind.value}"))
-    return mine.model_copy(update={
-        "synonyms": _pool(mine.synonyms, [x for x in (theirs.name, *theirs.synonyms) if x != mine.name]),
-        "xrefs": _pool(mine.xrefs, theirs.xrefs),
-        "members": _pool(mine.members, theirs.members),
-        "description": mine.description or theirs.description,
-    })
+        conflicts.append(
+            Conflict("kind", label, f"is {ours} here but {other} in the other graph; kept {mine.kind.value}")
+        )
+    return mine.model_copy(
+        update={
+            "synonyms": _pool(mine.synonyms, [x for x in (theirs.name, *theirs.synonyms) if x != mine.name]),
+            "xrefs": _pool(mine.xrefs, theirs.xrefs),
+            "members": _pool(mine.members, theirs.members),
+            "description": mine.description or theirs.description,
+        }
+    )
 
 
 def _edge_label(e: Edge) -> str:
@@ -134,16 +142,21 @@ def _edge_label(e: Edge) -> str:
 
 
 def _merge_edge(mine: Edge, theirs: Edge, conflicts: list[Conflict]) -> Edge:
-    update: dict[str, object] = {"evidence": [*mine.evidence, *(ev for ev in theirs.evidence
-                                                                 if ev not in mine.evidence)]}
+    update: dict[str, object] = {
+        "evidence": [*mine.evidence, *(ev for ev in theirs.evidence if ev not in mine.evidence)]
+    }
     for name in _QUALIFIERS:
         a, b = getattr(mine, name), getattr(theirs, name)
         if a is None:
             update[name] = b
         elif b is not None and a != b:
-            conflicts.append(Conflict("qualifier", _edge_label(mine),
-                                      f"{name} is {a.value!r} here but {b.value!r} in the other graph; kept "
-                                      f"{a.value!r}"))
+            conflicts.append(
+                Conflict(
+                    "qualifier",
+                    _edge_label(mine),
+                    f"{name} is {a.value!r} here but {b.value!r} in the other graph; kept {a.value!r}",
+                )
+            )
     if mine.note is None or (theirs.note and theirs.note != mine.note):
         update["note"] = "; ".join(n for n in (mine.note, theirs.note) if n) or None
     update["hedged"] = mine.hedged and theirs.hedged
@@ -186,8 +199,10 @@ def merge_graphs(ours: MetaGraph, other: MetaGraph) -> MergeResult:
     from metagraph.graph import MetaGraph
 
     if not isinstance(other, MetaGraph):
-        raise MetagraphError(f"can only merge a MetaGraph, not {type(other).__name__}; "
-                             "load the other data with metagraph.load(...) or metagraph.read_table(...) first")
+        raise MetagraphError(
+            f"can only merge a MetaGraph, not {type(other).__name__}; "
+            "load the other data with metagraph.load(...) or metagraph.read_table(...) first"
+        )
     conflicts: list[Conflict] = []
     renamed = _match_nodes(ours, other, conflicts)
 
@@ -201,8 +216,14 @@ def merge_graphs(ours: MetaGraph, other: MetaGraph) -> MergeResult:
         if key not in refs:
             refs[key] = ref
         elif refs[key] != ref:
-            conflicts.append(Conflict("reference", key, f"names {refs[key].short!r} here but {ref.short!r} in the "
-                                      "other graph; kept ours (rename the key in one of them)"))
+            conflicts.append(
+                Conflict(
+                    "reference",
+                    key,
+                    f"names {refs[key].short!r} here but {ref.short!r} in the "
+                    "other graph; kept ours (rename the key in one of them)",
+                )
+            )
 
     edges: dict[tuple[str, str, str], Edge] = {(e.source, e.target, e.key): e for e in ours.edges()}
     signs: dict[tuple[str, str], list[Edge]] = {}
@@ -212,8 +233,11 @@ def merge_graphs(ours: MetaGraph, other: MetaGraph) -> MergeResult:
         e = _rename_edge(raw, renamed)
         label = _edge_label(e)
         if e.source == e.target:
-            conflicts.append(Conflict("self_loop", label, f"its two ends ({raw.source}, {raw.target}) are the same "
-                                      "node here; dropped"))
+            conflicts.append(
+                Conflict(
+                    "self_loop", label, f"its two ends ({raw.source}, {raw.target}) are the same node here; dropped"
+                )
+            )
             continue
         why = _schema_problem(e, nodes)
         if why:
@@ -224,18 +248,25 @@ def merge_graphs(ours: MetaGraph, other: MetaGraph) -> MergeResult:
             edges[ident] = _merge_edge(edges[ident], e, conflicts)
             continue
         for mine in signs.get((e.source, e.target), []):
-            same_context = all(a is None or b is None or a == b for a, b in
-                               ((mine.location, e.location), (mine.modality, e.modality)))
+            same_context = all(
+                a is None or b is None or a == b for a, b in ((mine.location, e.location), (mine.modality, e.modality))
+            )
             if same_context and mine.sign * e.sign < 0:
-                conflicts.append(Conflict("sign", label, f"contradicts {_edge_label(mine)} "
-                                          f"(cited: {', '.join(mine.references)}); both kept"))
+                conflicts.append(
+                    Conflict(
+                        "sign",
+                        label,
+                        f"contradicts {_edge_label(mine)} (cited: {', '.join(mine.references)}); both kept",
+                    )
+                )
         edges[ident] = e
     merged = MetaGraph(nodes.values(), edges.values(), refs.values())
     return MergeResult(merged, conflicts, renamed)
 
 
-def merge(ours: MetaGraph, other: MetaGraph, *, on_conflict: Literal["raise", "report"] = "raise"
-          ) -> MetaGraph | MergeResult:
+def merge(
+    ours: MetaGraph, other: MetaGraph, *, on_conflict: Literal["raise", "report"] = "raise"
+) -> MetaGraph | MergeResult:
     """The body of :meth:`MetaGraph.merge <metagraph.interop.methods.InteropMethods.merge>`."""
     if on_conflict not in ("raise", "report"):
         raise MetagraphError(f"on_conflict must be 'raise' or 'report', not {on_conflict!r}")
@@ -245,4 +276,3 @@ def merge(ours: MetaGraph, other: MetaGraph, *, on_conflict: Literal["raise", "r
     if result.conflicts:
         raise MergeConflictError([str(c) for c in result.conflicts])
     return result.graph
-

@@ -21,8 +21,7 @@ class InteropMethods:
     @overload
     def merge(self, other: MetaGraph, *, on_conflict: Literal["report"]) -> MergeResult: ...
 
-    def merge(self, other: MetaGraph, *, on_conflict: Literal["raise", "report"] = "raise"
-              ) -> MetaGraph | MergeResult:
+    def merge(self, other: MetaGraph, *, on_conflict: Literal["raise", "report"] = "raise") -> MetaGraph | MergeResult:
         """Return a new graph with ``other`` merged into this one (neither changes).
 
         Nodes with the same id, or else sharing an identifier (CURIE), become one node

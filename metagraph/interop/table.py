@@ -35,64 +35,130 @@ __all__ = ["EFFECT_WORDS", "FIELD_COLUMNS", "KIND_WORDS", "read_table", "slugify
 
 #: Our field → the column names it is found under (compared without case, spaces,
 #: hyphens or underscores). ``mapping`` overrides these.
-FIELD_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "source": ("source", "source_name", "subject", "from", "regulator", "entity_a", "interactor_a", "node1"),
-    "target": ("target", "target_name", "object", "to", "regulated", "entity_b", "interactor_b", "node2"),
-    "predicate": ("predicate", "relation", "relationship", "edge_type", "interaction"),
-    "sign": ("sign", "effect", "direction", "effect_sign", "regulation", "mode"),
-    "reference": ("reference", "references", "ref", "citation", "citations"),
-    "pmid": ("pmid", "pmids", "pubmed", "pubmed_id"),
-    "doi": ("doi", "dois"),
-    "quote": ("quote", "sentence", "evidence_text", "excerpt", "statement"),
-    "source_kind": ("source_kind", "source_type", "type_a", "subject_category"),
-    "target_kind": ("target_kind", "target_type", "type_b", "object_category"),
-    "source_xref": ("source_xref", "source_curie", "id_a"),
-    "target_xref": ("target_xref", "target_curie", "id_b"),
-    "source_db": ("source_db", "source_database", "database_a"),
-    "target_db": ("target_db", "target_database", "database_b"),
-    "location": ("location",),
-    "modality": ("modality",),
-})
+FIELD_COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "source": ("source", "source_name", "subject", "from", "regulator", "entity_a", "interactor_a", "node1"),
+        "target": ("target", "target_name", "object", "to", "regulated", "entity_b", "interactor_b", "node2"),
+        "predicate": ("predicate", "relation", "relationship", "edge_type", "interaction"),
+        "sign": ("sign", "effect", "direction", "effect_sign", "regulation", "mode"),
+        "reference": ("reference", "references", "ref", "citation", "citations"),
+        "pmid": ("pmid", "pmids", "pubmed", "pubmed_id"),
+        "doi": ("doi", "dois"),
+        "quote": ("quote", "sentence", "evidence_text", "excerpt", "statement"),
+        "source_kind": ("source_kind", "source_type", "type_a", "subject_category"),
+        "target_kind": ("target_kind", "target_type", "type_b", "object_category"),
+        "source_xref": ("source_xref", "source_curie", "id_a"),
+        "target_xref": ("target_xref", "target_curie", "id_b"),
+        "source_db": ("source_db", "source_database", "database_a"),
+        "target_db": ("target_db", "target_database", "database_b"),
+        "location": ("location",),
+        "modality": ("modality",),
+    }
+)
 
 #: A sign or effect word → the predicates it can mean, preferred first. The first one
 #: the schema allows between the two nodes' kinds is used (an activation of an
 #: outcome becomes ``increases``).
-EFFECT_WORDS: Mapping[str, tuple[Predicate, ...]] = MappingProxyType({
-    **dict.fromkeys(
-        ("+1", "1", "+", "positive", "up", "increase", "increases", "increased", "upregulates", "up regulates",
-         "upregulation", "up regulates quantity", "up regulates quantity by expression",
-         "up regulates quantity by stabilization", "induces", "promotes"),
-        (Predicate.INCREASES, Predicate.ACTIVATES)),
-    **dict.fromkeys(
-        ("activation", "activates", "activate", "activated", "up regulates activity", "stimulates", "stimulation"),
-        (Predicate.ACTIVATES, Predicate.INCREASES)),
-    **dict.fromkeys(
-        ("-1", "-", "negative", "down", "decrease", "decreases", "decreased", "downregulates", "down regulates",
-         "downregulation", "down regulates quantity", "down regulates quantity by repression",
-         "down regulates quantity by destabilization", "reduces", "lowers"),
-        (Predicate.DECREASES, Predicate.INHIBITS)),
-    **dict.fromkeys(
-        ("inhibition", "inhibits", "inhibit", "inhibited", "down regulates activity", "represses", "blocks"),
-        (Predicate.INHIBITS, Predicate.DECREASES)),
-})
+EFFECT_WORDS: Mapping[str, tuple[Predicate, ...]] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            (
+                "+1",
+                "1",
+                "+",
+                "positive",
+                "up",
+                "increase",
+                "increases",
+                "increased",
+                "upregulates",
+                "up regulates",
+                "upregulation",
+                "up regulates quantity",
+                "up regulates quantity by expression",
+                "up regulates quantity by stabilization",
+                "induces",
+                "promotes",
+            ),
+            (Predicate.INCREASES, Predicate.ACTIVATES),
+        ),
+        **dict.fromkeys(
+            ("activation", "activates", "activate", "activated", "up regulates activity", "stimulates", "stimulation"),
+            (Predicate.ACTIVATES, Predicate.INCREASES),
+        ),
+        **dict.fromkeys(
+            (
+                "-1",
+                "-",
+                "negative",
+                "down",
+                "decrease",
+                "decreases",
+                "decreased",
+                "downregulates",
+                "down regulates",
+                "downregulation",
+                "down regulates quantity",
+                "down regulates quantity by repression",
+                "down regulates quantity by destabilization",
+                "reduces",
+                "lowers",
+            ),
+            (Predicate.DECREASES, Predicate.INHIBITS),
+        ),
+        **dict.fromkeys(
+            ("inhibition", "inhibits", "inhibit", "inhibited", "down regulates activity", "represses", "blocks"),
+            (Predicate.INHIBITS, Predicate.DECREASES),
+        ),
+    }
+)
 
 #: Kind words of other resources → metagraph's kind (compared without case or spaces).
-KIND_WORDS: Mapping[str, Kind] = MappingProxyType({
-    **{k.value: k for k in Kind},
-    **dict.fromkeys(("protein", "chemical", "smallmolecule", "complex", "proteinfamily", "mirna", "metabolite",
-                     "fusionprotein", "molecule", "kinase", "transcriptionfactor", "stimulus"), Kind.SIGNAL),
-    **dict.fromkeys(("cytokine", "hormone", "secretedprotein"), Kind.MYOKINE),
-    **dict.fromkeys(("tissue", "anatomy", "anatomicalentity"), Kind.ORGAN),
-    **dict.fromkeys(("celltype", "cellularcomponent", "organelle"), Kind.CELL),
-    **dict.fromkeys(("biologicalprocess", "pathway", "bp"), Kind.PROCESS),
-    **dict.fromkeys(("phenotype", "phenotypicfeature", "trait", "measurement"), Kind.OUTCOME),
-    **dict.fromkeys(("disease", "disorder"), Kind.CONDITION),
-    **dict.fromkeys(("intervention", "activity", "training"), Kind.EXERCISE),
-})
+KIND_WORDS: Mapping[str, Kind] = MappingProxyType(
+    {
+        **{k.value: k for k in Kind},
+        **dict.fromkeys(
+            (
+                "protein",
+                "chemical",
+                "smallmolecule",
+                "complex",
+                "proteinfamily",
+                "mirna",
+                "metabolite",
+                "fusionprotein",
+                "molecule",
+                "kinase",
+                "transcriptionfactor",
+                "stimulus",
+            ),
+            Kind.SIGNAL,
+        ),
+        **dict.fromkeys(("cytokine", "hormone", "secretedprotein"), Kind.MYOKINE),
+        **dict.fromkeys(("tissue", "anatomy", "anatomicalentity"), Kind.ORGAN),
+        **dict.fromkeys(("celltype", "cellularcomponent", "organelle"), Kind.CELL),
+        **dict.fromkeys(("biologicalprocess", "pathway", "bp"), Kind.PROCESS),
+        **dict.fromkeys(("phenotype", "phenotypicfeature", "trait", "measurement"), Kind.OUTCOME),
+        **dict.fromkeys(("disease", "disorder"), Kind.CONDITION),
+        **dict.fromkeys(("intervention", "activity", "training"), Kind.EXERCISE),
+    }
+)
 
-_DB_PREFIXES = {"uniprot": "UniProt", "uniprotkb": "UniProt", "chebi": "CHEBI", "hgnc": "HGNC", "mesh": "MESH",
-                "go": "GO", "fplx": "FPLX", "famplex": "FPLX", "signor": "SIGNOR", "pubchem": "pubchem.compound",
-                "ensembl": "ensembl", "ncbigene": "NCBIGene", "entrez": "NCBIGene"}
+_DB_PREFIXES = {
+    "uniprot": "UniProt",
+    "uniprotkb": "UniProt",
+    "chebi": "CHEBI",
+    "hgnc": "HGNC",
+    "mesh": "MESH",
+    "go": "GO",
+    "fplx": "FPLX",
+    "famplex": "FPLX",
+    "signor": "SIGNOR",
+    "pubchem": "pubchem.compound",
+    "ensembl": "ensembl",
+    "ncbigene": "NCBIGene",
+    "entrez": "NCBIGene",
+}
 _SUFFIX_DELIMITERS = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
 _PMID = re.compile(r"^(?:pmid|pubmed)?\s*:?\s*(\d{1,9})$", re.IGNORECASE)
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
@@ -179,8 +245,12 @@ class _Importer:
     def kind_of(self, row: int, column: str, value: str) -> Kind | None:
         kind = KIND_WORDS.get(_norm_header(value))
         if kind is None:
-            self.problem(row, column, f"unknown kind {value!r}",
-                         "use one of: " + ", ".join(k.value for k in Kind) + " (or leave it empty for the default)")
+            self.problem(
+                row,
+                column,
+                f"unknown kind {value!r}",
+                "use one of: " + ", ".join(k.value for k in Kind) + " (or leave it empty for the default)",
+            )
         return kind
 
     def xref_of(self, row: int, column: str, value: str, db: str) -> str | None:
@@ -188,13 +258,26 @@ class _Importer:
         if db and ":" not in value:
             value = f"{_DB_PREFIXES.get(db.strip().casefold(), db.strip())}:{value}"
         if not _CURIE.match(value):
-            self.problem(row, column, f"{value!r} is not an identifier of the form PREFIX:ID",
-                         "write it as e.g. 'UniProt:P05231', or give the database in its own column")
+            self.problem(
+                row,
+                column,
+                f"{value!r} is not an identifier of the form PREFIX:ID",
+                "write it as e.g. 'UniProt:P05231', or give the database in its own column",
+            )
             return None
         return value
 
-    def node_for(self, row: int, column: str, name: str, kind: Kind | None, xref: str | None, *,
-                 exact: bool = False, implied: Kind | None = None) -> str | None:
+    def node_for(
+        self,
+        row: int,
+        column: str,
+        name: str,
+        kind: Kind | None,
+        xref: str | None,
+        *,
+        exact: bool = False,
+        implied: Kind | None = None,
+    ) -> str | None:
         """The id of the node a name means, creating it when new; None after a problem.
 
         ``kind`` is what the row says (``exact`` when written as a metagraph kind rather
@@ -215,19 +298,30 @@ class _Importer:
             return draft.id
         if draft.model is not None:
             if exact and kind != draft.model.kind:
-                self.problem(row, column, f"{name!r} is {with_article(draft.model.kind.value)} in the reference graph "
-                             f"({draft.id!r}) but {with_article(kind.value)} here", "drop the kind or make it agree")
+                self.problem(
+                    row,
+                    column,
+                    f"{name!r} is {with_article(draft.model.kind.value)} in the reference graph "
+                    f"({draft.id!r}) but {with_article(kind.value)} here",
+                    "drop the kind or make it agree",
+                )
         elif draft.kind is None or draft.kind_row is None:  # no kind yet, or only one implied by a column
             draft.kind, draft.kind_row = kind, row
         elif draft.kind != kind:
-            self.problem(row, column, f"{name!r} is {with_article(kind.value)} here but "
-                         f"{with_article(draft.kind.value)} on row {draft.kind_row}", "give each node one kind")
+            self.problem(
+                row,
+                column,
+                f"{name!r} is {with_article(kind.value)} here but "
+                f"{with_article(draft.kind.value)} on row {draft.kind_row}",
+                "give each node one kind",
+            )
         if xref and draft.model is None and xref not in draft.xrefs:
             draft.xrefs.append(xref)
         return draft.id
 
-    def _new_node(self, row: int, column: str, name: str, kind: Kind | None, xref: str | None,
-                  implied: Kind | None) -> _NodeDraft | None:
+    def _new_node(
+        self, row: int, column: str, name: str, kind: Kind | None, xref: str | None, implied: Kind | None
+    ) -> _NodeDraft | None:
         known = self._resolve(row, column, name, xref)
         if known is False:
             return None
@@ -252,8 +346,12 @@ class _Importer:
         try:
             return self.reference.node(name)
         except AmbiguousNodeError as exc:
-            self.problem(row, column, f"{name!r} could mean any of {', '.join(exc.candidates)} in the "
-                         "reference graph", "write the id of the node you mean")
+            self.problem(
+                row,
+                column,
+                f"{name!r} could mean any of {', '.join(exc.candidates)} in the reference graph",
+                "write the id of the node you mean",
+            )
             return False
         except UnknownNodeError:
             pass
@@ -285,20 +383,35 @@ class _Importer:
         if pmid:
             number = pmid.group(1)
             known = self.by_pmid.get(number)
-            ref = known or Reference(key=f"pmid_{number}", type="article", title=f"PubMed {number}", pmid=number,
-                                     note=f"cited by {self.label}; title not looked up")
+            ref = known or Reference(
+                key=f"pmid_{number}",
+                type="article",
+                title=f"PubMed {number}",
+                pmid=number,
+                note=f"cited by {self.label}; title not looked up",
+            )
         elif doi:
             text = doi.group(1).rstrip(".")
             known = self.by_doi.get(text.casefold())
-            ref = known or Reference(key=f"doi_{slugify(text)}", type="article", title=f"doi:{text}", doi=text,
-                                     note=f"cited by {self.label}; title not looked up")
+            ref = known or Reference(
+                key=f"doi_{slugify(text)}",
+                type="article",
+                title=f"doi:{text}",
+                doi=text,
+                note=f"cited by {self.label}; title not looked up",
+            )
         elif how == "any" and slugify(value):
-            ref = Reference(key=f"ref_{slugify(value)[:60].rstrip('_')}", type="other", title=value,
-                            note=f"cited by {self.label}")
+            ref = Reference(
+                key=f"ref_{slugify(value)[:60].rstrip('_')}", type="other", title=value, note=f"cited by {self.label}"
+            )
         else:
             what = "PubMed id" if how == "pmid" else "DOI" if how == "doi" else "reference"
-            self.problem(row, column, f"{value!r} is not a {what}",
-                         "a PubMed id is digits (12345678), a DOI starts with '10.' (10.1038/nrendo.2012.49)")
+            self.problem(
+                row,
+                column,
+                f"{value!r} is not a {what}",
+                "a PubMed id is digits (12345678), a DOI starts with '10.' (10.1038/nrendo.2012.49)",
+            )
             return None
         self.refs.setdefault(ref.key, ref)
         self.ref_rows.setdefault(ref.key, row)
@@ -308,8 +421,12 @@ class _Importer:
         key = slugify(self.label) or "imported_table"
         while key in self.refs and self.refs[key].type != "dataset":
             key += "_file"
-        self.refs.setdefault(key, Reference(key=key, type="dataset", title=self.label,
-                                            note="the imported table itself (its rows cite no reference)"))
+        self.refs.setdefault(
+            key,
+            Reference(
+                key=key, type="dataset", title=self.label, note="the imported table itself (its rows cite no reference)"
+            ),
+        )
         self.ref_rows.setdefault(key, row)
         return key
 
@@ -323,8 +440,17 @@ def _sniff(text: str, path: Path, delimiter: str | None) -> str:
     try:  # no suffix, or a ".csv" separated by ';' as spreadsheets write it in many locales
         return csv.Sniffer().sniff(text[:8192], delimiters=",\t;|").delimiter
     except csv.Error as exc:
-        raise DataError([Problem(str(path), 1, "", "cannot tell which character separates the columns",
-                                 "name the file .csv or .tsv, or pass delimiter=','")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    "",
+                    "cannot tell which character separates the columns",
+                    "name the file .csv or .tsv, or pass delimiter=','",
+                )
+            ]
+        ) from exc
 
 
 def _columns(header: list[str], mapping: Mapping[str, str] | None, file: str) -> dict[str, int]:
@@ -333,8 +459,9 @@ def _columns(header: list[str], mapping: Mapping[str, str] | None, file: str) ->
     mapping = dict(mapping or {})
     for name in mapping:
         if name not in FIELD_COLUMNS:
-            problems.append(Problem(file, None, "mapping", f"unknown field {name!r}",
-                                    "the fields are " + ", ".join(FIELD_COLUMNS)))
+            problems.append(
+                Problem(file, None, "mapping", f"unknown field {name!r}", "the fields are " + ", ".join(FIELD_COLUMNS))
+            )
     by_norm: dict[str, int] = {}
     for i, h in enumerate(header):
         by_norm.setdefault(_norm_header(h), i)
@@ -344,8 +471,15 @@ def _columns(header: list[str], mapping: Mapping[str, str] | None, file: str) ->
             col = mapping[name]
             index = header.index(col) if col in header else by_norm.get(_norm_header(col))
             if index is None:
-                problems.append(Problem(file, 1, "header", f"no column {col!r} (mapped to {name!r})",
-                                        "the columns are " + ", ".join(repr(h) for h in header)))
+                problems.append(
+                    Problem(
+                        file,
+                        1,
+                        "header",
+                        f"no column {col!r} (mapped to {name!r})",
+                        "the columns are " + ", ".join(repr(h) for h in header),
+                    )
+                )
             else:
                 found[name] = index
             continue
@@ -356,12 +490,26 @@ def _columns(header: list[str], mapping: Mapping[str, str] | None, file: str) ->
                 break
     for name in ("source", "target"):
         if name not in found and name not in mapping:
-            problems.append(Problem(file, 1, "header", f"no column for the {name}",
-                                    f"name a column {name!r}, or pass mapping={{'{name}': 'YourColumn'}}"))
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    "header",
+                    f"no column for the {name}",
+                    f"name a column {name!r}, or pass mapping={{'{name}': 'YourColumn'}}",
+                )
+            )
     if "predicate" not in found and "sign" not in found and not ({"predicate", "sign"} & set(mapping)):
-        problems.append(Problem(file, 1, "header", "no column for the predicate or the sign",
-                                "add a 'predicate' column (activates, inhibits, ...) or a 'sign' column (+1/-1, "
-                                "activation/inhibition), or map one with mapping={'sign': 'YourColumn'}"))
+        problems.append(
+            Problem(
+                file,
+                1,
+                "header",
+                "no column for the predicate or the sign",
+                "add a 'predicate' column (activates, inhibits, ...) or a 'sign' column (+1/-1, "
+                "activation/inhibition), or map one with mapping={'sign': 'YourColumn'}",
+            )
+        )
     if problems:
         raise DataError(problems)
     return found
@@ -387,8 +535,9 @@ def _effect(value: str) -> tuple[Predicate, ...]:
         return ()
 
 
-def _choose_predicate(imp: _Importer, row: int, cells: Mapping[str, tuple[str, str]],
-                      kinds: tuple[Kind, Kind]) -> Predicate | None:
+def _choose_predicate(
+    imp: _Importer, row: int, cells: Mapping[str, tuple[str, str]], kinds: tuple[Kind, Kind]
+) -> Predicate | None:
     allowed = allowed_predicates(*kinds)
     explicit = None
     if "predicate" in cells:
@@ -398,8 +547,9 @@ def _choose_predicate(imp: _Importer, row: int, cells: Mapping[str, tuple[str, s
         except ValueError:
             words = _effect(value)
             if not words:
-                imp.problem(row, col, f"unknown predicate {value!r}",
-                            "use one of: " + ", ".join(p.value for p in Predicate))
+                imp.problem(
+                    row, col, f"unknown predicate {value!r}", "use one of: " + ", ".join(p.value for p in Predicate)
+                )
                 return None
             explicit = next((p for p in words if p in allowed), words[0])
     candidates: tuple[Predicate, ...] = ()
@@ -407,14 +557,22 @@ def _choose_predicate(imp: _Importer, row: int, cells: Mapping[str, tuple[str, s
         col, value = cells["sign"]
         candidates = _effect(value)
         if not candidates:
-            imp.problem(row, col, f"unknown sign or effect {value!r}",
-                        "use +1/-1, up/down, activation/inhibition, increases/decreases or a predicate name")
+            imp.problem(
+                row,
+                col,
+                f"unknown sign or effect {value!r}",
+                "use +1/-1, up/down, activation/inhibition, increases/decreases or a predicate name",
+            )
             return None
     if explicit is not None:
         if candidates and PREDICATES[explicit].sign != PREDICATES[candidates[0]].sign:
             col, value = cells["sign"]
-            imp.problem(row, col, f"the sign {value!r} contradicts the predicate {explicit.value!r}",
-                        "fix one of the two columns")
+            imp.problem(
+                row,
+                col,
+                f"the sign {value!r} contradicts the predicate {explicit.value!r}",
+                "fix one of the two columns",
+            )
             return None
         chosen = explicit
     elif candidates:
@@ -425,9 +583,12 @@ def _choose_predicate(imp: _Importer, row: int, cells: Mapping[str, tuple[str, s
         return None
     if chosen not in allowed:
         fits = ", ".join(p.value for p in allowed) or "none"
-        imp.problem(row, (cells.get("predicate") or cells.get("sign") or ("", ""))[0] or None,
-                    f"{chosen.value!r} cannot join {with_article(kinds[0].value)} to {with_article(kinds[1].value)}",
-                    f"predicates allowed between these kinds: {fits}; or fix the kinds")
+        imp.problem(
+            row,
+            (cells.get("predicate") or cells.get("sign") or ("", ""))[0] or None,
+            f"{chosen.value!r} cannot join {with_article(kinds[0].value)} to {with_article(kinds[1].value)}",
+            f"predicates allowed between these kinds: {fits}; or fix the kinds",
+        )
         return None
     return chosen
 
@@ -443,15 +604,21 @@ class _Row:
     raw: str
 
 
-def _read_row(imp: _Importer, row: int, values: list[str], columns: Mapping[str, int], header: list[str],
-              raw: str) -> _Row | None:
+def _read_row(
+    imp: _Importer, row: int, values: list[str], columns: Mapping[str, int], header: list[str], raw: str
+) -> _Row | None:
     """First pass over a row: its cells and its nodes (whose kinds later rows may still give)."""
     if len(values) > len(header):
-        imp.problem(row, None, f"the row has {len(values)} cells but the header has {len(header)} columns",
-                    "check the separators and quotes of this row")
+        imp.problem(
+            row,
+            None,
+            f"the row has {len(values)} cells but the header has {len(header)} columns",
+            "check the separators and quotes of this row",
+        )
         return None
-    cells = {name: (header[i], values[i].strip()) for name, i in columns.items()
-             if i < len(values) and values[i].strip()}
+    cells = {
+        name: (header[i], values[i].strip()) for name, i in columns.items() if i < len(values) and values[i].strip()
+    }
     ok = True
     for name in ("source", "target"):
         if name not in cells:
@@ -499,12 +666,19 @@ def _add_edge(imp: _Importer, r: _Row) -> None:
         refs = [imp.file_reference(r.row)]
     quote = r.cells["quote"][1] if "quote" in r.cells else r.raw
     evidence = [Evidence(reference=k, quote=quote, provenance=f"{imp.label}:{r.row}") for k in refs]
-    key = Edge(source=r.source, target=r.target, predicate=predicate, evidence=evidence,
-               location=r.location, modality=r.modality).key
+    key = Edge(
+        source=r.source,
+        target=r.target,
+        predicate=predicate,
+        evidence=evidence,
+        location=r.location,
+        modality=r.modality,
+    ).key
     draft = imp.edges.get((r.source, r.target, key))
     if draft is None:
-        imp.edges[(r.source, r.target, key)] = _EdgeDraft(r.source, r.target, predicate, r.location, r.modality,
-                                                         r.row, evidence)
+        imp.edges[(r.source, r.target, key)] = _EdgeDraft(
+            r.source, r.target, predicate, r.location, r.modality, r.row, evidence
+        )
     else:
         draft.evidence += [e for e in evidence if e not in draft.evidence]
 
@@ -519,16 +693,27 @@ def _build(imp: _Importer) -> MetaGraph:
             nodes.append((draft.model, origin))
             continue
         try:
-            nodes.append((Node(id=draft.id, name=draft.name, kind=draft.kind or imp.default_kind,
-                               xrefs=draft.xrefs), origin))
+            nodes.append(
+                (Node(id=draft.id, name=draft.name, kind=draft.kind or imp.default_kind, xrefs=draft.xrefs), origin)
+            )
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 imp.problem(draft.row, None, f"node {draft.name!r}: {err['msg']}")
     edges: list[tuple[Edge, Origin]] = []
     for e in imp.edges.values():
-        edges.append((Edge(source=e.source, target=e.target, predicate=e.predicate, evidence=e.evidence,
-                           location=e.location, modality=e.modality),
-                      Origin(imp.file, e.row)))
+        edges.append(
+            (
+                Edge(
+                    source=e.source,
+                    target=e.target,
+                    predicate=e.predicate,
+                    evidence=e.evidence,
+                    location=e.location,
+                    modality=e.modality,
+                ),
+                Origin(imp.file, e.row),
+            )
+        )
     refs = [(r, Origin(imp.file, imp.ref_rows[r.key])) for r in imp.refs.values()]
     imp.problems += check_graph(nodes, edges, refs)
     if imp.problems:
@@ -595,27 +780,56 @@ def read_table(
     try:
         text = src.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(str(src), None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                                 "save the file as UTF-8 (CSV UTF-8 in Excel)")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    str(src),
+                    None,
+                    "",
+                    f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                    "save the file as UTF-8 (CSV UTF-8 in Excel)",
+                )
+            ]
+        ) from exc
     except OSError as exc:
-        raise DataError([Problem(str(src), None, "", f"cannot read the file: {exc.strerror}",
-                                 "check the path")]) from exc
+        raise DataError(
+            [Problem(str(src), None, "", f"cannot read the file: {exc.strerror}", "check the path")]
+        ) from exc
     try:
         kind = Kind(default_kind)
     except ValueError:
-        raise MetagraphError(f"unknown default kind {default_kind!r}; use one of: "
-                             + ", ".join(k.value for k in Kind)) from None
+        raise MetagraphError(
+            f"unknown default kind {default_kind!r}; use one of: " + ", ".join(k.value for k in Kind)
+        ) from None
     if not text.strip():
-        raise DataError([Problem(str(src), None, "", "the file is empty",
-                                 "write a header row (source, target, sign, ...) and one row per edge")])
+        raise DataError(
+            [
+                Problem(
+                    str(src),
+                    None,
+                    "",
+                    "the file is empty",
+                    "write a header row (source, target, sign, ...) and one row per edge",
+                )
+            ]
+        )
     sep = _sniff(text, src, delimiter)
     lines = text.splitlines()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = next(reader)
     except StopIteration:
-        raise DataError([Problem(str(src), None, "", "the file is empty",
-                                 "write a header row (source, target, sign, ...) and one row per edge")]) from None
+        raise DataError(
+            [
+                Problem(
+                    str(src),
+                    None,
+                    "",
+                    "the file is empty",
+                    "write a header row (source, target, sign, ...) and one row per edge",
+                )
+            ]
+        ) from None
     columns = _columns(header, mapping, str(src))
     imp = _Importer(src, kind, reference)
     rows: list[_Row] = []
@@ -625,7 +839,7 @@ def read_table(
             first, last = last + 1, reader.line_num
             if not any(v.strip() for v in values):
                 continue
-            row = _read_row(imp, first, values, columns, header, "\n".join(lines[first - 1:last]).strip())
+            row = _read_row(imp, first, values, columns, header, "\n".join(lines[first - 1 : last]).strip())
             if row is not None:
                 rows.append(row)
     except csv.Error as exc:
@@ -633,6 +847,5 @@ def read_table(
     for row in rows:
         _add_edge(imp, row)
     if not imp.edges and not imp.problems:
-        raise DataError([Problem(str(src), None, "", "the file has a header but no rows",
-                                 "add one row per edge")])
+        raise DataError([Problem(str(src), None, "", "the file has a header but no rows", "add one row per edge")])
     return _build(imp)

@@ -59,9 +59,14 @@ REFERENCE = BASE + "reference/"
 EDGE = BASE + "edge/"
 
 _PREFIXES = {
-    "mg": VOCAB, "node": NODE, "ref": REFERENCE, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "mg": VOCAB,
+    "node": NODE,
+    "ref": REFERENCE,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
@@ -101,23 +106,33 @@ def _edge_iri(edge: Edge) -> str:
 
 
 def _vocabulary() -> list[str]:
-    out = ["mg:Node a rdfs:Class ; rdfs:label \"node\" .",
-           "mg:Edge a rdfs:Class ; rdfs:subClassOf rdf:Statement ; rdfs:label \"edge\" .",
-           "mg:Evidence a rdfs:Class ; rdfs:label \"evidence\" .",
-           "mg:Reference a rdfs:Class ; rdfs:label \"reference\" ."]
+    out = [
+        'mg:Node a rdfs:Class ; rdfs:label "node" .',
+        'mg:Edge a rdfs:Class ; rdfs:subClassOf rdf:Statement ; rdfs:label "edge" .',
+        'mg:Evidence a rdfs:Class ; rdfs:label "evidence" .',
+        'mg:Reference a rdfs:Class ; rdfs:label "reference" .',
+    ]
     for kind in Kind:
-        out.append(f"{class_of(kind)} a rdfs:Class ; rdfs:subClassOf mg:Node ; "
-                   f"rdfs:label {turtle_literal(kind.value)} ; rdfs:comment {turtle_literal(kind.description)} .")
+        out.append(
+            f"{class_of(kind)} a rdfs:Class ; rdfs:subClassOf mg:Node ; "
+            f"rdfs:label {turtle_literal(kind.value)} ; rdfs:comment {turtle_literal(kind.description)} ."
+        )
     for pred, rule in PREDICATES.items():
-        out.append(f"mg:{pred.value} a rdf:Property ; rdfs:label {turtle_literal(rule.label)} ; "
-                   f"rdfs:comment {turtle_literal(rule.description)} ; mg:sign {rule.sign} ; "
-                   f"mg:transmits {str(rule.transmits).lower()} .")
+        out.append(
+            f"mg:{pred.value} a rdf:Property ; rdfs:label {turtle_literal(rule.label)} ; "
+            f"rdfs:comment {turtle_literal(rule.description)} ; mg:sign {rule.sign} ; "
+            f"mg:transmits {str(rule.transmits).lower()} ."
+        )
     return out
 
 
 def _node(node: Node) -> str:
-    parts = [f"node:{node.id} a {class_of(node.kind)}", f"rdfs:label {turtle_literal(node.name)}",
-             f"mg:id {turtle_literal(node.id)}", f"mg:kind {turtle_literal(node.kind.value)}"]
+    parts = [
+        f"node:{node.id} a {class_of(node.kind)}",
+        f"rdfs:label {turtle_literal(node.name)}",
+        f"mg:id {turtle_literal(node.id)}",
+        f"mg:kind {turtle_literal(node.kind.value)}",
+    ]
     parts += [f"skos:altLabel {turtle_literal(s)}" for s in node.synonyms]
     parts += [f"mg:xref {turtle_literal(x)}" for x in node.xrefs]
     parts += [f"mg:member {turtle_literal(x)}" for x in node.members]
@@ -130,9 +145,16 @@ def _edge(edge: Edge) -> list[str]:
     pred = f"mg:{edge.predicate.value}"
     direct = f"node:{edge.source} {pred} node:{edge.target} ."
     rule = PREDICATES[edge.predicate]
-    parts = [f"{_edge_iri(edge)} a mg:Edge", f"rdf:subject node:{edge.source}", f"rdf:predicate {pred}",
-             f"rdf:object node:{edge.target}", f"mg:key {turtle_literal(edge.key)}", f"mg:sign {edge.sign}",
-             f"mg:transmits {str(rule.transmits).lower()}", f"mg:hedged {str(edge.hedged).lower()}"]
+    parts = [
+        f"{_edge_iri(edge)} a mg:Edge",
+        f"rdf:subject node:{edge.source}",
+        f"rdf:predicate {pred}",
+        f"rdf:object node:{edge.target}",
+        f"mg:key {turtle_literal(edge.key)}",
+        f"mg:sign {edge.sign}",
+        f"mg:transmits {str(rule.transmits).lower()}",
+        f"mg:hedged {str(edge.hedged).lower()}",
+    ]
     if edge.location:
         parts.append(f"mg:location node:{edge.location}")
     if edge.modality:
@@ -154,15 +176,27 @@ def _edge(edge: Edge) -> list[str]:
 
 
 def _reference(ref: Reference) -> str:
-    parts = [f"ref:{ref.key} a mg:Reference", f"mg:key {turtle_literal(ref.key)}",
-             f"dcterms:title {turtle_literal(ref.title)}", f"mg:referenceType {turtle_literal(ref.type)}"]
+    parts = [
+        f"ref:{ref.key} a mg:Reference",
+        f"mg:key {turtle_literal(ref.key)}",
+        f"dcterms:title {turtle_literal(ref.title)}",
+        f"mg:referenceType {turtle_literal(ref.type)}",
+    ]
     if ref.authors:
         parts.append("mg:authorList ( " + " ".join(turtle_literal(a) for a in ref.authors) + " )")
     if ref.year is not None:
         parts.append(f'dcterms:issued "{ref.year:04d}"^^xsd:gYear')
-    for name, prop in (("journal", "journal"), ("volume", "volume"), ("issue", "issue"), ("pages", "pages"),
-                       ("doi", "doi"), ("pmid", "pmid"), ("url", "url"), ("as_cited", "asCited"),
-                       ("note", None)):
+    for name, prop in (
+        ("journal", "journal"),
+        ("volume", "volume"),
+        ("issue", "issue"),
+        ("pages", "pages"),
+        ("doi", "doi"),
+        ("pmid", "pmid"),
+        ("url", "url"),
+        ("as_cited", "asCited"),
+        ("note", None),
+    ):
         value = getattr(ref, name)
         if value is not None:
             parts.append(f"{'mg:' + prop if prop else 'rdfs:comment'} {turtle_literal(value)}")
@@ -184,8 +218,12 @@ def to_turtle(graph: MetaGraph) -> str:
     True
     """
     lines = [f"@prefix {p}: <{iri}> ." for p, iri in _PREFIXES.items()]
-    lines += ["", f"# metagraph: {len(graph)} nodes, {graph.nx.number_of_edges()} edges, "
-              f"{len(graph.references)} references. Vocabulary: {VOCAB}", ""]
+    lines += [
+        "",
+        f"# metagraph: {len(graph)} nodes, {graph.nx.number_of_edges()} edges, "
+        f"{len(graph.references)} references. Vocabulary: {VOCAB}",
+        "",
+    ]
     lines += _vocabulary()
     lines.append("")
     lines += [_node(n) for n in graph.nodes()]

@@ -75,11 +75,13 @@ use some of: activates, inhibits, increases, decreases, secretes, cleaved_into, 
     for value in values:
         text = str(value).strip().lower().replace(" ", "_")
         if text not in options:
-            raise MetagraphError(f"unknown predicate {value!r}; {_closest(text, options)}"
-                                 f"the predicates are: {', '.join(options)}")
+            raise MetagraphError(
+                f"unknown predicate {value!r}; {_closest(text, options)}the predicates are: {', '.join(options)}"
+            )
         if transmitting and text not in carrying:
-            raise MetagraphError(f"the predicate {text!r} does not carry an effect along a chain; "
-                                 f"use some of: {', '.join(carrying)}")
+            raise MetagraphError(
+                f"the predicate {text!r} does not carry an effect along a chain; use some of: {', '.join(carrying)}"
+            )
         out.add(text)
     if not out:
         raise MetagraphError("predicates is empty: give at least one predicate, or None for all of them")

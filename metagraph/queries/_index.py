@@ -55,8 +55,10 @@ class GraphIndex:
         self.position = position
         self.kinds = [n.kind.value for n in self.models]
         succ = kg.nx._succ
-        self.forward = [[position[w] for w, keyed in succ[u].items()
-                         if any(a["transmits"] for a in keyed.values())] for u in self.ids]
+        self.forward = [
+            [position[w] for w, keyed in succ[u].items() if any(a["transmits"] for a in keyed.values())]
+            for u in self.ids
+        ]
         backward: list[list[int]] = [[] for _ in self.ids]
         for iu, out in enumerate(self.forward):
             for iw in out:

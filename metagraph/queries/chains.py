@@ -249,20 +249,22 @@ class Chain:
         """
         out = []
         for i, (edge, a, b) in enumerate(zip(self.edges, self.nodes[:-1], self.nodes[1:], strict=True), start=1):
-            out.append({
-                "step": i,
-                "source": a.id,
-                "source_name": a.name,
-                "predicate": edge.predicate.value,
-                "label": step_label(self._kg, edge),
-                "target": b.id,
-                "target_name": b.name,
-                "sign": edge.sign,
-                "location": edge.location,
-                "hedged": edge.hedged,
-                "quotes": [ev.quote for ev in edge.evidence],
-                "references": edge.references,
-            })
+            out.append(
+                {
+                    "step": i,
+                    "source": a.id,
+                    "source_name": a.name,
+                    "predicate": edge.predicate.value,
+                    "label": step_label(self._kg, edge),
+                    "target": b.id,
+                    "target_name": b.name,
+                    "sign": edge.sign,
+                    "location": edge.location,
+                    "hedged": edge.hedged,
+                    "quotes": [ev.quote for ev in edge.evidence],
+                    "references": edge.references,
+                }
+            )
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -285,17 +287,25 @@ class Chain:
             "effect": self.effect,
             "evidence_count": self.evidence_count,
             "nodes": [{"id": n.id, "name": n.name, "kind": n.kind.value} for n in self.nodes],
-            "edges": [{**e.model_dump(mode="json", exclude_none=True), "key": e.key, "sign": e.sign}
-                      for e in self.edges],
-            "references": [{"key": k, "citation": refs[k].citation() if k in refs else k,
-                            "doi": refs[k].doi if k in refs else None} for k in self.references],
+            "edges": [
+                {**e.model_dump(mode="json", exclude_none=True), "key": e.key, "sign": e.sign} for e in self.edges
+            ],
+            "references": [
+                {
+                    "key": k,
+                    "citation": refs[k].citation() if k in refs else k,
+                    "doi": refs[k].doi if k in refs else None,
+                }
+                for k in self.references
+            ],
         }
 
     def to_frame(self) -> Any:
         """Return one row per step as a ``pandas.DataFrame`` (needs pandas)."""
         pd = require_pandas("Chain.to_frame()")
-        rows = [{**s, "quotes": " | ".join(s["quotes"]), "references": "; ".join(s["references"])}
-                for s in self.steps()]
+        rows = [
+            {**s, "quotes": " | ".join(s["quotes"]), "references": "; ".join(s["references"])} for s in self.steps()
+        ]
         return pd.DataFrame(rows).set_index("step")
 
     def to_html(self, path: str | os.PathLike[str], *, context_hops: int = 1, title: str | None = None) -> Path:
@@ -346,11 +356,22 @@ class Chain:
         rows = []
         for s, edge in zip(self.steps(), self.edges, strict=True):
             quotes = " / ".join(f"“{q}”" for q in s["quotes"])
-            rows.append([s["step"], s["source_name"], s["label"], s["target_name"], quotes,
-                         " ".join(f"[{numbers[k]}]" for k in edge.references)])
+            rows.append(
+                [
+                    s["step"],
+                    s["source_name"],
+                    s["label"],
+                    s["target_name"],
+                    quotes,
+                    " ".join(f"[{numbers[k]}]" for k in edge.references),
+                ]
+            )
         cited = "".join(
-            f"<li>[{n}] {html.escape(refs[k].citation() if k in refs else k)}</li>" for k, n in numbers.items())
-        return (f'<div class="metagraph-chain"><p>{"".join(line)} '
-                f"<i>({html.escape(self.effect)}, {self.hops} steps)</i></p>"
-                + html_table(["#", "from", "relation", "to", "evidence", "cited"], rows)
-                + f'<ul style="list-style:none;padding-left:0">{cited}</ul></div>')
+            f"<li>[{n}] {html.escape(refs[k].citation() if k in refs else k)}</li>" for k, n in numbers.items()
+        )
+        return (
+            f'<div class="metagraph-chain"><p>{"".join(line)} '
+            f"<i>({html.escape(self.effect)}, {self.hops} steps)</i></p>"
+            + html_table(["#", "from", "relation", "to", "evidence", "cited"], rows)
+            + f'<ul style="list-style:none;padding-left:0">{cited}</ul></div>'
+        )

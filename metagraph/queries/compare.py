@@ -71,8 +71,11 @@ def _wholes(kg: MetaGraph, node: str) -> list[str]:
     while todo:
         current = todo.pop(0)
         for whole, keyed in succ[current].items():
-            if whole not in out and whole != node and any(
-                    a["predicate"] == Predicate.PART_OF.value for a in keyed.values()):
+            if (
+                whole not in out
+                and whole != node
+                and any(a["predicate"] == Predicate.PART_OF.value for a in keyed.values())
+            ):
                 out.append(whole)
                 todo.append(whole)
     return out
@@ -101,8 +104,9 @@ class Comparison:
     'superior'
     """
 
-    def __init__(self, kg: MetaGraph, modalities: list[Node], outcomes: list[Node],
-                 cells: dict[str, dict[str, list[Cell]]]) -> None:
+    def __init__(
+        self, kg: MetaGraph, modalities: list[Node], outcomes: list[Node], cells: dict[str, dict[str, list[Cell]]]
+    ) -> None:
         self._kg = kg
         self.modalities = modalities
         self.outcomes = outcomes
@@ -118,11 +122,14 @@ class Comparison:
     def _cell(self, outcome: str | Node, modality: str | Node) -> list[Cell]:
         o, m = self._kg.resolve(outcome), self._kg.resolve(modality)
         if o not in self.cells:
-            raise MetagraphError(f"{o!r} is not a row of this comparison; the rows are: "
-                                 + ", ".join(x.id for x in self.outcomes))
+            raise MetagraphError(
+                f"{o!r} is not a row of this comparison; the rows are: " + ", ".join(x.id for x in self.outcomes)
+            )
         if m not in self.cells[o]:
-            raise MetagraphError(f"{m!r} is not a column of this comparison; the columns are: "
-                                 + ", ".join(x.id for x in self.modalities))
+            raise MetagraphError(
+                f"{m!r} is not a column of this comparison; the columns are: "
+                + ", ".join(x.id for x in self.modalities)
+            )
         return self.cells[o][m]
 
     def magnitude(self, outcome: str | Node, modality: str | Node) -> str | None:
@@ -155,8 +162,14 @@ class Comparison:
             text += f" {in_sentence(cell.part.name)}"
         if e.magnitude is not None:
             text = f"{e.magnitude.value}: {text}"
-        extras = [x for x in (e.mechanism.value if e.mechanism else None,
-                              f"in {node_name(self._kg, e.location)}" if e.location else None) if x]
+        extras = [
+            x
+            for x in (
+                e.mechanism.value if e.mechanism else None,
+                f"in {node_name(self._kg, e.location)}" if e.location else None,
+            )
+            if x
+        ]
         if extras:
             text += f" ({', '.join(extras)})"
         if cite:
@@ -185,8 +198,7 @@ class Comparison:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        return (f"<Comparison: {', '.join(m.id for m in self.modalities)} on "
-                f"{len(self.outcomes)} outcomes>")
+        return f"<Comparison: {', '.join(m.id for m in self.modalities)} on {len(self.outcomes)} outcomes>"
 
     def to_markdown(self) -> str:
         """Return the comparison as a Markdown table followed by its numbered references.
@@ -207,8 +219,10 @@ class Comparison:
         headers, rows = self._grid()
         refs = "".join(f"<li>{html.escape(r)}</li>" for r in self._reference_lines())
         title = "Comparison of " + " and ".join(m.name for m in self.modalities)
-        return (f'<div class="metagraph-comparison">{html_table(headers, rows, caption=title)}'
-                f'<ul style="list-style:none;padding-left:0">{refs}</ul></div>')
+        return (
+            f'<div class="metagraph-comparison">{html_table(headers, rows, caption=title)}'
+            f'<ul style="list-style:none;padding-left:0">{refs}</ul></div>'
+        )
 
     # -- data ----------------------------------------------------------------------
     def records(self) -> list[dict[str, Any]]:
@@ -219,16 +233,24 @@ class Comparison:
             for m in self.modalities:
                 for c in self.cells[o.id][m.id]:
                     e = c.edge
-                    out.append({
-                        "outcome": o.id, "outcome_name": o.name, "modality": m.id, "modality_name": m.name,
-                        "predicate": e.predicate.value, "sign": e.sign, "target": e.target,
-                        "part": c.part.id if c.part else None,
-                        "magnitude": e.magnitude.value if e.magnitude else None,
-                        "mechanism": e.mechanism.value if e.mechanism else None,
-                        "location": e.location, "references": e.references,
-                        "citations": [reference_label(refs, k) for k in e.references],
-                        "quotes": [ev.quote for ev in e.evidence],
-                    })
+                    out.append(
+                        {
+                            "outcome": o.id,
+                            "outcome_name": o.name,
+                            "modality": m.id,
+                            "modality_name": m.name,
+                            "predicate": e.predicate.value,
+                            "sign": e.sign,
+                            "target": e.target,
+                            "part": c.part.id if c.part else None,
+                            "magnitude": e.magnitude.value if e.magnitude else None,
+                            "mechanism": e.mechanism.value if e.mechanism else None,
+                            "location": e.location,
+                            "references": e.references,
+                            "citations": [reference_label(refs, k) for k in e.references],
+                            "quotes": [ev.quote for ev in e.evidence],
+                        }
+                    )
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -237,25 +259,44 @@ class Comparison:
         return {
             "modalities": [{"id": m.id, "name": m.name} for m in self.modalities],
             "outcomes": [
-                {"id": o.id, "name": o.name, "cells": {
-                    m.id: {"text": self._text(o, m, cite=False),
-                           "edges": [r for r in records if r["outcome"] == o.id and r["modality"] == m.id]}
-                    for m in self.modalities}}
-                for o in self.outcomes],
-            "references": {k: (self._kg.references[k].citation() if k in self._kg.references else k)
-                           for k in self._numbers},
+                {
+                    "id": o.id,
+                    "name": o.name,
+                    "cells": {
+                        m.id: {
+                            "text": self._text(o, m, cite=False),
+                            "edges": [r for r in records if r["outcome"] == o.id and r["modality"] == m.id],
+                        }
+                        for m in self.modalities
+                    },
+                }
+                for o in self.outcomes
+            ],
+            "references": {
+                k: (self._kg.references[k].citation() if k in self._kg.references else k) for k in self._numbers
+            },
         }
 
     def to_frame(self) -> Any:
         """Return one row per edge (tidy: outcome, modality, effect, ...) as a ``pandas.DataFrame``."""
         pd = require_pandas("Comparison.to_frame()")
-        rows = [{**r, "references": "; ".join(r["references"]), "citations": "; ".join(r["citations"]),
-                 "quotes": " | ".join(r["quotes"])} for r in self.records()]
+        rows = [
+            {
+                **r,
+                "references": "; ".join(r["references"]),
+                "citations": "; ".join(r["citations"]),
+                "quotes": " | ".join(r["quotes"]),
+            }
+            for r in self.records()
+        ]
         return pd.DataFrame(rows)
 
 
-def compare(kg: MetaGraph, modalities: str | Node | Iterable[str | Node],
-            outcomes: str | Node | Iterable[str | Node] | None = None) -> Comparison:
+def compare(
+    kg: MetaGraph,
+    modalities: str | Node | Iterable[str | Node],
+    outcomes: str | Node | Iterable[str | Node] | None = None,
+) -> Comparison:
     """Compare modalities outcome by outcome from the graph's edges.
 
     Parameters
@@ -305,14 +346,15 @@ def compare(kg: MetaGraph, modalities: str | Node | Iterable[str | Node],
                 found[row][m.id].append(Cell(edge, kg.node(part) if part else None))
     if outcomes is None:
         clear = _clear_grades([c.edge for row in found.values() for cells in row.values() for c in cells])
-        rows_ids = [o for o in order
-                    if all(found[o][m.id] for m in columns)
-                    and any(c.edge in clear for m in columns for c in found[o][m.id])]
+        rows_ids = [
+            o
+            for o in order
+            if all(found[o][m.id] for m in columns) and any(c.edge in clear for m in columns for c in found[o][m.id])
+        ]
     else:
         rows_ids = resolve_all(kg, outcomes)
     cells = {o: found.get(o, {m.id: [] for m in columns}) for o in rows_ids}
     return Comparison(kg, columns, [kg.node(o) for o in rows_ids], cells)
-
 
 
 def _clear_grades(edges: list[Edge]) -> list[Edge]:
@@ -345,6 +387,8 @@ def graded_modalities(kg: MetaGraph) -> list[str]:
                 out.append(node.id)
                 break
     if not out:
-        raise MetagraphError("no exercise in the graph has a graded effect to compare; name the modalities, "
-                             "e.g. `metagraph compare HIIT \"resistance training\"`")
+        raise MetagraphError(
+            "no exercise in the graph has a graded effect to compare; name the modalities, "
+            'e.g. `metagraph compare HIIT "resistance training"`'
+        )
     return out

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 __all__ = ["match", "match_paths", "no_match_message"]
 
 
-def match_paths(graph: nx.MultiDiGraph, kinds: list[Kind], *, limit: int | None = 20,
-                predicates: frozenset[str] | None = None) -> list[tuple[EdgeTriple, ...]]:
+def match_paths(
+    graph: nx.MultiDiGraph, kinds: list[Kind], *, limit: int | None = 20, predicates: frozenset[str] | None = None
+) -> list[tuple[EdgeTriple, ...]]:
     """Return the edge paths whose nodes have ``kinds`` in turn, best-supported first.
 
     Parameters
@@ -101,8 +102,9 @@ def match_paths(graph: nx.MultiDiGraph, kinds: list[Kind], *, limit: int | None 
     return out
 
 
-def match(kg: MetaGraph, *kinds: str | Kind, limit: int | None = 20,
-          predicates: str | Iterable[str] | None = None) -> list[Chain]:
+def match(
+    kg: MetaGraph, *kinds: str | Kind, limit: int | None = 20, predicates: str | Iterable[str] | None = None
+) -> list[Chain]:
     """Return the chains whose nodes follow ``kinds`` in turn (a metapath query).
 
     Parameters
@@ -152,8 +154,7 @@ of them continues to a myokine node.
     for end in range(len(parsed) - 1, 1, -1):
         if match_paths(kg.nx, parsed[:end], limit=1):
             head = " → ".join(k.value for k in parsed[:end])
-            return (msg + f" The graph has chains {head}, but none of them continues to a "
-                    f"{parsed[end].value} node.")
+            return msg + f" The graph has chains {head}, but none of them continues to a {parsed[end].value} node."
     present = {k for _, k in kg.nx.nodes(data="kind")}
     missing = [k.value for k in parsed if k.value not in present]
     if missing:

@@ -77,8 +77,7 @@ class QueryMethods:
         """
         from metagraph.queries.trace import trace
 
-        return trace(self, source, target, max_hops=max_hops, limit=limit, via=via, avoid=avoid,
-                     predicates=predicates)
+        return trace(self, source, target, max_hops=max_hops, limit=limit, via=via, avoid=avoid, predicates=predicates)
 
     def net_effect(self: MetaGraph, source: str | Node, target: str | Node, **trace_options: Any) -> NetEffect:
         """Answer "does ``source`` raise or lower ``target``?": increases, decreases or ambiguous.
@@ -99,8 +98,9 @@ class QueryMethods:
 
         return net_effect(self, source, target, **trace_options)
 
-    def downstream(self: MetaGraph, node: str | Node, *, max_hops: int | None = None,
-                   kind: str | Kind | None = None) -> list[Node]:
+    def downstream(
+        self: MetaGraph, node: str | Node, *, max_hops: int | None = None, kind: str | Kind | None = None
+    ) -> list[Node]:
         """Return everything ``node`` can affect along chains of effects, nearest first, then by name.
 
         Examples
@@ -113,8 +113,9 @@ class QueryMethods:
 
         return downstream(self, node, max_hops=max_hops, kind=kind)
 
-    def upstream(self: MetaGraph, node: str | Node, *, max_hops: int | None = None,
-                 kind: str | Kind | None = None) -> list[Node]:
+    def upstream(
+        self: MetaGraph, node: str | Node, *, max_hops: int | None = None, kind: str | Kind | None = None
+    ) -> list[Node]:
         """Return everything that can affect ``node`` along chains of effects, nearest first, then by name.
 
         Examples
@@ -154,8 +155,9 @@ class QueryMethods:
 
         return myokine_effects(self, organ)
 
-    def match(self: MetaGraph, *kinds: str | Kind, limit: int | None = 20,
-              predicates: str | Iterable[str] | None = None) -> list[Chain]:
+    def match(
+        self: MetaGraph, *kinds: str | Kind, limit: int | None = 20, predicates: str | Iterable[str] | None = None
+    ) -> list[Chain]:
         """Return the chains whose nodes follow ``kinds`` in turn (a metapath query), best supported first.
 
         Any edge may join two consecutive nodes (the schema guarantees its predicate
@@ -199,8 +201,11 @@ class QueryMethods:
 
         return lost_effects(self, modality, *blocked)
 
-    def compare(self: MetaGraph, modalities: str | Node | Iterable[str | Node],
-                outcomes: str | Node | Iterable[str | Node] | None = None) -> Comparison:
+    def compare(
+        self: MetaGraph,
+        modalities: str | Node | Iterable[str | Node],
+        outcomes: str | Node | Iterable[str | Node] | None = None,
+    ) -> Comparison:
         """Compare modalities outcome by outcome: effect, magnitude, mechanism, place and citations.
 
         Built from the graph: direct modality → outcome edges and, for an outcome

@@ -16,8 +16,16 @@ from metagraph.schema import PREDICATES, Kind, Predicate
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["EFFECT_PREDICATES", "MyokineEffects", "downstream", "myokine_effects", "myokines_reaching",
-           "organ_parts", "reach_distances", "upstream"]
+__all__ = [
+    "EFFECT_PREDICATES",
+    "MyokineEffects",
+    "downstream",
+    "myokine_effects",
+    "myokines_reaching",
+    "organ_parts",
+    "reach_distances",
+    "upstream",
+]
 
 #: Predicates that state an effect on their target: the signed ones and ``regulates``
 #: (an effect whose direction the source does not give).
@@ -29,8 +37,14 @@ _PLACES = frozenset({Kind.ORGAN.value, Kind.CELL.value})
 _EFFECTS = frozenset(p.value for p in EFFECT_PREDICATES)
 
 
-def reach_distances(kg: MetaGraph, node: str | Node, *, reverse: bool = False, max_hops: int | None = None,
-                    kind: str | Kind | None = None) -> list[tuple[Node, int]]:
+def reach_distances(
+    kg: MetaGraph,
+    node: str | Node,
+    *,
+    reverse: bool = False,
+    max_hops: int | None = None,
+    kind: str | Kind | None = None,
+) -> list[tuple[Node, int]]:
     """Return ``(node, hops)`` for everything downstream (or upstream) of ``node``, nearest first, then by name.
 
     Examples
@@ -56,13 +70,15 @@ def reach_distances(kg: MetaGraph, node: str | Node, *, reverse: bool = False, m
     return [(kg.node(n), dist[n]) for n in ids]
 
 
-def _reach(kg: MetaGraph, node: str | Node, *, reverse: bool, max_hops: int | None,
-           kind: str | Kind | None) -> list[Node]:
+def _reach(
+    kg: MetaGraph, node: str | Node, *, reverse: bool, max_hops: int | None, kind: str | Kind | None
+) -> list[Node]:
     return [n for n, _ in reach_distances(kg, node, reverse=reverse, max_hops=max_hops, kind=kind)]
 
 
-def downstream(kg: MetaGraph, node: str | Node, *, max_hops: int | None = None,
-               kind: str | Kind | None = None) -> list[Node]:
+def downstream(
+    kg: MetaGraph, node: str | Node, *, max_hops: int | None = None, kind: str | Kind | None = None
+) -> list[Node]:
     """Return everything ``node`` can affect: the nodes its chains of effects reach.
 
     Only edges that carry an effect are followed (``transmits`` in
@@ -90,8 +106,9 @@ def downstream(kg: MetaGraph, node: str | Node, *, max_hops: int | None = None,
     return _reach(kg, node, reverse=False, max_hops=max_hops, kind=kind)
 
 
-def upstream(kg: MetaGraph, node: str | Node, *, max_hops: int | None = None,
-             kind: str | Kind | None = None) -> list[Node]:
+def upstream(
+    kg: MetaGraph, node: str | Node, *, max_hops: int | None = None, kind: str | Kind | None = None
+) -> list[Node]:
     """Return everything that can affect ``node``, nearest first (see :func:`downstream`).
 
     Examples
@@ -115,8 +132,10 @@ def organ_parts(kg: MetaGraph, organ: str | Node) -> list[str]:
     root = kg.resolve(organ)
     kind = kg.nx.nodes[root]["kind"]
     if kind not in _PLACES:
-        raise MetagraphError(f"{kg.node(root).name!r} is a {kind}, not an organ or a cell type; name an organ, "
-                             "e.g. liver (list them with `metagraph node --list --kind organ`)")
+        raise MetagraphError(
+            f"{kg.node(root).name!r} is a {kind}, not an organ or a cell type; name an organ, "
+            "e.g. liver (list them with `metagraph node --list --kind organ`)"
+        )
     seen = [root]
     pred = kg.nx.pred
     i = 0
@@ -195,23 +214,28 @@ class MyokineEffects(TableResult):
         refs = kg.references
         records = []
         for edge in edges:
-            records.append({
-                "myokine": node_name(kg, edge.source),
-                "effect": step_label(kg, edge).split(" (in ")[0],
-                "target": node_name(kg, edge.target),
-                "sign": {1: "+", -1: "-"}.get(edge.sign, ""),
-                "location": node_name(kg, edge.location) if edge.location else "",
-                "citations": [reference_label(refs, k) for k in edge.references],
-                "myokine_id": edge.source,
-                "predicate": edge.predicate.value,
-                "target_id": edge.target,
-                "location_id": edge.location,
-                "references": edge.references,
-                "quotes": [ev.quote for ev in edge.evidence],
-            })
-        super().__init__(f"Myokines acting on {organ.name}", ["myokine", "effect", "target", "sign", "location",
-                                                                "citations"], records,
-                         empty="no myokine in the graph acts on it")
+            records.append(
+                {
+                    "myokine": node_name(kg, edge.source),
+                    "effect": step_label(kg, edge).split(" (in ")[0],
+                    "target": node_name(kg, edge.target),
+                    "sign": {1: "+", -1: "-"}.get(edge.sign, ""),
+                    "location": node_name(kg, edge.location) if edge.location else "",
+                    "citations": [reference_label(refs, k) for k in edge.references],
+                    "myokine_id": edge.source,
+                    "predicate": edge.predicate.value,
+                    "target_id": edge.target,
+                    "location_id": edge.location,
+                    "references": edge.references,
+                    "quotes": [ev.quote for ev in edge.evidence],
+                }
+            )
+        super().__init__(
+            f"Myokines acting on {organ.name}",
+            ["myokine", "effect", "target", "sign", "location", "citations"],
+            records,
+            empty="no myokine in the graph acts on it",
+        )
         self.organ = organ
         self.myokines = myokines
 

@@ -76,8 +76,9 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str
     return "\n".join(lines)
 
 
-def html_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, caption: str = "",
-               css_class: str = "metagraph-table") -> str:
+def html_table(
+    headers: Sequence[str], rows: Sequence[Sequence[Any]], *, caption: str = "", css_class: str = "metagraph-table"
+) -> str:
     """Format rows as an HTML table; every header and cell is escaped.
 
     Examples
@@ -125,8 +126,15 @@ class TableResult:
     '| AMPK | signal |'
     """
 
-    def __init__(self, title: str, columns: Sequence[str], records: Sequence[dict[str, Any]], *,
-                 headers: Sequence[str] | None = None, empty: str = "(nothing)") -> None:
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[str],
+        records: Sequence[dict[str, Any]],
+        *,
+        headers: Sequence[str] | None = None,
+        empty: str = "(nothing)",
+    ) -> None:
         self.title = title
         self.columns = list(columns)
         self.records = [dict(r) for r in records]
@@ -170,8 +178,9 @@ class TableResult:
     def to_frame(self) -> Any:
         """Return the records as a ``pandas.DataFrame`` (needs pandas)."""
         pd = require_pandas(f"{type(self).__name__}.to_frame()")
-        return pd.DataFrame(self.records, columns=list(dict.fromkeys(k for r in self.records for k in r))
-                            or self.columns)
+        return pd.DataFrame(
+            self.records, columns=list(dict.fromkeys(k for r in self.records for k in r)) or self.columns
+        )
 
 
 def _display(value: Any) -> Any:

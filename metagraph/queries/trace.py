@@ -96,13 +96,15 @@ def trace(
     if clash:
         raise MetagraphError(f"{sorted(clash)} are both in via and in avoid; a chain cannot pass and avoid them")
     allowed = parse_predicates(predicates, transmitting=True)
-    paths = find_edge_paths(kg.nx, s, t, max_hops=max_hops, limit=limit, via=via_ids, avoid=avoid_ids,
-                            predicates=allowed)
+    paths = find_edge_paths(
+        kg.nx, s, t, max_hops=max_hops, limit=limit, via=via_ids, avoid=avoid_ids, predicates=allowed
+    )
     return [Chain(kg, p) for p in paths]
 
 
-def no_path_message(kg: MetaGraph, source: str | Node, target: str | Node, *, max_hops: int = 6,
-                    via: Names = (), avoid: Names = ()) -> str:
+def no_path_message(
+    kg: MetaGraph, source: str | Node, target: str | Node, *, max_hops: int = 6, via: Names = (), avoid: Names = ()
+) -> str:
     """Say why no chain was found and what to try next (for :class:`~metagraph.NoPathError`).
 
     Examples
@@ -129,8 +131,10 @@ max_hops (--max-hops).
         return msg + f" {s.name} acts on nothing in the graph."
     if not kg.upstream(t):
         quoted = f'"{s.name}"' if " " in s.name else s.name
-        return msg + f" Nothing in the graph acts on {t.name}; see what {s.name} affects with " \
-                     f"`metagraph downstream {quoted}`."
+        return (
+            msg + f" Nothing in the graph acts on {t.name}; see what {s.name} affects with "
+            f"`metagraph downstream {quoted}`."
+        )
     if t in downstream and not conditions:
         return msg + " A longer chain exists: raise max_hops (--max-hops)."
     if t in downstream:
@@ -142,8 +146,12 @@ def _side(chains: list[Chain]) -> dict[str, Any]:
     if not chains:
         return {"chains": 0, "support": 0, "weakest_link": None}
     best = max(chains, key=lambda c: len(c.weakest_link.evidence))
-    return {"chains": len(chains), "support": len(best.weakest_link.evidence), "weakest_link": best.weakest_link,
-            "chain": best}
+    return {
+        "chains": len(chains),
+        "support": len(best.weakest_link.evidence),
+        "weakest_link": best.weakest_link,
+        "chain": best,
+    }
 
 
 class NetEffect:
@@ -212,9 +220,11 @@ class NetEffect:
     def __str__(self) -> str:
         verb = {"increases": "increases", "decreases": "decreases", "ambiguous": "has an ambiguous effect on"}
         up, down = len(self.increasing), len(self.decreasing)
-        lines = [f"{self.source.name} {verb[self.verdict]} {self.target.name} "
-                 f"({up} chain{'s raise' if up != 1 else ' raises'} it, "
-                 f"{down} {'lower' if down != 1 else 'lowers'} it)"]
+        lines = [
+            f"{self.source.name} {verb[self.verdict]} {self.target.name} "
+            f"({up} chain{'s raise' if up != 1 else ' raises'} it, "
+            f"{down} {'lower' if down != 1 else 'lowers'} it)"
+        ]
         for side, chains in (("increases", self.increasing), ("decreases", self.decreasing)):
             if not chains:
                 continue
@@ -232,8 +242,9 @@ class NetEffect:
             edge = self.weakest_link(side)
             out[side] = {
                 "support": self.support(side),
-                "weakest_link": None if edge is None else {**edge.model_dump(mode="json", exclude_none=True),
-                                                          "key": edge.key},
+                "weakest_link": None
+                if edge is None
+                else {**edge.model_dump(mode="json", exclude_none=True), "key": edge.key},
                 "chains": [c.to_dict() for c in chains],
             }
         return out
@@ -241,14 +252,25 @@ class NetEffect:
     def to_frame(self) -> Any:
         """Return one row per chain (side, hops, evidence, text) as a ``pandas.DataFrame`` (needs pandas)."""
         pd = require_pandas("NetEffect.to_frame()")
-        return pd.DataFrame([{"effect": c.effect, "hops": c.hops, "evidence_count": c.evidence_count,
-                              "weakest_link_evidence": len(c.weakest_link.evidence), "chain": str(c)}
-                             for c in self.chains])
+        return pd.DataFrame(
+            [
+                {
+                    "effect": c.effect,
+                    "hops": c.hops,
+                    "evidence_count": c.evidence_count,
+                    "weakest_link_evidence": len(c.weakest_link.evidence),
+                    "chain": str(c),
+                }
+                for c in self.chains
+            ]
+        )
 
     def _repr_html_(self) -> str:
         esc = html.escape
-        parts = [f'<div class="metagraph-net-effect"><p><b>{esc(self.source.name)}</b> → '
-                 f"<b>{esc(self.target.name)}</b>: <b>{esc(self.verdict)}</b></p>"]
+        parts = [
+            f'<div class="metagraph-net-effect"><p><b>{esc(self.source.name)}</b> → '
+            f"<b>{esc(self.target.name)}</b>: <b>{esc(self.verdict)}</b></p>"
+        ]
         for side, chains in (("increases", self.increasing), ("decreases", self.decreasing)):
             if chains:
                 parts.append(f"<p>{esc(side)} ({len(chains)}; {esc(self._weak_text(side))})</p><ol>")

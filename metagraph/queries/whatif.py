@@ -79,13 +79,24 @@ class LostEffects(TableResult):
     """
 
     def __init__(self, modality: Node, blocked: list[Node], nodes: list[Node], chains: list[Chain]) -> None:
-        records = [{"lost": n.name, "kind": n.kind.value, "effect": c.effect, "hops": c.hops,
-                    "shortest chain": str(c), "id": n.id} for n, c in zip(nodes, chains, strict=True)]
+        records = [
+            {
+                "lost": n.name,
+                "kind": n.kind.value,
+                "effect": c.effect,
+                "hops": c.hops,
+                "shortest chain": str(c),
+                "id": n.id,
+            }
+            for n, c in zip(nodes, chains, strict=True)
+        ]
         names = ", ".join(b.name for b in blocked)
-        super().__init__(f"What {modality.name} no longer reaches without {names}",
-                         ["lost", "kind", "effect", "hops", "shortest chain"], records,
-                         empty=f"nothing: {modality.name} reaches every process, outcome and condition "
-                               "by other routes")
+        super().__init__(
+            f"What {modality.name} no longer reaches without {names}",
+            ["lost", "kind", "effect", "hops", "shortest chain"],
+            records,
+            empty=f"nothing: {modality.name} reaches every process, outcome and condition by other routes",
+        )
         self.modality = modality
         self.blocked = blocked
         self.nodes = nodes

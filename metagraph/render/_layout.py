@@ -102,8 +102,16 @@ def _sub_ranks(ids: list[str], edges: Iterable[tuple[str, str]], max_depth: int)
     return {n: min(r, max_depth - 1) for n, r in rank.items()}
 
 
-def layered_layout(graph: MetaGraph, *, x_gap: float = 210.0, y_gap: float = 90.0, aspect: float = 1.8,
-                   max_depth: int = 3, sweeps: int = 4, emphasis: Iterable[tuple[str, str]] = ()) -> Layout:
+def layered_layout(
+    graph: MetaGraph,
+    *,
+    x_gap: float = 210.0,
+    y_gap: float = 90.0,
+    aspect: float = 1.8,
+    max_depth: int = 3,
+    sweeps: int = 4,
+    emphasis: Iterable[tuple[str, str]] = (),
+) -> Layout:
     """Compute a left-to-right layered layout of a graph.
 
     Parameters
@@ -138,8 +146,9 @@ def layered_layout(graph: MetaGraph, *, x_gap: float = 210.0, y_gap: float = 90.
     ids = list(g.nodes)
     stage_of_kind = {k: i for i, stage in enumerate(STAGES) for k in stage}
     stage_of = {n: stage_of_kind[Kind(g.nodes[n]["kind"])] for n in ids}
-    sort_key = {n: (KIND_ORDER.index(Kind(g.nodes[n]["kind"])), str(g.nodes[n].get("name", n)).casefold(), n)
-                for n in ids}
+    sort_key = {
+        n: (KIND_ORDER.index(Kind(g.nodes[n]["kind"])), str(g.nodes[n].get("name", n)).casefold(), n) for n in ids
+    }
     pairs = [(u, v) for u, v in g.edges() if u != v]
 
     by_stage: dict[int, list[str]] = defaultdict(list)
@@ -176,8 +185,7 @@ def layered_layout(graph: MetaGraph, *, x_gap: float = 210.0, y_gap: float = 90.
         # side -1: look at columns to the left; +1: to the right; 0: both
         keyed = []
         for n in col:
-            near = [index[m] for m in neighbours[n]
-                    if side == 0 or (column_of[m] - column_of[n]) * side > 0]
+            near = [index[m] for m in neighbours[n] if side == 0 or (column_of[m] - column_of[n]) * side > 0]
             bary = sum(near) / len(near) if near else float(index[n])
             keyed.append((bary, index[n], n))
         keyed.sort()
@@ -224,7 +232,7 @@ def _wrapped(columns: list[list[str]], per: int, x_gap: float, y_gap: float) -> 
     positions: dict[str, tuple[float, float]] = {}
     x = 0.0
     for col in columns:
-        chunks = [col[i:i + per] for i in range(0, len(col), per)] or [[]]
+        chunks = [col[i : i + per] for i in range(0, len(col), per)] or [[]]
         for j, chunk in enumerate(chunks):
             for i, node in enumerate(chunk):
                 positions[node] = (x + j * sub_gap, round((i - (len(chunk) - 1) / 2) * y_gap, 1) + 0.0)
@@ -232,16 +240,16 @@ def _wrapped(columns: list[list[str]], per: int, x_gap: float, y_gap: float) -> 
     return positions
 
 
-def _place(columns: list[list[str]], column_of: dict[str, int], neighbours: dict[str, list[str]],
-           x_gap: float, y_gap: float) -> dict[str, tuple[float, float]]:
+def _place(
+    columns: list[list[str]], column_of: dict[str, int], neighbours: dict[str, list[str]], x_gap: float, y_gap: float
+) -> dict[str, tuple[float, float]]:
     """Give each node a y near the mean y of its placed neighbours, keeping order and spacing."""
     y: dict[str, float] = {}
     if not columns:
         return {}
     # The tallest column is laid out evenly first; the others follow outward from it.
     tallest = max(range(len(columns)), key=lambda c: (len(columns[c]), -c))
-    order = [tallest] + [c for k in range(1, len(columns)) for c in (tallest + k, tallest - k)
-                         if 0 <= c < len(columns)]
+    order = [tallest] + [c for k in range(1, len(columns)) for c in (tallest + k, tallest - k) if 0 <= c < len(columns)]
     for c in order:
         col = columns[c]
         n = len(col)
@@ -255,8 +263,7 @@ def _place(columns: list[list[str]], column_of: dict[str, int], neighbours: dict
             placed = [y[m] for m in neighbours[node] if m in y]
             wish.append(sum(placed) / len(placed) if placed else even[i])
         y.update(zip(col, _spread(wish, y_gap), strict=True))
-    return {node: (float(column_of[node] * x_gap), round(y[node], 1) + 0.0)
-            for col in columns for node in col}
+    return {node: (float(column_of[node] * x_gap), round(y[node], 1) + 0.0) for col in columns for node in col}
 
 
 def _spread(wish: list[float], gap: float) -> list[float]:

@@ -19,8 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CANDIDATES", "CLEARANCE", "Box", "bezier_points", "curved_via", "node_box", "overlap", "route_edge",
-           "samples_for"]
+__all__ = [
+    "CANDIDATES",
+    "CLEARANCE",
+    "Box",
+    "bezier_points",
+    "curved_via",
+    "node_box",
+    "overlap",
+    "route_edge",
+    "samples_for",
+]
 
 Point = tuple[float, float]
 
@@ -58,8 +67,18 @@ class Box:
         return (self.left - margin <= x <= self.right + margin) and (self.top - margin <= y <= self.bottom + margin)
 
 
-def node_box(x: float, y: float, label: str, *, label_inside: bool, font_size: float, size: float = 20.0,
-             margin: float = 8.0, min_width: float = 90.0, max_width: float = 150.0) -> Box:
+def node_box(
+    x: float,
+    y: float,
+    label: str,
+    *,
+    label_inside: bool,
+    font_size: float,
+    size: float = 20.0,
+    margin: float = 8.0,
+    min_width: float = 90.0,
+    max_width: float = 150.0,
+) -> Box:
     """Estimate the extent of a vis-network node, label included.
 
     Parameters
@@ -191,8 +210,15 @@ def samples_for(start: Point, end: Point) -> int:
     return max(16, math.ceil(1.3 * math.hypot(end[0] - start[0], end[1] - start[1]) / _STEP))
 
 
-def route_edge(start: Point, end: Point, obstacles: Sequence[Box], *, roundness: float = 0.45,
-               smooth: bool = True, max_roundness: float = 0.5) -> dict[str, Any] | None:
+def route_edge(
+    start: Point,
+    end: Point,
+    obstacles: Sequence[Box],
+    *,
+    roundness: float = 0.45,
+    smooth: bool = True,
+    max_roundness: float = 0.5,
+) -> dict[str, Any] | None:
     """Return a vis-network ``smooth`` option that keeps an edge clear of ``obstacles``.
 
     Parameters

@@ -54,26 +54,37 @@ class KindStyle:
         return KIND_ORDER.index(self.kind)
 
 
-def _k(kind: str, label: str, fill: str, border: str, font: str, vis: str, mer: tuple[str, str],
-       dot: str, dot_style: str = "filled") -> KindStyle:
+def _k(
+    kind: str,
+    label: str,
+    fill: str,
+    border: str,
+    font: str,
+    vis: str,
+    mer: tuple[str, str],
+    dot: str,
+    dot_style: str = "filled",
+) -> KindStyle:
     return KindStyle(Kind(kind), label, fill, border, font, vis, mer[0], mer[1], dot, dot_style)
 
 
 #: Kind → its look. Colours are distinct for colour-blind readers too (hue and lightness differ).
-KIND_STYLES = MappingProxyType({
-    s.kind: s
-    for s in (
-        _k("exercise", "exercise", "#e8590c", "#a63c06", "#ffffff", "hexagon", ("{{", "}}"), "hexagon"),
-        _k("gene", "genes", "#ae3ec9", "#7b2a8e", "#ffffff", "triangle", ("[", "]"), "note"),
-        _k("signal", "signals", "#1c7ed6", "#135a9a", "#ffffff", "ellipse", ("([", "])"), "ellipse"),
-        _k("myokine", "myokines", "#d6336c", "#9c1f4c", "#ffffff", "diamond", ("{", "}"), "diamond"),
-        _k("organ", "organs and tissues", "#2b8a3e", "#1b5e29", "#ffffff", "database", ("[(", ")]"), "cylinder"),
-        _k("cell", "cells", "#66a80f", "#467409", "#ffffff", "dot", ("((", "))"), "circle"),
-        _k("process", "processes", "#f59f00", "#b07200", "#212529", "box", ("[[", "]]"), "box", "filled,rounded"),
-        _k("outcome", "outcomes", "#0ca678", "#07775a", "#ffffff", "star", ("[/", "/]"), "octagon"),
-        _k("condition", "conditions", "#c92a2a", "#8f1d1d", "#ffffff", "triangleDown", (">", "]"), "invhouse"),
-    )
-})
+KIND_STYLES = MappingProxyType(
+    {
+        s.kind: s
+        for s in (
+            _k("exercise", "exercise", "#e8590c", "#a63c06", "#ffffff", "hexagon", ("{{", "}}"), "hexagon"),
+            _k("gene", "genes", "#ae3ec9", "#7b2a8e", "#ffffff", "triangle", ("[", "]"), "note"),
+            _k("signal", "signals", "#1c7ed6", "#135a9a", "#ffffff", "ellipse", ("([", "])"), "ellipse"),
+            _k("myokine", "myokines", "#d6336c", "#9c1f4c", "#ffffff", "diamond", ("{", "}"), "diamond"),
+            _k("organ", "organs and tissues", "#2b8a3e", "#1b5e29", "#ffffff", "database", ("[(", ")]"), "cylinder"),
+            _k("cell", "cells", "#66a80f", "#467409", "#ffffff", "dot", ("((", "))"), "circle"),
+            _k("process", "processes", "#f59f00", "#b07200", "#212529", "box", ("[[", "]]"), "box", "filled,rounded"),
+            _k("outcome", "outcomes", "#0ca678", "#07775a", "#ffffff", "star", ("[/", "/]"), "octagon"),
+            _k("condition", "conditions", "#c92a2a", "#8f1d1d", "#ffffff", "triangleDown", (">", "]"), "invhouse"),
+        )
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -108,11 +119,13 @@ class EdgeStyle:
 
 
 #: Sign → its look.
-EDGE_STYLES = MappingProxyType({
-    +1: EdgeStyle(+1, "activates / increases", "#2b8a3e", False, "arrow", "-->", "normal"),
-    -1: EdgeStyle(-1, "inhibits / decreases", "#c92a2a", False, "bar", "--x", "tee"),
-    0: EdgeStyle(0, "structural (secretes, encodes, part of, ...)", "#868e96", True, "arrow", "-.->", "vee"),
-})
+EDGE_STYLES = MappingProxyType(
+    {
+        +1: EdgeStyle(+1, "activates / increases", "#2b8a3e", False, "arrow", "-->", "normal"),
+        -1: EdgeStyle(-1, "inhibits / decreases", "#c92a2a", False, "bar", "--x", "tee"),
+        0: EdgeStyle(0, "structural (secretes, encodes, part of, ...)", "#868e96", True, "arrow", "-.->", "vee"),
+    }
+)
 
 #: Colours of what a highlight pushes into the background.
 DIM = MappingProxyType({"fill": "#f1f3f5", "border": "#dee2e6", "font": "#adb5bd", "edge": "#e9ecef"})

@@ -23,8 +23,15 @@ if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
     from metagraph.render.html import HtmlDiagram
 
-__all__ = ["chain_diagram", "chain_html", "chain_html_iframe", "chain_to_dot", "chain_to_html", "chain_to_mermaid",
-           "chain_to_svg"]
+__all__ = [
+    "chain_diagram",
+    "chain_html",
+    "chain_html_iframe",
+    "chain_to_dot",
+    "chain_to_html",
+    "chain_to_mermaid",
+    "chain_to_svg",
+]
 
 
 def _chains(chain: Any) -> list[Any]:
@@ -53,8 +60,9 @@ def _graph_for(chain: Any, graph: MetaGraph | None) -> MetaGraph:
     for c in chains:
         for n in c.nodes:
             if not isinstance(n, Node):
-                raise RenderError("this chain holds node ids, not Node objects: pass the graph it comes from "
-                                  "(graph=kg)")
+                raise RenderError(
+                    "this chain holds node ids, not Node objects: pass the graph it comes from (graph=kg)"
+                )
             nodes.setdefault(n.id, n)
         for e in c.edges:
             if not isinstance(e, Edge):
@@ -62,8 +70,11 @@ def _graph_for(chain: Any, graph: MetaGraph | None) -> MetaGraph:
             edges.setdefault((e.source, e.target, e.key), e)
     missing = sorted({x for e in edges.values() for x in (e.source, e.target)} - set(nodes))
     if missing:
-        raise RenderError("the chain's edges name nodes it does not hold (" + ", ".join(missing)
-                          + "); pass the graph it comes from (graph=kg)")
+        raise RenderError(
+            "the chain's edges name nodes it does not hold ("
+            + ", ".join(missing)
+            + "); pass the graph it comes from (graph=kg)"
+        )
     return MetaGraph(nodes.values(), edges.values(), validate=False)
 
 
@@ -86,8 +97,7 @@ def _focus(chain: Any, graph: MetaGraph) -> list[str]:
     return [n for n in graph.nx.nodes if n in ids]
 
 
-def chain_html(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 1,
-               title: str | None = None) -> str:
+def chain_html(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 1, title: str | None = None) -> str:
     """Return the interactive page of a chain, highlighted over its neighbourhood, as a string.
 
     Parameters are those of :func:`chain_to_html`.
@@ -104,12 +114,19 @@ def chain_html(chain: Any, *, graph: MetaGraph | None = None, context_hops: int 
     from metagraph.render.html import html_document
 
     g = _graph_for(chain, graph)
-    return html_document(g, focus=_focus(chain, g), hops=context_hops, highlight=_chains(chain),
-                         title=title or _title(chain, g))
+    return html_document(
+        g, focus=_focus(chain, g), hops=context_hops, highlight=_chains(chain), title=title or _title(chain, g)
+    )
 
 
-def chain_to_html(chain: Any, path: str | os.PathLike[str], *, graph: MetaGraph | None = None,
-                  context_hops: int = 1, title: str | None = None) -> Path:
+def chain_to_html(
+    chain: Any,
+    path: str | os.PathLike[str],
+    *,
+    graph: MetaGraph | None = None,
+    context_hops: int = 1,
+    title: str | None = None,
+) -> Path:
     """Write a chain, highlighted over its neighbourhood, as one offline interactive HTML file.
 
     Parameters
@@ -142,8 +159,7 @@ def chain_to_html(chain: Any, path: str | os.PathLike[str], *, graph: MetaGraph 
     return write_text_atomic(path, chain_html(chain, graph=graph, context_hops=context_hops, title=title))
 
 
-def chain_html_iframe(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 1,
-                      height: int = 480) -> str:
+def chain_html_iframe(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 1, height: int = 480) -> str:
     """Return an ``<iframe srcdoc=...>`` showing the chain's page inline (for ``_repr_html_``).
 
     Examples
@@ -161,8 +177,9 @@ def chain_html_iframe(chain: Any, *, graph: MetaGraph | None = None, context_hop
     return iframe(chain_html(chain, graph=g, context_hops=context_hops, title=title), height=height, title=title)
 
 
-def chain_diagram(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 1,
-                  height: int = 480) -> HtmlDiagram:
+def chain_diagram(
+    chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 1, height: int = 480
+) -> HtmlDiagram:
     """Return the chain's page as an :class:`~metagraph.render.html.HtmlDiagram` (for a ``show()`` method).
 
     Examples
@@ -177,8 +194,7 @@ def chain_diagram(chain: Any, *, graph: MetaGraph | None = None, context_hops: i
 
     g = _graph_for(chain, graph)
     title = _title(chain, g)
-    return HtmlDiagram(chain_html(chain, graph=g, context_hops=context_hops, title=title), height=height,
-                       title=title)
+    return HtmlDiagram(chain_html(chain, graph=g, context_hops=context_hops, title=title), height=height, title=title)
 
 
 def chain_to_mermaid(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 0) -> str:
@@ -198,8 +214,7 @@ def chain_to_mermaid(chain: Any, *, graph: MetaGraph | None = None, context_hops
     return to_mermaid(g, focus=_focus(chain, g), hops=context_hops, highlight=_chains(chain))
 
 
-def chain_to_dot(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 0,
-                 title: str | None = None) -> str:
+def chain_to_dot(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 0, title: str | None = None) -> str:
     """Return a Graphviz DOT digraph of a chain (with ``context_hops`` of dimmed context).
 
     Examples
@@ -216,8 +231,14 @@ def chain_to_dot(chain: Any, *, graph: MetaGraph | None = None, context_hops: in
     return to_dot(g, focus=_focus(chain, g), hops=context_hops, highlight=_chains(chain), title=title)
 
 
-def chain_to_svg(chain: Any, path: str | os.PathLike[str], *, graph: MetaGraph | None = None,
-                 context_hops: int = 0, title: str | None = None) -> Path:
+def chain_to_svg(
+    chain: Any,
+    path: str | os.PathLike[str],
+    *,
+    graph: MetaGraph | None = None,
+    context_hops: int = 0,
+    title: str | None = None,
+) -> Path:
     """Draw a chain with Graphviz and write it as SVG (needs Graphviz's ``dot``).
 
     Raises

@@ -32,9 +32,11 @@ if TYPE_CHECKING:
 
 __all__ = ["INSTALL_GRAPHVIZ", "dot_svg", "quote_dot", "to_dot", "to_svg"]
 
-INSTALL_GRAPHVIZ = ("install Graphviz (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
-                    "conda: conda install -c conda-forge graphviz; Windows: winget install graphviz) "
-                    "and make sure `dot` is on PATH, or write DOT with to_dot() and render it elsewhere")
+INSTALL_GRAPHVIZ = (
+    "install Graphviz (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
+    "conda: conda install -c conda-forge graphviz; Windows: winget install graphviz) "
+    "and make sure `dot` is on PATH, or write DOT with to_dot() and render it elsewhere"
+)
 
 _FONT = "Helvetica,Arial,sans-serif"
 
@@ -98,10 +100,23 @@ def to_dot(
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
 
     lines = ["digraph metagraph {"]
-    lines.append("  graph " + _attrs(rankdir="LR", newrank=True, nodesep=0.25, ranksep=0.7, fontname=_FONT,
-                                     fontsize=14, labelloc="t", label=title) + ";")
-    lines.append("  node " + _attrs(fontname=_FONT, fontsize=11, style="filled", penwidth=1.2, margin="0.12,0.06")
-                 + ";")
+    lines.append(
+        "  graph "
+        + _attrs(
+            rankdir="LR",
+            newrank=True,
+            nodesep=0.25,
+            ranksep=0.7,
+            fontname=_FONT,
+            fontsize=14,
+            labelloc="t",
+            label=title,
+        )
+        + ";"
+    )
+    lines.append(
+        "  node " + _attrs(fontname=_FONT, fontsize=11, style="filled", penwidth=1.2, margin="0.12,0.06") + ";"
+    )
     lines.append("  edge " + _attrs(fontname=_FONT, fontsize=9, arrowsize=0.8) + ";")
 
     groups: dict[Kind, list[str]] = {}
@@ -111,14 +126,21 @@ def to_dot(
         groups.setdefault(node.kind, []).append(n)
         dimmed = marks.active and n not in marks.nodes
         emphasised = marks.active and n in marks.nodes
-        lines.append(f"  {quote_dot(n)} " + _attrs(
-            label=node.name, shape=style.dot_shape, style=style.dot_style,
-            fillcolor=DIM["fill"] if dimmed else style.fill,
-            color=DIM["border"] if dimmed else style.border,
-            fontcolor=DIM["font"] if dimmed else style.font,
-            penwidth=3 if emphasised else None,
-            tooltip=node_tooltip(node), id=f"node_{n}",
-        ) + ";")
+        lines.append(
+            f"  {quote_dot(n)} "
+            + _attrs(
+                label=node.name,
+                shape=style.dot_shape,
+                style=style.dot_style,
+                fillcolor=DIM["fill"] if dimmed else style.fill,
+                color=DIM["border"] if dimmed else style.border,
+                fontcolor=DIM["font"] if dimmed else style.font,
+                penwidth=3 if emphasised else None,
+                tooltip=node_tooltip(node),
+                id=f"node_{n}",
+            )
+            + ";"
+        )
     for kind in KIND_ORDER:
         if kind in groups:
             members = "; ".join(quote_dot(n) for n in groups[kind])
@@ -132,16 +154,21 @@ def to_dot(
         dimmed = marks.active and (u, v, k) not in marks.edges
         emphasised = marks.active and (u, v, k) in marks.edges
         backwards = kind_rank[view.node(u).kind] > kind_rank[view.node(v).kind]
-        lines.append(f"  {quote_dot(u)} -> {quote_dot(v)} " + _attrs(
-            label=edge_label(view, edge),
-            color=DIM["border"] if dimmed else style.colour,
-            fontcolor=DIM["font"] if dimmed else style.colour,
-            arrowhead=style.dot_arrowhead,
-            style="dashed" if style.dashed else None,
-            penwidth=3 if emphasised else 1.4,
-            constraint=False if backwards else None,
-            tooltip=edge_tooltip(view, edge), id=f"e{i}",
-        ) + ";")
+        lines.append(
+            f"  {quote_dot(u)} -> {quote_dot(v)} "
+            + _attrs(
+                label=edge_label(view, edge),
+                color=DIM["border"] if dimmed else style.colour,
+                fontcolor=DIM["font"] if dimmed else style.colour,
+                arrowhead=style.dot_arrowhead,
+                style="dashed" if style.dashed else None,
+                penwidth=3 if emphasised else 1.4,
+                constraint=False if backwards else None,
+                tooltip=edge_tooltip(view, edge),
+                id=f"e{i}",
+            )
+            + ";"
+        )
     present = [groups[k][0] for k in KIND_ORDER if k in groups]
     for i, (a, b) in enumerate(pairwise(present)):
         lines.append(f"  {quote_dot(a)} -> {quote_dot(b)} " + _attrs(style="invis", id=f"order{i}") + ";")
@@ -168,11 +195,13 @@ def dot_svg(dot: str, *, timeout: float = 120.0) -> bytes:
     if exe is None:
         raise RenderError("Graphviz's `dot` program was not found, so no SVG can be drawn; " + INSTALL_GRAPHVIZ)
     try:
-        done = subprocess.run([exe, "-Tsvg"], input=dot.encode("utf-8"), capture_output=True,
-                              timeout=timeout, check=False)
+        done = subprocess.run(
+            [exe, "-Tsvg"], input=dot.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired:
-        raise RenderError(f"Graphviz's `dot` took more than {timeout:.0f} s; draw a smaller view "
-                          "(focus=, kinds=)") from None
+        raise RenderError(
+            f"Graphviz's `dot` took more than {timeout:.0f} s; draw a smaller view (focus=, kinds=)"
+        ) from None
     except OSError as exc:
         raise RenderError(f"Graphviz's `dot` could not be run ({exc}); " + INSTALL_GRAPHVIZ) from None
     if done.returncode != 0:

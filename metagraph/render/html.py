@@ -70,11 +70,14 @@ def _vis_js() -> str:
     import pyvis
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib"
-    found = sorted(lib.glob("vis-*/vis-network.min.js"),
-                   key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)])
+    found = sorted(
+        lib.glob("vis-*/vis-network.min.js"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.parent.name)]
+    )
     if not found:
-        raise RenderError(f"pyvis's bundled vis-network script is missing from {lib}; reinstall pyvis "
-                          "(pip install --force-reinstall pyvis)")
+        raise RenderError(
+            f"pyvis's bundled vis-network script is missing from {lib}; reinstall pyvis "
+            "(pip install --force-reinstall pyvis)"
+        )
     text = found[-1].read_text(encoding="utf-8")
     if "</script" in text.lower():  # would end our inline <script> early
         raise RenderError(f"{found[-1]} cannot be inlined (it contains '</script'); reinstall pyvis")
@@ -118,13 +121,12 @@ def _kind_icon(style: KindStyle) -> str:
         "triangle": f'<polygon points="10,1 19,17 1,17" {a}/>',
         "ellipse": f'<ellipse cx="10" cy="9" rx="9" ry="6.5" {a}/>',
         "diamond": f'<polygon points="10,0.5 19,9 10,17.5 1,9" {a}/>',
-        "database": (f'<path d="M2,4 v10 a8,3 0 0,0 16,0 v-10" {a}/>'
-                     f'<ellipse cx="10" cy="4" rx="8" ry="3" {a}/>'),
+        "database": (f'<path d="M2,4 v10 a8,3 0 0,0 16,0 v-10" {a}/><ellipse cx="10" cy="4" rx="8" ry="3" {a}/>'),
         "circle": f'<circle cx="10" cy="9" r="7.5" {a}/>',
         "dot": f'<circle cx="10" cy="9" r="7" {a}/>',
         "box": f'<rect x="1" y="3" width="18" height="12" rx="3" {a}/>',
         "star": f'<polygon points="10,0.5 12.4,6.3 18.6,6.6 13.8,10.5 15.4,16.6 10,13.2 4.6,16.6 '
-                f'6.2,10.5 1.4,6.6 7.6,6.3" {a}/>',
+        f'6.2,10.5 1.4,6.6 7.6,6.3" {a}/>',
         "triangleDown": f'<polygon points="1,1 19,1 10,17" {a}/>',
     }[style.vis_shape]
     return f'<svg width="20" height="18" viewBox="0 0 20 18" aria-hidden="true">{body}</svg>'
@@ -152,11 +154,13 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
         font = style.font if inside else "#212529"
     data: dict[str, Any] = {
         "shape": style.vis_shape,
-        "color": {"background": fill, "border": border,
-                  "highlight": {"background": fill, "border": "#212529"},
-                  "hover": {"background": fill, "border": "#212529"}},
-        "font": {"color": font, "size": _FONT_SIZE, "face": _FONT,
-                 "bold": {"color": font}, "multi": False},
+        "color": {
+            "background": fill,
+            "border": border,
+            "highlight": {"background": fill, "border": "#212529"},
+            "hover": {"background": fill, "border": "#212529"},
+        },
+        "font": {"color": font, "size": _FONT_SIZE, "face": _FONT, "bold": {"color": font}, "multi": False},
         "borderWidth": 3 if emphasised else 1,
         "title": node_tooltip(node),
         "x": x,
@@ -176,8 +180,17 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
     return data
 
 
-def _edge_data(graph: MetaGraph, triple: tuple[str, str, str], *, dimmed: bool, emphasised: bool,
-               labelled: bool, curved: bool, parallel: int, route: dict[str, Any] | None = None) -> dict[str, Any]:
+def _edge_data(
+    graph: MetaGraph,
+    triple: tuple[str, str, str],
+    *,
+    dimmed: bool,
+    emphasised: bool,
+    labelled: bool,
+    curved: bool,
+    parallel: int,
+    route: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     u, v, k = triple
     edge = graph.edge_model(u, v, k)
     style = edge_style(edge.sign)
@@ -194,28 +207,45 @@ def _edge_data(graph: MetaGraph, triple: tuple[str, str, str], *, dimmed: bool, 
     }
     if labelled and not dimmed:  # labels on the dimmed context would crowd the highlighted chain
         data["label"] = edge_label(graph, edge)
-        data["font"] = {"size": 14 if emphasised else 11, "face": _FONT,
-                        "color": style.colour if emphasised else "#495057",
-                        "strokeWidth": 3, "strokeColor": "#ffffff", "align": "horizontal"}
+        data["font"] = {
+            "size": 14 if emphasised else 11,
+            "face": _FONT,
+            "color": style.colour if emphasised else "#495057",
+            "strokeWidth": 3,
+            "strokeColor": "#ffffff",
+            "align": "horizontal",
+        }
     if emphasised:
         data["highlighted"] = True
     if route is not None:  # an edge bent around the nodes in its way (see _routes)
         data["smooth"] = route
     elif curved and parallel:  # bend the 2nd, 3rd... edge between the same two nodes apart
-        data["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
-                          "roundness": 0.15 * ((parallel + 1) // 2)}
+        data["smooth"] = {
+            "enabled": True,
+            "type": "curvedCW" if parallel % 2 else "curvedCCW",
+            "roundness": 0.15 * ((parallel + 1) // 2),
+        }
     return data
 
 
 def _node_box(node: Node, x: float, y: float, *, emphasised: bool) -> Box:
     """Where :func:`_node_data`'s node will be drawn, label included (an estimate)."""
-    return node_box(x, y, node.name, label_inside=KIND_STYLES[node.kind].vis_shape in _LABEL_INSIDE,
-                    font_size=_FONT_SIZE + (2 if emphasised else 0), size=_NODE_SIZE, margin=_MARGIN,
-                    min_width=_MIN_WIDTH, max_width=_MAX_WIDTH)
+    return node_box(
+        x,
+        y,
+        node.name,
+        label_inside=KIND_STYLES[node.kind].vis_shape in _LABEL_INSIDE,
+        font_size=_FONT_SIZE + (2 if emphasised else 0),
+        size=_NODE_SIZE,
+        margin=_MARGIN,
+        min_width=_MIN_WIDTH,
+        max_width=_MAX_WIDTH,
+    )
 
 
-def _routes(view: MetaGraph, positions: dict[str, tuple[float, float]], marks: Highlight,
-            *, every: bool) -> dict[tuple[str, str, str], dict[str, Any]]:
+def _routes(
+    view: MetaGraph, positions: dict[str, tuple[float, float]], marks: Highlight, *, every: bool
+) -> dict[tuple[str, str, str], dict[str, Any]]:
     """Curves for the edges that would otherwise run through other nodes.
 
     The highlighted edges always; with ``every``, also the others that are alone between
@@ -243,18 +273,30 @@ def _routes(view: MetaGraph, positions: dict[str, tuple[float, float]], marks: H
 
 def _options(large: bool) -> dict[str, Any]:
     smooth: dict[str, Any] | bool = (
-        {"enabled": False} if large
+        {"enabled": False}
+        if large
         else {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal", "roundness": _ROUNDNESS}
     )
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "hierarchical": {"enabled": False}},
         "physics": {"enabled": False},
-        "interaction": {"hover": not large, "tooltipDelay": 150, "multiselect": True,
-                        "hideEdgesOnDrag": large, "hideEdgesOnZoom": large, "navigationButtons": False},
+        "interaction": {
+            "hover": not large,
+            "tooltipDelay": 150,
+            "multiselect": True,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+        },
         "nodes": {"physics": False},
-        "edges": {"smooth": smooth, "arrowStrikethrough": False, "selectionWidth": 1.5,
-                  "hoverWidth": 1, "physics": False},
+        "edges": {
+            "smooth": smooth,
+            "arrowStrikethrough": False,
+            "selectionWidth": 1.5,
+            "hoverWidth": 1,
+            "physics": False,
+        },
     }
 
 
@@ -266,8 +308,9 @@ def _title(graph: MetaGraph, ids: list[str], focus: Any, hops: int, kinds: Any, 
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         return f"{shown}: neighbourhood within {hops} step{'s' if hops != 1 else ''}"
     if kinds is not None and len(ids) < len(graph):
-        return "metagraph: " + ", ".join(sorted({str(graph.nx.nodes[n]['kind']) for n in ids},
-                                                key=lambda k: KIND_ORDER.index(Kind(k))))
+        return "metagraph: " + ", ".join(
+            sorted({str(graph.nx.nodes[n]["kind"]) for n in ids}, key=lambda k: KIND_ORDER.index(Kind(k)))
+        )
     return "metagraph: how exercise reverses metabolic dysregulation"
 
 
@@ -318,8 +361,7 @@ def html_diagram(
     return HtmlDiagram(page, height=height, title=heading)
 
 
-def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any,
-          title: str | None) -> tuple[str, str]:
+def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any, title: str | None) -> tuple[str, str]:
     from pyvis.network import Network
 
     view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
@@ -347,9 +389,16 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
     for triple in ordered:
         pair = (triple[0], triple[1])
         emphasised = triple in marks.edges
-        data = _edge_data(view, triple, dimmed=marks.active and not emphasised, emphasised=emphasised,
-                          labelled=labelled, curved=not large, parallel=seen_pairs[pair],
-                          route=routes.get(triple))
+        data = _edge_data(
+            view,
+            triple,
+            dimmed=marks.active and not emphasised,
+            emphasised=emphasised,
+            labelled=labelled,
+            curved=not large,
+            parallel=seen_pairs[pair],
+            route=routes.get(triple),
+        )
         seen_pairs[pair] += 1
         net.add_edge(triple[0], triple[1], **data)
     net.options = _options(large)  # a dict: pyvis's set_options would strip spaces from strings
@@ -357,16 +406,22 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
     kind_counts = Counter(Kind(view.nx.nodes[n]["kind"]) for n in ids)
     notes = []
     if large:
-        notes.append(f"This graph has {n_nodes:,} nodes and {n_edges:,} edges: for speed the layout is fixed, "
-                     "edges are straight and unlabelled, and hidden while you pan or zoom. Draw a part with "
-                     "focus=/kinds= (command line: --focus, --kinds) to see more detail.")
+        notes.append(
+            f"This graph has {n_nodes:,} nodes and {n_edges:,} edges: for speed the layout is fixed, "
+            "edges are straight and unlabelled, and hidden while you pan or zoom. Draw a part with "
+            "focus=/kinds= (command line: --focus, --kinds) to see more detail."
+        )
     elif not labelled:
-        notes.append(f"{n_edges:,} edges: edge labels are left out to keep the figure readable; "
-                     "hover over an edge for its predicate, quotes and citations.")
+        notes.append(
+            f"{n_edges:,} edges: edge labels are left out to keep the figure readable; "
+            "hover over an edge for its predicate, quotes and citations."
+        )
     summary = f"{n_nodes:,} node{'s' if n_nodes != 1 else ''}, {n_edges:,} edge{'s' if n_edges != 1 else ''}"
     if marks.active:
-        summary += (f"; highlighted: {len(marks.nodes & set(ids))} nodes, "
-                    f"{sum(1 for t in marks.edges if view.nx.has_edge(*t))} edges")
+        summary += (
+            f"; highlighted: {len(marks.nodes & set(ids))} nodes, "
+            f"{sum(1 for t in marks.edges if view.nx.has_edge(*t))} edges"
+        )
     net.templateEnv.globals["mg"] = {
         "css": _asset("pathway.css"),
         "js": _asset("pathway.js"),
@@ -374,8 +429,16 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
         "summary": summary,
         "notes": notes,
         "highlighted": marks.active,
-        "kinds": [{"kind": k.value, "label": KIND_STYLES[k].label, "count": kind_counts[k],
-                   "icon": _kind_icon(KIND_STYLES[k])} for k in KIND_ORDER if kind_counts[k]],
+        "kinds": [
+            {
+                "kind": k.value,
+                "label": KIND_STYLES[k].label,
+                "count": kind_counts[k],
+                "icon": _kind_icon(KIND_STYLES[k]),
+            }
+            for k in KIND_ORDER
+            if kind_counts[k]
+        ],
         "edge_kinds": [{"meaning": EDGE_STYLES[s].meaning, "icon": _edge_icon(s)} for s in (1, -1, 0)],
     }
     return net.generate_html(name="pathway.html"), heading
@@ -440,9 +503,11 @@ def iframe(page: str, *, height: int = 640, title: str = "metagraph diagram") ->
     >>> iframe('<p class="x">a & b</p>', height=100)  # doctest: +ELLIPSIS
     '<iframe srcdoc="&lt;p class=&quot;x&quot;&gt;a &amp; b&lt;/p&gt;" sandbox="allow-scripts" ...'
     """
-    return (f'<iframe srcdoc="{html_lib.escape(page, quote=True)}" sandbox="allow-scripts" '
-            f'title="{html_lib.escape(title, quote=True)}" '
-            f'style="width: 100%; height: {int(height)}px; border: 1px solid #dee2e6;"></iframe>')
+    return (
+        f'<iframe srcdoc="{html_lib.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'title="{html_lib.escape(title, quote=True)}" '
+        f'style="width: 100%; height: {int(height)}px; border: 1px solid #dee2e6;"></iframe>'
+    )
 
 
 class HtmlDiagram:
@@ -474,4 +539,3 @@ class HtmlDiagram:
 
     def __repr__(self) -> str:
         return f"<HtmlDiagram: {self.title!r}, {len(self.html):,} characters>"
-

@@ -100,8 +100,10 @@ def to_mermaid(
     view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
     triples = list(view.nx.edges(keys=True))
     if len(triples) > MAX_MERMAID_EDGES:
-        raise RenderError(f"this view has {len(triples)} edges, more than Mermaid draws ({MAX_MERMAID_EDGES}); "
-                          "narrow it with focus=/kinds= (command line: --focus, --kinds) or write DOT instead")
+        raise RenderError(
+            f"this view has {len(triples)} edges, more than Mermaid draws ({MAX_MERMAID_EDGES}); "
+            "narrow it with focus=/kinds= (command line: --focus, --kinds) or write DOT instead"
+        )
     layout = layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges])
     order = [n for col in layout.columns for n in col]
 
@@ -144,4 +146,3 @@ def to_mermaid(
     for css, indices in link_styles.items():
         lines.append(f"  linkStyle {','.join(map(str, indices))} {css}")
     return "\n".join(lines) + "\n"
-

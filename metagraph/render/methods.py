@@ -32,8 +32,9 @@ REPR_MAX_NODES = 400
 class RenderMethods:
     """Diagram methods mixed into :class:`~metagraph.MetaGraph`."""
 
-    def subgraph(self: MetaGraph, *, focus: Names = None, hops: int = 1, kinds: Kinds = None,
-                 nodes: Names = None) -> MetaGraph:
+    def subgraph(
+        self: MetaGraph, *, focus: Names = None, hops: int = 1, kinds: Kinds = None, nodes: Names = None
+    ) -> MetaGraph:
         """Return a part of the graph as a read-only :class:`~metagraph.MetaGraph` view.
 
         Parameters
@@ -67,8 +68,16 @@ class RenderMethods:
 
         return subgraph(self, focus=focus, hops=hops, kinds=kinds, nodes=nodes)
 
-    def to_html(self: MetaGraph, path: str | os.PathLike[str], *, focus: Names = None, hops: int = 1,
-                kinds: Kinds = None, highlight: Any = None, title: str | None = None) -> Path:
+    def to_html(
+        self: MetaGraph,
+        path: str | os.PathLike[str],
+        *,
+        focus: Names = None,
+        hops: int = 1,
+        kinds: Kinds = None,
+        highlight: Any = None,
+        title: str | None = None,
+    ) -> Path:
         """Write an interactive pathway diagram to one self-contained, offline HTML file.
 
         Left to right by kind (exercise → signals → myokines → organs → processes →
@@ -105,8 +114,16 @@ class RenderMethods:
 
         return to_html(self, path, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
 
-    def show(self: MetaGraph, *, focus: Names = None, hops: int = 1, kinds: Kinds = None,
-             highlight: Any = None, title: str | None = None, height: int = 640) -> HtmlDiagram:
+    def show(
+        self: MetaGraph,
+        *,
+        focus: Names = None,
+        hops: int = 1,
+        kinds: Kinds = None,
+        highlight: Any = None,
+        title: str | None = None,
+        height: int = 640,
+    ) -> HtmlDiagram:
         """Return the interactive diagram for display inline in a notebook (JupyterLab, VS Code).
 
         Takes the options of :meth:`to_html`; ``height`` is the height of the frame in
@@ -121,8 +138,7 @@ class RenderMethods:
         """
         from metagraph.render.html import html_diagram
 
-        return html_diagram(self, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title,
-                            height=height)
+        return html_diagram(self, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title, height=height)
 
     def _repr_html_(self: MetaGraph) -> str:
         if len(self) <= REPR_MAX_NODES:
@@ -131,12 +147,21 @@ class RenderMethods:
             return iframe(html_document(self), height=640)
         counts = Counter(n.kind.value for n in self)
         rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{c}</td></tr>" for k, c in sorted(counts.items()))
-        return (f"<p>{html.escape(repr(self))}: too large to draw inline; use "
-                "<code>kg.show(focus=..., hops=...)</code> or <code>kg.to_html(path)</code>.</p>"
-                f"<table><tr><th>kind</th><th>nodes</th></tr>{rows}</table>")
+        return (
+            f"<p>{html.escape(repr(self))}: too large to draw inline; use "
+            "<code>kg.show(focus=..., hops=...)</code> or <code>kg.to_html(path)</code>.</p>"
+            f"<table><tr><th>kind</th><th>nodes</th></tr>{rows}</table>"
+        )
 
-    def to_mermaid(self: MetaGraph, *, focus: Names = None, hops: int = 1, kinds: Kinds = None,
-                   highlight: Any = None, title: str | None = None) -> str:
+    def to_mermaid(
+        self: MetaGraph,
+        *,
+        focus: Names = None,
+        hops: int = 1,
+        kinds: Kinds = None,
+        highlight: Any = None,
+        title: str | None = None,
+    ) -> str:
         """Return a Mermaid flowchart of the graph or a part of it (renders on GitHub).
 
         Same options and arrow semantics as :meth:`to_html`; inhibition is a red
@@ -155,8 +180,15 @@ class RenderMethods:
 
         return to_mermaid(self, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
 
-    def to_dot(self: MetaGraph, *, focus: Names = None, hops: int = 1, kinds: Kinds = None,
-               highlight: Any = None, title: str | None = None) -> str:
+    def to_dot(
+        self: MetaGraph,
+        *,
+        focus: Names = None,
+        hops: int = 1,
+        kinds: Kinds = None,
+        highlight: Any = None,
+        title: str | None = None,
+    ) -> str:
         """Return a Graphviz DOT digraph of the graph or a part of it.
 
         Left to right, one rank per kind; ``arrowhead=tee`` for inhibition,
@@ -172,8 +204,16 @@ class RenderMethods:
 
         return to_dot(self, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
 
-    def to_svg(self: MetaGraph, path: str | os.PathLike[str], *, focus: Names = None, hops: int = 1,
-               kinds: Kinds = None, highlight: Any = None, title: str | None = None) -> Path:
+    def to_svg(
+        self: MetaGraph,
+        path: str | os.PathLike[str],
+        *,
+        focus: Names = None,
+        hops: int = 1,
+        kinds: Kinds = None,
+        highlight: Any = None,
+        title: str | None = None,
+    ) -> Path:
         """Draw the graph or a part of it with Graphviz and write an SVG file.
 
         Raises

@@ -19,8 +19,16 @@ from metagraph.schema import KIND_ORDER, Kind
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["Highlight", "as_names", "diagram_view", "highlight_sets", "is_chain", "parse_kinds", "select_ids",
-           "subgraph"]
+__all__ = [
+    "Highlight",
+    "as_names",
+    "diagram_view",
+    "highlight_sets",
+    "is_chain",
+    "parse_kinds",
+    "select_ids",
+    "subgraph",
+]
 
 EdgeTriple = tuple[str, str, str]
 
@@ -66,8 +74,9 @@ def parse_kinds(kinds: str | Kind | Iterable[str | Kind] | None) -> frozenset[Ki
         try:
             out.add(Kind(k))
         except ValueError:
-            raise RenderError(f"{k!r} is not a kind of node; choose from "
-                              + ", ".join(str(x) for x in KIND_ORDER)) from None
+            raise RenderError(
+                f"{k!r} is not a kind of node; choose from " + ", ".join(str(x) for x in KIND_ORDER)
+            ) from None
     return frozenset(out)
 
 
@@ -239,16 +248,18 @@ def highlight_sets(highlight: Any) -> Highlight:
     if is_chain(highlight):
         chains = [highlight]
     elif isinstance(highlight, str | bytes) or not isinstance(highlight, Iterable):
-        raise RenderError("highlight takes chains (objects with .nodes and .edges, e.g. from kg.trace(...)), "
-                          f"not {highlight!r}")
+        raise RenderError(
+            f"highlight takes chains (objects with .nodes and .edges, e.g. from kg.trace(...)), not {highlight!r}"
+        )
     else:
         chains = list(highlight)
     nodes: set[str] = set()
     edges: set[EdgeTriple] = set()
     for chain in chains:
         if not is_chain(chain):
-            raise RenderError("highlight takes chains (objects with .nodes and .edges, e.g. from kg.trace(...)), "
-                              f"not {chain!r}")
+            raise RenderError(
+                f"highlight takes chains (objects with .nodes and .edges, e.g. from kg.trace(...)), not {chain!r}"
+            )
         nodes.update(_node_id(n) for n in chain.nodes)
         for e in chain.edges:
             triple = _edge_triple(e)
@@ -288,8 +299,9 @@ def diagram_view(
     extra = marks.nodes - set(ids)
     missing = sorted(n for n in extra if n not in graph.nx)
     if missing:
-        raise RenderError("the highlighted chain has nodes that are not in this graph: "
-                          + ", ".join(repr(m) for m in missing))
+        raise RenderError(
+            "the highlighted chain has nodes that are not in this graph: " + ", ".join(repr(m) for m in missing)
+        )
     if extra:
         wanted = set(ids) | extra
         ids = [n for n in graph.nx.nodes if n in wanted]

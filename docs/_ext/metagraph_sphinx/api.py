@@ -105,9 +105,11 @@ def _field_entries(model: type[BaseModel]) -> str:
     parts = []
     for name, info in model.model_fields.items():
         text = (info.description or "").strip()
-        parts.append(f".. py:attribute:: {name}\n   :no-index-entry:\n\n"
-                     f"   {text}\n\n   Type: {type_text(info.annotation, rst=True)}. Key in a data file: "
-                     f"``{field_name(name, info)}``; default: {default_text(info).replace('**', '')}.\n")
+        parts.append(
+            f".. py:attribute:: {name}\n   :no-index-entry:\n\n"
+            f"   {text}\n\n   Type: {type_text(info.annotation, rst=True)}. Key in a data file: "
+            f"``{field_name(name, info)}``; default: {default_text(info).replace('**', '')}.\n"
+        )
     return "\n".join(parts)
 
 
@@ -121,8 +123,7 @@ def _enum_entries(vocab: type[enum.Enum]) -> str:
 
 def _metagraph_page(cls: type) -> str:
     """The MetaGraph page: the class, then its methods grouped by the class that provides them."""
-    out = [_title(f"metagraph.{cls.__name__}"), ".. currentmodule:: metagraph\n",
-           f".. autoclass:: {cls.__name__}\n"]
+    out = [_title(f"metagraph.{cls.__name__}"), ".. currentmodule:: metagraph\n", f".. autoclass:: {cls.__name__}\n"]
     seen: set[str] = set()
     for owner in cls.__mro__:
         if not owner.__module__.startswith("metagraph"):
@@ -131,8 +132,11 @@ def _metagraph_page(cls: type) -> str:
         seen.update(names)
         if not names:
             continue
-        label = "The graph and its names" if owner is cls else " ".join(
-            re.findall(r"[A-Z][a-z]*", owner.__name__)).capitalize()
+        label = (
+            "The graph and its names"
+            if owner is cls
+            else " ".join(re.findall(r"[A-Z][a-z]*", owner.__name__)).capitalize()
+        )
         out.append(f".. rubric:: {label}\n")
         out.append(".. autosummary::\n\n" + "\n".join(f"   ~{cls.__name__}.{n}" for n in names) + "\n")
         out += [_member_directive(cls, n) for n in names]
@@ -161,8 +165,9 @@ def page(name: str, obj: object) -> str:
     return "\n".join(out)
 
 
-def model_signature(app: Sphinx, what: str, name: str, obj: object, options: Any, signature: str | None,
-                    return_annotation: str | None) -> tuple[str, str | None] | None:
+def model_signature(
+    app: Sphinx, what: str, name: str, obj: object, options: Any, signature: str | None, return_annotation: str | None
+) -> tuple[str, str | None] | None:
     """Show a pydantic model's signature as its fields with their defaults.
 
     The ``__init__`` pydantic synthesises spells out every ``Annotated`` constraint, which
@@ -207,11 +212,13 @@ class ApiDirective(SphinxDirective):
             if not items:
                 continue
             parts.append(f"{title}\n{'-' * len(title)}\n")
-            rows = "\n".join(f"   * - :py:obj:`~metagraph.{name}`\n     - {summary(name, obj) or ' '}"
-                             for name, obj in items)
+            rows = "\n".join(
+                f"   * - :py:obj:`~metagraph.{name}`\n     - {summary(name, obj) or ' '}" for name, obj in items
+            )
             parts.append(f".. list-table::\n   :widths: 30 70\n\n{rows}\n")
-        entries = "\n".join(f"   {STUB_DIR.split('/', 1)[1]}/metagraph.{name}"
-                             for items in groups.values() for name, _ in items)
+        entries = "\n".join(
+            f"   {STUB_DIR.split('/', 1)[1]}/metagraph.{name}" for items in groups.values() for name, _ in items
+        )
         parts.append(f".. toctree::\n   :hidden:\n\n{entries}\n")
         return parse(self, "\n".join(parts))
 

@@ -47,12 +47,15 @@ class CoverageDirective(SphinxDirective):
         kinds = Counter(n.kind for n in kg.nodes())
         predicates = Counter(e.predicate for e in kg.edges())
         cited = Counter(key for e in kg.edges() for key in e.references)
-        text = (f"The bundled graph holds **{len(kg)} nodes**, **{len(kg.edges())} edges** and "
-                f"**{len(kg.references)} references**.\n\n")
+        text = (
+            f"The bundled graph holds **{len(kg)} nodes**, **{len(kg.edges())} edges** and "
+            f"**{len(kg.references)} references**.\n\n"
+        )
         text += md_table(["kind", "nodes"], [[code(k.value), str(kinds[k])] for k in KIND_ORDER])
         text += "\n" + md_table(["predicate", "edges"], [[code(p.value), str(predicates[p])] for p in Predicate])
-        text += "\n" + md_table(["reference", "edges citing it"],
-                                [[code(key), str(cited[key])] for key in kg.references])
+        text += "\n" + md_table(
+            ["reference", "edges citing it"], [[code(key), str(cited[key])] for key in kg.references]
+        )
         return parse(self, text)
 
 
@@ -64,12 +67,14 @@ class ReferencesDirective(SphinxDirective):
         rows = []
         for key, ref in bundled().references.items():
             record = record_text(ref) + (f"\n\n*Verification:* {cell(ref.note)}" if ref.note else "")
-            rows.append([
-                code(key),
-                cell(ref.as_cited) if ref.as_cited else "(as recorded)",
-                record,
-                "\n".join(f"- {cell(d)}" for d in ref.discrepancies) if ref.discrepancies else "none",
-            ])
+            rows.append(
+                [
+                    code(key),
+                    cell(ref.as_cited) if ref.as_cited else "(as recorded)",
+                    record,
+                    "\n".join(f"- {cell(d)}" for d in ref.discrepancies) if ref.discrepancies else "none",
+                ]
+            )
         headers = ["key", "as cited by the source", "the record", "discrepancies"]
         return parse(self, md_list_table(headers, rows, widths=[12, 30, 38, 20]))
 

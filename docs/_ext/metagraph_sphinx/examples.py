@@ -84,11 +84,11 @@ class LoadErrorDirective(SphinxDirective):
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                 status = cli_main(["validate", name])
         parts = [
-            f"The file `{name}`:\n", fenced(text, "yaml"),
+            f"The file `{name}`:\n",
+            fenced(text, "yaml"),
             "Loading it in Python raises one error that lists every problem:\n",
             fenced(f'>>> metagraph.load("{name}")\nTraceback (most recent call last):\n  ...\n{error}', "pycon"),
-            "The command prints the same problems and exits with status "
-            f"{status} (so a CI job fails):\n",
+            f"The command prints the same problems and exits with status {status} (so a CI job fails):\n",
             fenced(f"$ metagraph validate {name}\n{out.getvalue()}{err.getvalue()}", "console"),
         ]
         return parse(self, "\n".join(parts))
@@ -99,8 +99,11 @@ class GalleryDirective(SphinxDirective):
 
     def run(self) -> list[Any]:
         self.env.note_reread()  # generated from the code: rebuild every time
-        images = sorted(p for p in examples_dir(self.env.app).iterdir() if p.suffix in IMAGE_SUFFIXES) \
-            if examples_dir(self.env.app).is_dir() else []
+        images = (
+            sorted(p for p in examples_dir(self.env.app).iterdir() if p.suffix in IMAGE_SUFFIXES)
+            if examples_dir(self.env.app).is_dir()
+            else []
+        )
         if not images:
             return parse(self, "No diagram image is stored in `examples/` yet.\n")
         here = Path(self.env.doc2path(self.env.docname)).parent
@@ -108,8 +111,9 @@ class GalleryDirective(SphinxDirective):
         for image in images:
             self.env.note_dependency(str(image))
             rel = Path(*([".."] * len(here.relative_to(self.env.app.srcdir).parts)), "..", "examples", image.name)
-            parts.append(f":::{{figure}} {rel.as_posix()}\n:alt: {image.stem}\n:width: 100%\n\n"
-                         f"`examples/{image.name}`\n:::\n")
+            parts.append(
+                f":::{{figure}} {rel.as_posix()}\n:alt: {image.stem}\n:width: 100%\n\n`examples/{image.name}`\n:::\n"
+            )
         return parse(self, "\n".join(parts))
 
 
@@ -133,7 +137,7 @@ class DiagramDirective(SphinxDirective):
             raise self.error("the diagram code must set `view` to a MetaGraph (e.g. kg.subgraph(...))")
         stem = directives.path(self.arguments[0])
         svg = Path(self.env.app.srcdir) / DIAGRAM_DIR / f"{stem}.svg"
-        shown = f"{code}\nview.to_svg(\"{stem}.svg\", highlight=highlight)\nprint(view.to_mermaid(highlight=highlight))"
+        shown = f'{code}\nview.to_svg("{stem}.svg", highlight=highlight)\nprint(view.to_mermaid(highlight=highlight))'
         parts = [fenced(shown, "python")]
         caption = self.options.get("caption", stem)
         try:

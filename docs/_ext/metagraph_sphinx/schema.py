@@ -50,6 +50,7 @@ def kinds_text(kinds: frozenset[Kind]) -> str:
 
 def type_text(annotation: Any, *, rst: bool = False) -> str:
     """A field's type in words, with links to metagraph's own types (MyST, or reST with ``rst``)."""
+
     def literal(text: str) -> str:
         return f"``{text}``" if rst else code(text)
 
@@ -137,11 +138,17 @@ class PredicatesDirective(SphinxDirective):
         rows = []
         for predicate in Predicate:
             rule = PREDICATES[predicate]
-            rows.append([
-                code(predicate.value), cell(f"“A {rule.label} B”"), _SIGNS[rule.sign],
-                kinds_text(rule.sources), kinds_text(rule.targets), "yes" if rule.transmits else "no",
-                cell(rule.description),
-            ])
+            rows.append(
+                [
+                    code(predicate.value),
+                    cell(f"“A {rule.label} B”"),
+                    _SIGNS[rule.sign],
+                    kinds_text(rule.sources),
+                    kinds_text(rule.targets),
+                    "yes" if rule.transmits else "no",
+                    cell(rule.description),
+                ]
+            )
         headers = ["predicate", "reads", "sign", "source kinds", "target kinds", "transmits", "meaning"]
         return parse(self, md_table(headers, rows))
 
@@ -153,8 +160,10 @@ class QualifiersDirective(SphinxDirective):
         self.env.note_reread()  # generated from the code: rebuild every time
         parts = []
         for vocab, fields in qualifier_fields().items():
-            parts.append(f"**{{py:class}}`~{public_name(vocab)}`**: {cell(first_paragraph(vocab.__doc__))} "
-                         f"Used by {', '.join(fields)}.\n")
+            parts.append(
+                f"**{{py:class}}`~{public_name(vocab)}`**: {cell(first_paragraph(vocab.__doc__))} "
+                f"Used by {', '.join(fields)}.\n"
+            )
             parts.append("Values: " + ", ".join(code(v.value) for v in vocab) + ".\n")
         return parse(self, "\n".join(parts))
 
@@ -170,9 +179,15 @@ class ModelsDirective(SphinxDirective):
             name = public_name(model)
             parts.append(f"{level} {model.__name__}\n")
             parts.append(f"{cell(first_paragraph(model.__doc__))} (API: {{py:class}}`{name}`)\n")
-            rows = [[code(field_name(n, info)), type_text(info.annotation), default_text(info),
-                     cell(info.description or "")]
-                    for n, info in model.model_fields.items()]
+            rows = [
+                [
+                    code(field_name(n, info)),
+                    type_text(info.annotation),
+                    default_text(info),
+                    cell(info.description or ""),
+                ]
+                for n, info in model.model_fields.items()
+            ]
             parts.append(md_table(["field", "type", "default", "description"], rows))
         return parse(self, "\n".join(parts))
 

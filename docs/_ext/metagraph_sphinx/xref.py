@@ -131,17 +131,17 @@ def _is_external(target: str) -> bool:
     if "." not in target:  # a bare name is one of ours (``trace``), not a module that happens to share it
         return False
     module = _ALIASES.get(head, head)
-    return lookup(module + target[len(head):]) is not _MISSING or lookup(module) is not _MISSING
+    return lookup(module + target[len(head) :]) is not _MISSING or lookup(module) is not _MISSING
 
 
-def resolve_missing(app: Sphinx, env: BuildEnvironment, node: pending_xref,
-                    contnode: nodes.TextElement) -> nodes.Element | None:
+def resolve_missing(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Element | None:
     """Handler of Sphinx's ``missing-reference`` event (see the module docstring)."""
     if node.get("refdomain") != "py":
         return None
     domain = env.get_domain("py")
-    found = [c for c in dict.fromkeys(_candidates(node))
-             if c.startswith("metagraph") and lookup(c) is not _MISSING]
+    found = [c for c in dict.fromkeys(_candidates(node)) if c.startswith("metagraph") and lookup(c) is not _MISSING]
     for candidate in found:
         public = public_target(candidate)
         if public and public != candidate:

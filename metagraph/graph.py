@@ -1,8 +1,11 @@
 """The :class:`MetaGraph`: a small class over a ``networkx.MultiDiGraph``.
 
-The class holds the graph and resolves names. Questions (``trace``, ``compare``...),
-diagrams (``to_html``...) and formats (``export``...) are written in their own
-modules; the class offers them as methods through the mixins it inherits.
+The class holds the graph, resolves names and cuts out parts of it (``subgraph``,
+``without``). Questions (``trace``, ``compare``...), diagrams (``to_html``...) and
+formats (``export``...) are functions of the graph, each written once in the module
+named for it; the class lists them as :class:`~metagraph._operation.operation`
+attributes, so ``kg.trace(...)`` is ``metagraph.queries.trace.trace(kg, ...)``, with
+the module imported on first use. This module imports none of them.
 
 Node and edge attributes of :attr:`MetaGraph.nx` are plain Python values:
 
@@ -26,12 +29,11 @@ import networkx as nx
 from pydantic import BaseModel
 
 from metagraph._names import NameIndex
+from metagraph._operation import operation
+from metagraph._select import Kinds, Names, as_names, induced, select_ids
 from metagraph._validation import Origin, check_graph
 from metagraph.errors import AmbiguousNodeError, DataError, UnknownNodeError
-from metagraph.interop.methods import InteropMethods
 from metagraph.models import Edge, Node, Reference
-from metagraph.queries.methods import QueryMethods
-from metagraph.render.methods import RenderMethods
 from metagraph.schema import PREDICATES, Kind, Predicate
 
 __all__ = ["MetaGraph"]
@@ -60,7 +62,7 @@ def _edge_attrs(edge: Edge) -> dict[str, Any]:
     return attrs
 
 
-class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
+class MetaGraph:
     """A typed, cited, directed knowledge graph of how exercise acts on metabolism.
 
     Parameters
@@ -272,3 +274,95 @@ class MetaGraph(QueryMethods, RenderMethods, InteropMethods):
     def edge_model(self, source: str, target: str, key: str) -> Edge:
         """Return the :class:`~metagraph.Edge` stored under a ``networkx`` edge triple."""
         return self._edge_models[(source, target, key)]
+
+    # -- parts of the graph ----------------------------------------------------------
+    def subgraph(self, *, focus: Names = None, hops: int = 1, kinds: Kinds = None, nodes: Names = None) -> MetaGraph:
+        """Return a part of the graph as a read-only :class:`~metagraph.MetaGraph` view.
+
+        Without ``focus`` or ``nodes`` the part is the whole graph. ``nodes`` are kept as
+        given; ``focus`` adds every node within ``hops`` steps of it, following edges in
+        both directions; ``kinds`` then keeps only nodes of those kinds (the focus and
+        ``nodes`` always stay). The view shares this graph's records and copies nothing.
+
+        Parameters
+        ----------
+        focus
+            A node (id, name or synonym) or several: keep their neighbourhood.
+        hops
+            How far the neighbourhood reaches, along edges in both directions.
+        kinds
+            Keep only nodes of these kinds (the focus and ``nodes`` always stay).
+        nodes
+            Nodes to keep in any case; alone, exactly these nodes.
+
+        Raises
+        ------
+        UnknownNodeError, AmbiguousNodeError
+            A name that fits no node, or several.
+        RenderError
+            A kind that does not exist, or a negative ``hops``.
+
+        Examples
+        --------
+        >>> import metagraph
+        >>> kg = metagraph.load()
+        >>> liver = kg.subgraph(focus="liver", hops=1)
+        >>> liver.is_view, "FGF21" in liver, "HIIT" in liver
+        (True, True, False)
+        >>> [n.name for n in kg.subgraph(nodes=["AMPK", "PGC-1α"])]
+        ['AMPK', 'PGC-1α']
+        """
+        ids = select_ids(self, focus=focus, hops=hops, kinds=kinds, nodes=nodes)
+        if len(ids) == len(self):
+            return self
+        return induced(self, ids)
+
+    def without(self, *nodes: str | Node | Iterable[str | Node]) -> MetaGraph:
+        """Return a read-only view of the graph with ``nodes`` (and their edges) removed.
+
+        The view shares the graph's records and copies nothing; the graph itself never
+        changes. Every query works on the view, so what-if questions read naturally.
+
+        Parameters
+        ----------
+        *nodes
+            Ids, names or synonyms of the nodes to remove (or lists of them).
+
+        Examples
+        --------
+        >>> from metagraph.examples import sample_graph
+        >>> kg = sample_graph()
+        >>> blocked = kg.without("AMPK")
+        >>> len(blocked), len(kg)
+        (22, 23)
+        >>> [str(c) for c in blocked.trace("HIIT", "PGC-1α")]
+        []
+        >>> blocked.nx.add_node("x")
+        Traceback (most recent call last):
+        networkx.exception.NetworkXError: Frozen graph can't be modified
+        """
+        ids = [self.resolve(n) for item in nodes for n in as_names(item)]
+        return type(self)._view(self, nx.restricted_view(self._nx, ids, []))
+
+    # -- operations: each written once, in the module named for it ---------------------
+    # Questions (metagraph.queries).
+    trace = operation("metagraph.queries.trace:trace")
+    net_effect = operation("metagraph.queries.trace:net_effect")
+    downstream = operation("metagraph.queries.reach:downstream")
+    upstream = operation("metagraph.queries.reach:upstream")
+    myokines_reaching = operation("metagraph.queries.reach:myokines_reaching")
+    myokine_effects = operation("metagraph.queries.reach:myokine_effects")
+    match = operation("metagraph.queries.metapath:match")
+    lost_effects = operation("metagraph.queries.whatif:lost_effects")
+    compare = operation("metagraph.queries.compare:compare")
+    # Diagrams (metagraph.render).
+    to_html = operation("metagraph.render.html:to_html")
+    show = operation("metagraph.render.html:show")
+    to_mermaid = operation("metagraph.render.mermaid:to_mermaid")
+    to_dot = operation("metagraph.render.dot:to_dot")
+    to_svg = operation("metagraph.render.dot:to_svg")
+    _repr_html_ = operation("metagraph.render.html:repr_html")
+    # Formats (metagraph.interop).
+    merge = operation("metagraph.interop.merge:merge")
+    check_identifiers = operation("metagraph.interop.identifiers:check_identifiers")
+    export = operation("metagraph.interop.export:export")

@@ -10,7 +10,7 @@ import metagraph
 from metagraph import ExportError, MetaGraph, Node
 from metagraph import _atomic as atomic
 from metagraph.interop import export as export_module
-from metagraph.interop.export import FORMATS, export_graph
+from metagraph.interop.export import FORMATS, export
 
 SMALL = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
 
@@ -106,6 +106,6 @@ def test_a_failing_folder_export_leaves_nothing(tmp_path: Path, monkeypatch: pyt
 
 
 def test_export_graph_is_the_method(tmp_path: Path) -> None:
-    out = export_graph(SMALL, tmp_path / "g.yaml", schema="s.json")
+    out = export(SMALL, tmp_path / "g.yaml", schema="s.json")
     assert out.read_text().startswith("# yaml-language-server: $schema=s.json")
     assert metagraph.load(out).node("ampk").name == "AMPK"

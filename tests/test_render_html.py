@@ -15,7 +15,7 @@ import pytest
 
 from metagraph import Edge, MetaGraph, Node, RenderError, UnknownNodeError
 from metagraph.render._style import DIM, KIND_STYLES
-from metagraph.render.html import LARGE_GRAPH, HtmlDiagram, html_diagram, html_document, iframe, to_html
+from metagraph.render.html import LARGE_GRAPH, HtmlDiagram, html_document, iframe, show, to_html
 from metagraph.schema import Kind
 from tests.render_samples import EVIL_DESCRIPTION, EVIL_NAME, chain, hostile, pathway
 
@@ -318,11 +318,11 @@ def test_show_and_repr_html_display_inline(kg: MetaGraph, tmp_path: Path) -> Non
     assert view.save(tmp_path / "v.html").read_text(encoding="utf-8") == view.html
     whole = kg._repr_html_()
     assert whole.startswith("<iframe srcdoc=") and html.unescape(whole).count("vis.DataSet") == 2
-    assert html_diagram(kg).html == html_document(kg)
+    assert show(kg).html == html_document(kg)
 
 
 def test_repr_html_of_a_huge_graph_is_a_summary(monkeypatch: pytest.MonkeyPatch, kg: MetaGraph) -> None:
-    import metagraph.render.methods as methods
+    import metagraph.render.html as methods
 
     monkeypatch.setattr(methods, "REPR_MAX_NODES", 5)
     out = kg._repr_html_()

@@ -14,15 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metagraph import AmbiguousNodeError, MetaGraph, RenderError, UnknownNodeError
-from metagraph.render.view import (
-    Highlight,
-    diagram_view,
-    highlight_sets,
-    is_chain,
-    parse_kinds,
-    select_ids,
-    subgraph,
-)
+from metagraph._select import parse_kinds, select_ids
+from metagraph.render.view import Highlight, diagram_view, highlight_sets, is_chain
 from metagraph.schema import Kind
 from tests.render_samples import chain, pathway
 from tests.strategies import graph_records
@@ -35,7 +28,7 @@ def kg() -> MetaGraph:
 
 def test_whole_graph_without_options(kg: MetaGraph) -> None:
     assert select_ids(kg) == list(kg.nx.nodes)
-    assert subgraph(kg) is kg
+    assert kg.subgraph() is kg
 
 
 def test_neighbourhood_follows_edges_both_ways(kg: MetaGraph) -> None:
@@ -127,7 +120,7 @@ def test_neighbourhood_is_within_hops(records: tuple, hops: int, data: st.DataOb
 def test_views_keep_the_graph_order_of_nodes_and_edges(kg: MetaGraph) -> None:
     # networkx's own subgraph walks a small part in the order of a set of strings, which
     # changes between runs with hash randomisation: diagrams of a focus would not be stable.
-    view = subgraph(kg, focus="AMPK", hops=2)
+    view = kg.subgraph(focus="AMPK", hops=2)
     ids = set(view.nx.nodes)
     assert 2 * len(ids) < len(kg)  # small enough for networkx's set-ordered shortcut
     assert list(view.nx.nodes) == [n for n in kg.nx.nodes if n in ids]

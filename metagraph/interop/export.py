@@ -23,7 +23,7 @@ from metagraph.errors import ExportError
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["FORMATS", "ExportFormat", "export_graph"]
+__all__ = ["FORMATS", "ExportFormat", "export"]
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _format_for(path: Path, format: str | None) -> ExportFormat:
     )
 
 
-def export_graph(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Path:
+def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Path:
     """Write ``graph`` to ``path`` in ``format`` (from the file ending when ``None``); return the path.
 
     Parameters
@@ -180,7 +180,7 @@ def export_graph(graph: MetaGraph, path: str | os.PathLike[str], *, format: str 
     >>> import pathlib, tempfile, metagraph
     >>> from metagraph import MetaGraph, Node
     >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
-    >>> p = export_graph(kg, pathlib.Path(tempfile.mkdtemp()) / "g.json")
+    >>> p = export(kg, pathlib.Path(tempfile.mkdtemp()) / "g.json")
     >>> metagraph.load(p).node("AMPK").id
     'ampk'
     """

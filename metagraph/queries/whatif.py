@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
+from metagraph._select import as_names
 from metagraph.errors import MetagraphError
 from metagraph.models import Node
-from metagraph.queries._args import resolve_all
 from metagraph.queries._paths import find_edge_paths, reach
 from metagraph.queries.chains import Chain
 from metagraph.queries.tables import TableResult
@@ -18,51 +16,10 @@ from metagraph.schema import Kind
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["EFFECT_KINDS", "LostEffects", "lost_effects", "without"]
+__all__ = ["EFFECT_KINDS", "LostEffects", "lost_effects"]
 
 #: The kinds a modality's effects are counted in by :func:`lost_effects`.
 EFFECT_KINDS = frozenset({Kind.PROCESS, Kind.OUTCOME, Kind.CONDITION})
-
-
-def _flatten(nodes: Iterable[str | Node | Iterable[str | Node]]) -> list[str | Node]:
-    out: list[str | Node] = []
-    for item in nodes:
-        if isinstance(item, str | Node):
-            out.append(item)
-        else:
-            out.extend(item)
-    return out
-
-
-def without(kg: MetaGraph, *nodes: str | Node | Iterable[str | Node]) -> MetaGraph:
-    """Return a read-only view of the graph with ``nodes`` (and their edges) removed.
-
-    The view shares the graph's records and copies nothing; the graph itself never
-    changes. Every query works on the view, so what-if questions read naturally.
-
-    Parameters
-    ----------
-    kg
-        The graph.
-    *nodes
-        Ids, names or synonyms of the nodes to remove (or lists of them).
-
-    Examples
-    --------
-    >>> from metagraph.examples import sample_graph
-    >>> kg = sample_graph()
-    >>> blocked = without(kg, "AMPK")
-    >>> len(blocked), len(kg)
-    (22, 23)
-    >>> [str(c) for c in blocked.trace("HIIT", "PGC-1α")]
-    []
-    >>> blocked.nx.add_node("x")
-    Traceback (most recent call last):
-    networkx.exception.NetworkXError: Frozen graph can't be modified
-    """
-    ids = resolve_all(kg, _flatten(nodes))
-    view = nx.restricted_view(kg.nx, ids, [])
-    return type(kg)._view(kg, view)
 
 
 class LostEffects(TableResult):
@@ -122,13 +79,13 @@ def lost_effects(kg: MetaGraph, modality: str | Node, *blocked: str | Node | Ite
     False
     """
     source = kg.resolve(modality)
-    blocked_ids = resolve_all(kg, _flatten(blocked))
+    blocked_ids = [kg.resolve(n) for item in blocked for n in as_names(item)]
     if not blocked_ids:
         raise MetagraphError("name at least one node to block, e.g. lost_effects('HIIT', 'AMPK')")
     if source in blocked_ids:
         raise MetagraphError(f"{source!r} is the modality itself; block the signals it acts through instead")
     before = reach(kg.nx, source)
-    after = reach(without(kg, *blocked_ids).nx, source)
+    after = reach(kg.without(*blocked_ids).nx, source)
     kinds = {k.value for k in EFFECT_KINDS}
     node_attrs = kg.nx.nodes
     lost = [n for n in before if n not in after and node_attrs[n]["kind"] in kinds]

@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from metagraph._atomic import write_text_atomic
+from metagraph._select import as_names
 from metagraph.errors import RenderError
 from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render._layout import layered_layout
 from metagraph.render._routing import Box, node_box, route_edge
 from metagraph.render._style import DIM, EDGE_STYLES, KIND_STYLES, KindStyle, edge_style
-from metagraph.render.view import Highlight, as_names, diagram_view
+from metagraph.render.view import Highlight, diagram_view
 from metagraph.schema import KIND_ORDER, Kind
 
 if TYPE_CHECKING:
@@ -40,7 +41,10 @@ if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
     from metagraph.models import Node
 
-__all__ = ["LARGE_GRAPH", "HtmlDiagram", "html_diagram", "html_document", "iframe", "to_html"]
+__all__ = ["LARGE_GRAPH", "REPR_MAX_NODES", "HtmlDiagram", "html_document", "iframe", "repr_html", "show", "to_html"]
+
+#: A notebook draws the whole graph inline (``_repr_html_``) up to this many nodes, else a summary.
+REPR_MAX_NODES = 400
 
 #: Above this many nodes the page drops edge labels and curved edges, and says so.
 LARGE_GRAPH = 2000
@@ -337,7 +341,7 @@ def html_document(
     return _page(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)[0]
 
 
-def html_diagram(
+def show(
     graph: MetaGraph,
     *,
     focus: str | Node | Iterable[str | Node] | None = None,
@@ -354,7 +358,7 @@ def html_diagram(
     Examples
     --------
     >>> from metagraph import MetaGraph, Node
-    >>> html_diagram(MetaGraph([Node(id="ampk", name="AMPK", kind="signal")]), title="AMPK")  # doctest: +ELLIPSIS
+    >>> show(MetaGraph([Node(id="ampk", name="AMPK", kind="signal")]), title="AMPK")  # doctest: +ELLIPSIS
     <HtmlDiagram: 'AMPK', ... characters>
     """
     page, heading = _page(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
@@ -539,3 +543,29 @@ class HtmlDiagram:
 
     def __repr__(self) -> str:
         return f"<HtmlDiagram: {self.title!r}, {len(self.html):,} characters>"
+
+
+def repr_html(graph: MetaGraph) -> str:
+    """The notebook display of a graph: the diagram inline when small, else a summary by kind.
+
+    This is ``MetaGraph._repr_html_``; past :data:`REPR_MAX_NODES` nodes a drawing inside
+    a notebook cell would be unreadable and slow, so the summary says how to draw a part.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> repr_html(MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])).startswith("<iframe srcdoc=")
+    True
+    """
+    if len(graph) <= REPR_MAX_NODES:
+        return iframe(html_document(graph), height=640)
+    import html as _html
+    from collections import Counter
+
+    counts = Counter(n.kind.value for n in graph)
+    rows = "".join(f"<tr><td>{_html.escape(k)}</td><td>{c}</td></tr>" for k, c in sorted(counts.items()))
+    return (
+        f"<p>{_html.escape(repr(graph))}: too large to draw inline; use "
+        "<code>kg.show(focus=..., hops=...)</code> or <code>kg.to_html(path)</code>.</p>"
+        f"<table><tr><th>kind</th><th>nodes</th></tr>{rows}</table>"
+    )

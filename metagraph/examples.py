@@ -121,13 +121,15 @@ def sample_graph() -> MetaGraph:
     edges = []
     for source, predicate, target, qualifiers, refs in _EDGES:
         quote = f"{source.replace('_', ' ')} {predicate.replace('_', ' ')} {target.replace('_', ' ')}"
+        qualifiers = dict(qualifiers)
+        hedged = bool(qualifiers.pop("hedged", False))  # said per evidence item
         edges.append(
             Edge(
                 source=source,
                 target=target,
                 predicate=predicate,
                 **qualifiers,
-                evidence=[{"reference": r, "quote": quote} for r in refs],
+                evidence=[{"reference": r, "quote": quote, "hedged": hedged} for r in refs],
             )
         )
     return MetaGraph(nodes, edges, _REFERENCES)

@@ -14,7 +14,8 @@ Node and edge attributes of :attr:`MetaGraph.nx` are plain Python values:
 * edge ``(source, target, key)`` → ``predicate`` (str), ``sign`` (int: +1, -1, 0),
   ``transmits`` (bool), ``evidence`` (list of dicts with ``reference``, ``quote``,
   ``section``, ``provenance``), ``location``, ``modality``, ``magnitude``,
-  ``timescale``, ``mechanism`` (str or None), ``hedged`` (bool), ``note`` (str or None).
+  ``timescale``, ``mechanism`` (str or None), ``negated``, ``summary`` and ``hedged``
+  (bool; ``hedged`` is true when every supporting evidence item is), ``note`` (str or None).
   ``key`` is :attr:`metagraph.Edge.key`.
 """
 
@@ -58,7 +59,9 @@ def _edge_attrs(edge: Edge) -> dict[str, Any]:
     attrs = {k: _plain(v) for k, v in edge.__dict__.items() if k not in ("source", "target")}
     rule = PREDICATES[edge.predicate]
     attrs["sign"] = rule.sign
-    attrs["transmits"] = rule.transmits
+    # A denied claim is kept and shown, but no effect travels along it.
+    attrs["transmits"] = rule.transmits and not edge.negated
+    attrs["hedged"] = edge.hedged
     return attrs
 
 

@@ -7,11 +7,23 @@ pointing at a node that exists, a predicate used between kinds it allows) live i
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from metagraph.schema import Kind, Magnitude, Mechanism, Predicate, Section, Timescale, spec
+from metagraph.schema import (
+    EvidenceType,
+    Kind,
+    Magnitude,
+    Mechanism,
+    Predicate,
+    Section,
+    Species,
+    Stance,
+    StudySystem,
+    Timescale,
+    spec,
+)
 
 __all__ = ["CURIE_PATTERN", "ID_PATTERN", "Edge", "Evidence", "GraphDocument", "Node", "Reference"]
 
@@ -60,7 +72,26 @@ class Node(BaseModel):
     )
     xrefs: list[Curie] = Field(
         default_factory=list,
-        description="Identifiers in standard namespaces as CURIEs (HGNC:9237, UniProt:Q9UBK2, UBERON:0002107).",
+        description=(
+            "Exact matches (skos:exactMatch): identifiers in standard namespaces that name this very entity, as"
+            " CURIEs (HGNC:9237, UniProt:Q9UBK2, UBERON:0002107). Only these become primary ids in exports."
+        ),
+    )
+    close_matches: list[Curie] = Field(
+        default_factory=list,
+        description="Close matches (skos:closeMatch): a record for nearly the same entity, not to be merged on.",
+    )
+    broad_matches: list[Curie] = Field(
+        default_factory=list,
+        description="Broader records (skos:broadMatch): the identifier names a wider class that includes this node.",
+    )
+    narrow_matches: list[Curie] = Field(
+        default_factory=list,
+        description="Narrower records (skos:narrowMatch): the identifier names a part or subclass of this node.",
+    )
+    related_matches: list[Curie] = Field(
+        default_factory=list,
+        description="Related records (skos:relatedMatch): associated, but neither the same nor a sub/superclass.",
     )
     members: list[Curie] = Field(
         default_factory=list,
@@ -73,10 +104,41 @@ class Node(BaseModel):
     def _unique_synonyms(cls, v: list[str]) -> list[str]:
         return _no_duplicates(v, "synonym")
 
-    @field_validator("xrefs", "members")
+    @field_validator("xrefs", "members", "close_matches", "broad_matches", "narrow_matches", "related_matches")
     @classmethod
     def _unique_xrefs(cls, v: list[str]) -> list[str]:
         return _no_duplicates(v, "identifier")
+
+    @model_validator(mode="after")
+    def _one_match_type_per_identifier(self) -> Node:
+        seen: dict[str, str] = {}
+        for field in ("xrefs", "close_matches", "broad_matches", "narrow_matches", "related_matches"):
+            for curie in getattr(self, field):
+                key = curie.casefold()
+                if key in seen:
+                    raise ValueError(
+                        f"identifier {curie!r} is listed under both {seen[key]} and {field}; an identifier has one"
+                        " match type: keep it where it belongs"
+                    )
+                seen[key] = field
+        return self
+
+    @property
+    def matches(self) -> dict[str, list[str]]:
+        """Every identifier by its SKOS match type: ``exact``, ``close``, ``broad``, ``narrow``, ``related``.
+
+        Examples
+        --------
+        >>> Node(id="x", name="X", kind="process", xrefs=["GO:1"], close_matches=["GO:2"]).matches["close"]
+        ['GO:2']
+        """
+        return {
+            "exact": list(self.xrefs),
+            "close": list(self.close_matches),
+            "broad": list(self.broad_matches),
+            "narrow": list(self.narrow_matches),
+            "related": list(self.related_matches),
+        }
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -85,24 +147,108 @@ class Node(BaseModel):
 
 
 class Evidence(BaseModel):
-    """Why an edge is in the graph: a reference and the words that support it.
+    """Who claims an edge, in what words or finding, and how: one item of an edge's evidence.
+
+    An item names the reference whose *own* text or data makes the claim. Its kind
+    (:class:`~metagraph.schema.EvidenceType`) decides what it carries:
+
+    * ``author_statement`` / ``traceable_author_statement``: a ``quote``, a verbatim
+      fragment of that reference's text (never of another work);
+    * ``curator_inference``: no quote; ``finding`` says the curator's reasoning;
+    * ``experimental``: a primary paper's result in the curator's own words (``finding``,
+      never a sentence copied from the paper), with ``species`` and ``system``.
 
     Examples
     --------
     >>> Evidence(reference="seed_article", quote="ATP, is rapidly depleted", section="Intermediate").section
     <Section.INTERMEDIATE: 'Intermediate'>
+    >>> Evidence(reference="jager2007", type="experimental", finding="AMPK phosphorylates PGC-1α in muscle cells.",
+    ...          species="mouse", system="in_vitro").type.eco
+    'ECO:0000269'
+    >>> Evidence(reference="seed_article", type="curator_inference", quote="x")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Evidence
+      Value error, a curator_inference item carries no quote (no reference says it): put the reasoning in ...
     """
 
     model_config = _FROZEN
 
-    reference: Id = Field(description="Key of the Reference this evidence comes from.")
-    quote: Text = Field(description="A short verbatim fragment of the source document that supports the edge.")
+    reference: Id = Field(description="Key of the Reference whose own text or data makes this claim.")
+    type: EvidenceType = Field(
+        default=EvidenceType.AUTHOR_STATEMENT,
+        description=(
+            "What kind of support this is (an ECO term): author_statement (ECO:0000303), traceable_author_statement"
+            " (ECO:0000304), curator_inference (ECO:0000305) or experimental (ECO:0000269)."
+        ),
+    )
+    quote: Text | None = Field(
+        default=None,
+        description="A short verbatim fragment of the reference's own text that makes the claim (statements only).",
+    )
+    finding: Text | None = Field(
+        default=None,
+        description=(
+            "What the reference showed, or the curator's reasoning, in the curator's own words (never copied)."
+        ),
+    )
+    hedged: bool = Field(
+        default=False, description="True when this reference states the claim tentatively ('may enhance', 'can')."
+    )
+    stance: Stance = Field(
+        default=Stance.SUPPORTS,
+        description="'supports' the edge's claim, or 'contradicts' it (the edge is then contested).",
+    )
+    species: Species | None = Field(
+        default=None, description="Organism of an experimental finding (human, mouse, rat, other)."
+    )
+    system: StudySystem | None = Field(
+        default=None, description="Experimental system: clinical_trial, in_vivo, ex_vivo or in_vitro."
+    )
     section: Section | None = Field(
         default=None, description="Section of the source article the quote is in (Fundamentals/Intermediate/Academic)."
     )
     provenance: str | None = Field(
         default=None, description="Where the record was read from when imported (e.g. 'edges.csv:12')."
     )
+
+    @model_validator(mode="after")
+    def _fits_its_type(self) -> Evidence:
+        kind = self.type
+        if kind in (EvidenceType.AUTHOR_STATEMENT, EvidenceType.TRACEABLE_AUTHOR_STATEMENT):
+            if self.quote is None:
+                raise ValueError(
+                    f"a {kind.value} item needs the reference's own words in 'quote'; for a curator's step use"
+                    " type: curator_inference with a 'finding'"
+                )
+        elif kind is EvidenceType.CURATOR_INFERENCE:
+            if self.quote is not None:
+                raise ValueError(
+                    "a curator_inference item carries no quote (no reference says it): put the reasoning in"
+                    " 'finding', or make it an author_statement of the reference whose words these are"
+                )
+            if self.finding is None:
+                raise ValueError("a curator_inference item needs 'finding': the curator's reasoning, in a sentence")
+        elif kind is EvidenceType.EXPERIMENTAL:
+            if self.finding is None:
+                raise ValueError("an experimental item needs 'finding': what the paper showed, in your own words")
+            if self.species is None:
+                raise ValueError("an experimental item needs 'species' (human, mouse, rat or other)")
+            if self.system is None:
+                raise ValueError("an experimental item needs 'system' (clinical_trial, in_vivo, ex_vivo, in_vitro)")
+        return self
+
+    @property
+    def text(self) -> str:
+        """The quote (in quotation marks) or else the finding: what to show a reader.
+
+        Examples
+        --------
+        >>> Evidence(reference="r", quote="activates PGC-1α").text
+        '“activates PGC-1α”'
+        """
+        if self.quote is not None:
+            return f"“{self.quote}”"
+        return self.finding or ""
 
 
 class Edge(BaseModel):
@@ -139,10 +285,32 @@ class Edge(BaseModel):
     mechanism: Mechanism | None = Field(
         default=None, description="'insulin-dependent' or 'insulin-independent', where the source says."
     )
-    hedged: bool = Field(
-        default=False, description="True when the source states the effect tentatively ('may enhance')."
+    negated: bool = Field(
+        default=False,
+        description=(
+            "True for a claim the source denies ('IL-6 is not associated with chronic inflammation'): stored,"
+            " shown and exported, never followed in a chain."
+        ),
+    )
+    summary: bool = Field(
+        default=False,
+        description=(
+            "True when the edge sums up in one step a mechanism the graph also holds step by step"
+            " (HIIT increases mitochondrial biogenesis, via ATP depletion, AMPK and PGC-1α): trace lists"
+            " mechanistic chains first."
+        ),
     )
     note: str | None = Field(default=None, description="A curator's remark, in their own words.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _hedging_moved(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "hedged" in data:
+            raise ValueError(
+                "'hedged' is now said per evidence item (each reference hedges or not): move 'hedged: true' into"
+                " the evidence items that state the claim tentatively"
+            )
+        return data
 
     @property
     def sign(self) -> int:
@@ -157,7 +325,7 @@ class Edge(BaseModel):
         stated for two places or two modalities (IL-6 increases glucose uptake in
         muscle and in adipose tissue).
         """
-        k = str(self.predicate)
+        k = ("not_" if self.negated else "") + str(self.predicate)
         if self.location:
             k += f"@{self.location}"
         if self.modality:
@@ -168,6 +336,27 @@ class Edge(BaseModel):
     def references(self) -> list[str]:
         """Reference keys of the evidence, in order, without repeats."""
         return list(dict.fromkeys(e.reference for e in self.evidence))
+
+    @property
+    def hedged(self) -> bool:
+        """True when every supporting evidence item states the claim tentatively."""
+        supporting = [e for e in self.evidence if e.stance is Stance.SUPPORTS]
+        return bool(supporting) and all(e.hedged for e in supporting)
+
+    @property
+    def contested(self) -> bool:
+        """True when some evidence item contradicts the claim."""
+        return any(e.stance is Stance.CONTRADICTS for e in self.evidence)
+
+    @property
+    def inferred(self) -> bool:
+        """True when no reference states the claim: every item is a curator's inference."""
+        return all(e.type is EvidenceType.CURATOR_INFERENCE for e in self.evidence)
+
+    @property
+    def species(self) -> list[Species]:
+        """The species of the experimental findings behind the edge, in order, without repeats."""
+        return list(dict.fromkeys(e.species for e in self.evidence if e.species is not None))
 
 
 class Reference(BaseModel):

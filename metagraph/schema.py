@@ -13,14 +13,19 @@ from enum import StrEnum
 from types import MappingProxyType
 
 __all__ = [
+    "ASSOCIATIONS",
     "KIND_ORDER",
     "PREDICATES",
+    "EvidenceType",
     "Kind",
     "Magnitude",
     "Mechanism",
     "Predicate",
     "PredicateSpec",
     "Section",
+    "Species",
+    "Stance",
+    "StudySystem",
     "Timescale",
     "allowed_predicates",
     "spec",
@@ -102,6 +107,12 @@ class Predicate(StrEnum):
     LOCATED_IN = "located_in"
     PART_OF = "part_of"
     IS_A = "is_a"
+    HAS_COMPONENT = "has_component"
+    CONVERTS_TO = "converts_to"
+    MEMBER_OF = "member_of"
+    ASSOCIATED_WITH = "associated_with"
+    POSITIVELY_ASSOCIATED_WITH = "positively_associated_with"
+    NEGATIVELY_ASSOCIATED_WITH = "negatively_associated_with"
 
 
 class Section(StrEnum):
@@ -117,6 +128,89 @@ class Timescale(StrEnum):
 
     ACUTE = "acute"
     CHRONIC = "chronic"
+
+
+class EvidenceType(StrEnum):
+    """What kind of support an evidence item is, as a term of the Evidence and Conclusion Ontology.
+
+    The source article has no in-text citations, so its sentences are author statements
+    *without* traceable support (ECO:0000303), not traceable ones: nothing in it says which
+    of its references backs which claim.
+
+    Examples
+    --------
+    >>> EvidenceType("curator_inference").eco
+    'ECO:0000305'
+    """
+
+    AUTHOR_STATEMENT = "author_statement"
+    TRACEABLE_AUTHOR_STATEMENT = "traceable_author_statement"
+    CURATOR_INFERENCE = "curator_inference"
+    EXPERIMENTAL = "experimental"
+
+    @property
+    def eco(self) -> str:
+        """The ECO term (CURIE) of this evidence type."""
+        return _ECO[self][0]
+
+    @property
+    def label(self) -> str:
+        """The ECO term's label."""
+        return _ECO[self][1]
+
+    @property
+    def description(self) -> str:
+        """When to use it."""
+        return _ECO[self][2]
+
+
+_ECO = {
+    EvidenceType.AUTHOR_STATEMENT: (
+        "ECO:0000303",
+        "author statement without traceable support used in manual assertion",
+        "the reference's own words state the claim and cite nothing for it (the source article's sentences)",
+    ),
+    EvidenceType.TRACEABLE_AUTHOR_STATEMENT: (
+        "ECO:0000304",
+        "author statement supported by traceable reference used in manual assertion",
+        "a review states the claim and cites the work that showed it",
+    ),
+    EvidenceType.CURATOR_INFERENCE: (
+        "ECO:0000305",
+        "curator inference used in manual assertion",
+        "a curator's step that no reference states (e.g. a gene encodes its product); carries no quote",
+    ),
+    EvidenceType.EXPERIMENTAL: (
+        "ECO:0000269",
+        "experimental evidence used in manual assertion",
+        "a primary paper's own finding, paraphrased by the curator, with species and system",
+    ),
+}
+
+
+class Species(StrEnum):
+    """The organism an experimental finding was made in."""
+
+    HUMAN = "human"
+    MOUSE = "mouse"
+    RAT = "rat"
+    OTHER = "other"
+
+
+class StudySystem(StrEnum):
+    """The experimental system of a finding."""
+
+    CLINICAL_TRIAL = "clinical_trial"
+    IN_VIVO = "in_vivo"
+    EX_VIVO = "ex_vivo"
+    IN_VITRO = "in_vitro"
+
+
+class Stance(StrEnum):
+    """Whether an evidence item supports the edge's claim or contradicts it (a contested claim)."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
 
 
 class Mechanism(StrEnum):
@@ -173,8 +267,8 @@ class PredicateSpec:
 
     @property
     def causal(self) -> bool:
-        """True for signed predicates (``sign != 0``)."""
-        return self.sign != 0
+        """True for signed predicates that carry an effect (a signed association is not causal)."""
+        return self.sign != 0 and self.transmits
 
 
 def _kinds(*names: str) -> frozenset[Kind]:
@@ -324,8 +418,70 @@ PREDICATES: Mapping[Predicate, PredicateSpec] = MappingProxyType(
                 "is a",
                 "a subclass and its class (HIIT is a form of exercise)",
             ),
+            _p(
+                "has_component",
+                0,
+                _kinds("exercise"),
+                _kinds("exercise"),
+                False,
+                "combines",
+                "a combined protocol and one of the protocols it combines (combined training combines HIIT)",
+            ),
+            _p(
+                "converts_to",
+                0,
+                _kinds("cell"),
+                _kinds("cell"),
+                False,
+                "converts into",
+                "one cell type turns into another (white adipocytes into beige adipocytes)",
+            ),
+            _p(
+                "member_of",
+                0,
+                _MOLECULAR,
+                _MOLECULAR,
+                True,
+                "is one of",
+                "a member of a group that a source names together and credits jointly (a table row's myokines);"
+                " the group's effects are joint claims, carried onward only as such",
+            ),
+            _p(
+                "associated_with",
+                0,
+                _ACTORS - _PLACES,
+                _ACTORS - _PLACES,
+                False,
+                "is associated with",
+                "the two go together, with no direction or cause stated; never followed as a cause",
+            ),
+            _p(
+                "positively_associated_with",
+                +1,
+                _ACTORS - _PLACES,
+                _ACTORS - _PLACES,
+                False,
+                "is positively associated with",
+                "more of one goes with more of the other (a correlation, not a cause); never followed as a cause",
+            ),
+            _p(
+                "negatively_associated_with",
+                -1,
+                _ACTORS - _PLACES,
+                _ACTORS - _PLACES,
+                False,
+                "is negatively associated with",
+                "more of one goes with less of the other (a correlation, not a cause); never followed as a cause",
+            ),
         )
     }
+)
+
+
+#: Predicates that state a correlation or association: shown and exported, never followed
+#: as a cause (a chain never passes through them, whatever their sign).
+ASSOCIATIONS = frozenset(
+    {Predicate.ASSOCIATED_WITH, Predicate.POSITIVELY_ASSOCIATED_WITH, Predicate.NEGATIVELY_ASSOCIATED_WITH}
 )
 
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from metagraph.models import Edge, Evidence, Node, Reference
-from metagraph.schema import PREDICATES, Kind, Magnitude, Mechanism, Section, Timescale
+from metagraph.schema import (
+    PREDICATES,
+    EvidenceType,
+    Kind,
+    Magnitude,
+    Mechanism,
+    Section,
+    Species,
+    Stance,
+    StudySystem,
+    Timescale,
+)
 
 __all__ = ["graph_records", "node_ids", "texts"]
 
@@ -66,14 +77,7 @@ def graph_records(
         allowed = [p for p, r in PREDICATES.items() if s.kind in r.sources and t.kind in r.targets]
         if not allowed:
             continue
-        evidence = [
-            Evidence(
-                reference=draw(st.sampled_from(ref_keys)),
-                quote=draw(texts),
-                section=draw(st.one_of(st.none(), st.sampled_from(list(Section)))),
-            )
-            for _ in range(draw(st.integers(1, 2)))
-        ]
+        evidence = [draw(evidence_items(ref_keys, texts)) for _ in range(draw(st.integers(1, 2)))]
         edge = Edge(
             source=s.id,
             target=t.id,
@@ -86,7 +90,32 @@ def graph_records(
             magnitude=draw(st.one_of(st.none(), st.sampled_from(list(Magnitude)))),
             timescale=draw(st.one_of(st.none(), st.sampled_from(list(Timescale)))),
             mechanism=draw(st.one_of(st.none(), st.sampled_from(list(Mechanism)))),
-            hedged=draw(st.booleans()),
+            negated=draw(st.booleans()),
+            summary=draw(st.booleans()),
         )
         edges.setdefault((edge.source, edge.target, edge.key), edge)
     return nodes, list(edges.values()), refs
+
+
+@st.composite
+def evidence_items(draw: st.DrawFn, ref_keys: list[str], texts: st.SearchStrategy[str]) -> Evidence:
+    """Any valid evidence item: each type with the fields it requires, the optional ones drawn too."""
+    kind = draw(st.sampled_from(list(EvidenceType)))
+    common = {
+        "reference": draw(st.sampled_from(ref_keys)),
+        "type": kind,
+        "hedged": draw(st.booleans()),
+        "stance": draw(st.sampled_from(list(Stance))),
+        "section": draw(st.one_of(st.none(), st.sampled_from(list(Section)))),
+    }
+    if kind is EvidenceType.CURATOR_INFERENCE:
+        return Evidence(**common, finding=draw(texts))
+    if kind is EvidenceType.EXPERIMENTAL:
+        return Evidence(
+            **common,
+            finding=draw(texts),
+            quote=draw(st.one_of(st.none(), texts)),
+            species=draw(st.sampled_from(list(Species))),
+            system=draw(st.sampled_from(list(StudySystem))),
+        )
+    return Evidence(**common, quote=draw(texts), finding=draw(st.one_of(st.none(), texts)))

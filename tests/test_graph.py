@@ -59,7 +59,21 @@ def test_networkx_attributes_are_plain() -> None:
     assert g.nodes["pgc1a"]["kind"] == "signal" and g.nodes["pgc1a"]["synonyms"] == ["PPARGC1A"]
     attrs = g.edges["ampk", "pgc1a", "activates"]
     assert attrs["sign"] == 1 and attrs["transmits"] is True
-    assert attrs["evidence"] == [{"reference": "src", "quote": "q", "section": None, "provenance": None}]
+    assert attrs["evidence"] == [
+        {
+            "reference": "src",
+            "type": "author_statement",
+            "quote": "q",
+            "finding": None,
+            "hedged": False,
+            "stance": "supports",
+            "species": None,
+            "system": None,
+            "section": None,
+            "provenance": None,
+        }
+    ]
+    assert attrs["negated"] is False and attrs["summary"] is False and attrs["hedged"] is False
 
 
 def test_constructor_validates_the_whole_graph() -> None:

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import metagraph
-from metagraph import Edge, Evidence, MetaGraph, Node, Reference
+from metagraph import Edge, MetaGraph, Node, Reference
 from metagraph.interop.jsondoc import to_json, to_yaml
 from metagraph.jsonschema import json_schema
 from tests.strategies import graph_records, texts
@@ -26,10 +26,7 @@ def rich_graphs(draw: st.DrawFn) -> MetaGraph:
         e.model_copy(
             update={
                 "note": draw(optional),
-                "evidence": [
-                    Evidence(reference=ev.reference, quote=ev.quote, section=ev.section, provenance=draw(optional))
-                    for ev in e.evidence
-                ],
+                "evidence": [ev.model_copy(update={"provenance": draw(optional)}) for ev in e.evidence],
             }
         )
         for e in edges

@@ -24,8 +24,7 @@ def nasty_graph() -> MetaGraph:
             source="a",
             target="b",
             predicate="inhibits",
-            hedged=True,
-            evidence=[{"reference": "r", "quote": "<b>bold</b> & co"}],
+            evidence=[{"reference": "r", "quote": "<b>bold</b> & co", "hedged": True}],
         )
     ]
     return MetaGraph(nodes, edges, [Reference(key="r", title="T <i>", authors=["X Y"], year=2001, doi="10.1234/x")])

@@ -56,17 +56,16 @@ def test_edge_tooltip_has_qualifiers_quotes_and_citations() -> None:
         magnitude="effective",
         timescale="chronic",
         mechanism="insulin-independent",
-        hedged=True,
         note="from the table",
         evidence=[
-            {"reference": "pedersen2012", "quote": "HIIT reduces visceral fat", "section": "Academic"},
+            {"reference": "pedersen2012", "quote": "HIIT reduces visceral fat", "section": "Academic", "hedged": True},
             {"reference": "unknown_ref", "quote": "another"},
         ],
     )
     lines = edge_tooltip(kg, e).splitlines()
     assert lines[0] == "HIIT decreases Visceral fat"
-    assert lines[1] == ("magnitude: effective; timescale: chronic; mechanism: insulin-independent; stated tentatively")
-    assert lines[2] == "“HIIT reduces visceral fat” (Pedersen BK & Febbraio MA 2012, Academic)"
+    assert lines[1] == "magnitude: effective; timescale: chronic; mechanism: insulin-independent"
+    assert lines[2] == "“HIIT reduces visceral fat” (Pedersen BK & Febbraio MA 2012, Academic; tentative)"
     assert lines[3] == "“another” (unknown_ref)"
     assert lines[4].endswith("doi:10.1038/nrendo.2012.49") and lines[-1] == "Note: from the table"
 

@@ -187,6 +187,12 @@ PREDICATE_MAP: Mapping[Predicate, BiolinkPredicate] = MappingProxyType(
         Predicate.LOCATED_IN: BiolinkPredicate("biolink:located_in"),
         Predicate.PART_OF: BiolinkPredicate("biolink:part_of"),
         Predicate.IS_A: BiolinkPredicate("biolink:subclass_of"),
+        Predicate.HAS_COMPONENT: BiolinkPredicate("biolink:has_part"),
+        Predicate.CONVERTS_TO: BiolinkPredicate("biolink:derives_into"),
+        Predicate.MEMBER_OF: BiolinkPredicate("biolink:member_of"),
+        Predicate.ASSOCIATED_WITH: BiolinkPredicate("biolink:associated_with"),
+        Predicate.POSITIVELY_ASSOCIATED_WITH: BiolinkPredicate("biolink:positively_correlated_with"),
+        Predicate.NEGATIVELY_ASSOCIATED_WITH: BiolinkPredicate("biolink:negatively_correlated_with"),
     }
 )
 

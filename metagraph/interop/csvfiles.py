@@ -112,7 +112,7 @@ def to_csv_files(graph: MetaGraph) -> dict[str, str]:
                 "note": e.note,
                 "references": "; ".join(e.references),
                 "citations": "; ".join(refs[r].short if r in refs else r for r in e.references),
-                "quotes": " | ".join(dict.fromkeys(ev.quote for ev in e.evidence)),
+                "quotes": " | ".join(dict.fromkeys(ev.quote for ev in e.evidence if ev.quote is not None)),
                 "evidence_json": json.dumps(
                     [ev.model_dump(mode="json", exclude_none=True) for ev in e.evidence], ensure_ascii=False
                 ),

@@ -152,7 +152,7 @@ def _edge_props(edge: Edge) -> dict[str, Any]:
             "hedged": edge.hedged,
             "note": edge.note,
             "references": edge.references,
-            "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence)),
+            "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence if ev.quote is not None)),
             "evidence": json.dumps(
                 [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
             ),
@@ -253,7 +253,7 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     delim = _array_delimiter(
         [
             *(x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
-            *(x for e in edges for x in (*e.references, *(ev.quote for ev in e.evidence))),
+            *(x for e in edges for x in (*e.references, *(ev.quote for ev in e.evidence if ev.quote is not None))),
             *(x for r in refs for x in (*r.authors, *r.discrepancies)),
         ]
     )

@@ -136,7 +136,7 @@ def to_cytoscape(graph: MetaGraph) -> dict[str, Any]:
             },
             "hedged": edge.hedged,
             "references": edge.references,
-            "quotes": [ev.quote for ev in edge.evidence],
+            "quotes": [ev.quote for ev in edge.evidence if ev.quote is not None],
             "evidence": json.dumps(
                 [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
             ),

@@ -200,7 +200,9 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
                 "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
                 "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
                 "publications": "|".join(_publications(graph, edge.references)),
-                "supporting_text": "|".join(dict.fromkeys(_clean(ev.quote) for ev in edge.evidence)),
+                "supporting_text": "|".join(
+                    dict.fromkeys(_clean(ev.quote) for ev in edge.evidence if ev.quote is not None)
+                ),
                 "knowledge_level": "knowledge_assertion",
                 "agent_type": "manual_agent",
                 "primary_knowledge_source": KNOWLEDGE_SOURCE,

@@ -154,6 +154,8 @@ def _edge(edge: Edge) -> list[str]:
         f"mg:sign {edge.sign}",
         f"mg:transmits {str(rule.transmits).lower()}",
         f"mg:hedged {str(edge.hedged).lower()}",
+        f"mg:negated {str(edge.negated).lower()}",
+        f"mg:summary {str(edge.summary).lower()}",
     ]
     if edge.location:
         parts.append(f"mg:location node:{edge.location}")
@@ -166,7 +168,21 @@ def _edge(edge: Edge) -> list[str]:
     if edge.note:
         parts.append(f"rdfs:comment {turtle_literal(edge.note)}")
     for i, ev in enumerate(edge.evidence):
-        inner = [f"mg:position {i}", f"mg:reference ref:{ev.reference}", f"mg:quote {turtle_literal(ev.quote)}"]
+        inner = [
+            f"mg:position {i}",
+            f"mg:reference ref:{ev.reference}",
+            f"mg:evidenceType {turtle_literal(ev.type.eco)}",
+            f"mg:stance {turtle_literal(ev.stance.value)}",
+            f"mg:hedged {str(ev.hedged).lower()}",
+        ]
+        if ev.quote is not None:
+            inner.append(f"mg:quote {turtle_literal(ev.quote)}")
+        if ev.finding is not None:
+            inner.append(f"mg:finding {turtle_literal(ev.finding)}")
+        for name in ("species", "system"):
+            value = getattr(ev, name)
+            if value is not None:
+                inner.append(f"mg:{name} {turtle_literal(value.value)}")
         if ev.section is not None:
             inner.append(f"mg:section {turtle_literal(ev.section.value)}")
         if ev.provenance is not None:

@@ -63,7 +63,7 @@ def parse_predicates(values: str | Iterable[str] | None, *, transmitting: bool) 
     >>> parse_predicates("targets", transmitting=True)
     Traceback (most recent call last):
     metagraph.errors.MetagraphError: the predicate 'targets' does not carry an effect along a chain; \
-use some of: activates, inhibits, increases, decreases, secretes, cleaved_into, encodes
+use some of: activates, inhibits, increases, decreases, secretes, cleaved_into, encodes, member_of
     """
     if values is None:
         return None

@@ -107,8 +107,12 @@ def edge_tooltip(graph: MetaGraph, edge: Edge) -> str:
         value = getattr(edge, field)
         if value is not None:
             quals.append(f"{field}: {value.value}")
+    if edge.negated:
+        quals.append("denied by the source (not followed in chains)")
     if edge.hedged:
         quals.append("stated tentatively")
+    if edge.contested:
+        quals.append("contested")
     if quals:
         lines.append("; ".join(quals))
     refs = graph.references
@@ -116,7 +120,17 @@ def edge_tooltip(graph: MetaGraph, edge: Edge) -> str:
         ref = refs.get(ev.reference)
         who = ref.short if ref is not None else ev.reference
         where = f", {ev.section.value}" if ev.section else ""
-        lines.append(f"“{ev.quote}” ({who}{where})")
+        how = "".join(
+            f"; {x}"
+            for x in (
+                "tentative" if ev.hedged and not edge.hedged else None,
+                "contradicts" if ev.stance.value == "contradicts" else None,
+                ev.species.value if ev.species else None,
+                "curator's inference" if ev.type.value == "curator_inference" else None,
+            )
+            if x
+        )
+        lines.append(f"{ev.text} ({who}{where}{how})")
     for key in edge.references:
         ref = refs.get(key)
         if ref is not None:

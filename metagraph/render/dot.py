@@ -122,7 +122,7 @@ def to_dot(
     groups: dict[Kind, list[str]] = {}
     for n in order:
         node = view.node(n)
-        style = KIND_STYLES[node.kind]
+        shape = KIND_STYLES[node.kind]
         groups.setdefault(node.kind, []).append(n)
         dimmed = marks.active and n not in marks.nodes
         emphasised = marks.active and n in marks.nodes
@@ -130,11 +130,11 @@ def to_dot(
             f"  {quote_dot(n)} "
             + _attrs(
                 label=node.name,
-                shape=style.dot_shape,
-                style=style.dot_style,
-                fillcolor=DIM["fill"] if dimmed else style.fill,
-                color=DIM["border"] if dimmed else style.border,
-                fontcolor=DIM["font"] if dimmed else style.font,
+                shape=shape.dot_shape,
+                style=shape.dot_style,
+                fillcolor=DIM["fill"] if dimmed else shape.fill,
+                color=DIM["border"] if dimmed else shape.border,
+                fontcolor=DIM["font"] if dimmed else shape.font,
                 penwidth=3 if emphasised else None,
                 tooltip=node_tooltip(node),
                 id=f"node_{n}",
@@ -150,7 +150,7 @@ def to_dot(
     triples = sorted(view.nx.edges(keys=True), key=lambda t: (rank[t[0]], rank[t[1]], t[2]))
     for i, (u, v, k) in enumerate(triples):
         edge = view.edge_model(u, v, k)
-        style = edge_style(edge.sign)
+        line = edge_style(edge.sign)
         dimmed = marks.active and (u, v, k) not in marks.edges
         emphasised = marks.active and (u, v, k) in marks.edges
         backwards = kind_rank[view.node(u).kind] > kind_rank[view.node(v).kind]
@@ -158,10 +158,10 @@ def to_dot(
             f"  {quote_dot(u)} -> {quote_dot(v)} "
             + _attrs(
                 label=edge_label(view, edge),
-                color=DIM["border"] if dimmed else style.colour,
-                fontcolor=DIM["font"] if dimmed else style.colour,
-                arrowhead=style.dot_arrowhead,
-                style="dashed" if style.dashed else None,
+                color=DIM["border"] if dimmed else line.colour,
+                fontcolor=DIM["font"] if dimmed else line.colour,
+                arrowhead=line.dot_arrowhead,
+                style="dashed" if line.dashed else None,
                 penwidth=3 if emphasised else 1.4,
                 constraint=False if backwards else None,
                 tooltip=edge_tooltip(view, edge),

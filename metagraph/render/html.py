@@ -71,7 +71,7 @@ _CONTEXT_BEND = 0.2
 @lru_cache(maxsize=1)
 def _vis_js() -> str:
     """The vis-network script that pyvis ships for ``cdn_resources='in_line'``."""
-    import pyvis
+    import pyvis  # type: ignore[import-untyped]  # pyvis ships no type information
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib"
     found = sorted(
@@ -94,13 +94,12 @@ def _asset(name: str) -> str:
 
 
 def _environment() -> Any:
-    from jinja2 import Environment, FileSystemLoader
+    from jinja2 import Environment, PackageLoader
 
-    folder = os.fspath(resources.files("metagraph.render").joinpath("assets"))
-    return Environment(loader=FileSystemLoader(folder), autoescape=True, keep_trailing_newline=True)
+    return Environment(loader=PackageLoader("metagraph.render", "assets"), autoescape=True, keep_trailing_newline=True)
 
 
-class _NodeIds(list):
+class _NodeIds(list[Any]):
     """pyvis keeps node ids in a list and looks them up for every node and edge added,
     which is quadratic; this list also keeps a set, so a 10k-node page takes seconds."""
 
@@ -366,7 +365,7 @@ def show(
 
 
 def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any, title: str | None) -> tuple[str, str]:
-    from pyvis.network import Network
+    from pyvis.network import Network  # type: ignore[import-untyped]  # untyped, as above
 
     view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
     ids = list(view.nx.nodes)

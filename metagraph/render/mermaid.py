@@ -114,8 +114,8 @@ def to_mermaid(
     by_class: dict[str, list[str]] = defaultdict(list)
     for n in order:
         node = view.node(n)
-        style = KIND_STYLES[node.kind]
-        lines.append(f'  {mermaid_id(n)}{style.mermaid_open}"{escape_mermaid(node.name)}"{style.mermaid_close}')
+        shape = KIND_STYLES[node.kind]
+        lines.append(f'  {mermaid_id(n)}{shape.mermaid_open}"{escape_mermaid(node.name)}"{shape.mermaid_close}')
         dimmed = marks.active and n not in marks.nodes
         by_class["dim" if dimmed else f"k_{node.kind.value}"].append(mermaid_id(n))
 
@@ -124,16 +124,16 @@ def to_mermaid(
     link_styles: dict[str, list[int]] = defaultdict(list)
     for i, (u, v, k) in enumerate(triples):
         edge = view.edge_model(u, v, k)
-        style = edge_style(edge.sign)
+        line = edge_style(edge.sign)
         label = escape_mermaid(edge_label(view, edge))
-        lines.append(f'  {mermaid_id(u)} {style.mermaid_link}|"{label}"| {mermaid_id(v)}')
+        lines.append(f'  {mermaid_id(u)} {line.mermaid_link}|"{label}"| {mermaid_id(v)}')
         if marks.active and (u, v, k) not in marks.edges:
             css = f"stroke:{DIM['border']},color:{DIM['font']}"
         else:
             width = "4px" if marks.active else "2px"
-            css = f"stroke:{style.colour},stroke-width:{width}"
+            css = f"stroke:{line.colour},stroke-width:{width}"
             if edge.sign < 0:
-                css += f",color:{style.colour}"
+                css += f",color:{line.colour}"
         link_styles[css].append(i)
 
     for kind, style in KIND_STYLES.items():

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -149,3 +151,39 @@ def test_focus_diagrams_are_the_same_in_every_run() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+# -- a View, or its fields as keywords -------------------------------------------------
+def test_a_view_draws_what_its_keywords_draw(kg: MetaGraph, tmp_path: Path) -> None:
+    from metagraph.render.html import html_document, show
+    from metagraph.render.view import View
+
+    c = chain(kg, "hiit", "atp_depletion", "ampk")
+    options: dict[str, Any] = {"focus": "ampk", "hops": 1, "kinds": None, "highlight": c, "title": "T"}
+    view = View(**options)
+    assert kg.to_mermaid(view) == kg.to_mermaid(**options)
+    assert kg.to_dot(view) == kg.to_dot(**options)
+    assert html_document(kg, view) == html_document(kg, **options)
+    assert show(kg, view, height=300).html == kg.show(height=300, **options).html
+    a, b = kg.to_html(tmp_path / "a.html", view), kg.to_html(tmp_path / "b.html", **options)
+    assert a.read_bytes() == b.read_bytes()
+    assert view.select(kg)[0].nx.nodes == diagram_view(kg, focus="ampk", highlight=c)[0].nx.nodes
+    assert View() == View(focus=None, hops=1, kinds=None, highlight=None, title=None)
+    with pytest.raises(FrozenInstanceError):
+        view.hops = 2  # type: ignore[misc]
+
+
+def test_a_view_and_options_or_unknown_options_are_refused(kg: MetaGraph, tmp_path: Path) -> None:
+    from metagraph.render.view import View
+
+    with pytest.raises(RenderError, match=r"either a View or its options \(hops=\), not both"):
+        kg.to_mermaid(View(focus="ampk"), hops=2)
+    with pytest.raises(RenderError, match="unknown view option 'depth'; the options are focus, hops"):
+        kg.to_dot(focus="ampk", depth=2)  # type: ignore[call-arg]
+    with pytest.raises(RenderError, match="unknown view options 'size', 'colour'"):
+        kg.show(size=2, colour="red")  # type: ignore[call-arg]
+    with pytest.raises(RenderError, match=r"the view must be a metagraph\.render\.view\.View, not 'ampk'"):
+        kg.to_mermaid("ampk")  # type: ignore[arg-type]
+    with pytest.raises(RenderError, match="not both"):
+        kg.to_html(tmp_path / "x.html", View(), title="x")
+    assert not (tmp_path / "x.html").exists()

@@ -1,12 +1,17 @@
-"""A small hand-built graph with the bundled graph's main routes, for examples and tests.
+"""Small hand-built graphs, for examples and tests; one home for every sample graph.
 
-It keeps the bundled graph's node ids so that what works on it reads the same on the
-real data, and it is small enough to check every answer by hand. Its quotes only
-restate each edge: the toy graph is an example, not a source of evidence.
+:func:`sample_graph` has the bundled graph's main routes and node ids, so that what
+works on it reads the same on the real data. :func:`pathway_graph` is a pathway with
+every kind and every sign of edge, and :func:`hostile_graph` one whose text is full of
+markup, for testing that diagrams show text as written. All are small enough to check
+every answer by hand, and none depends on the bundled data, which may still be
+growing. Their quotes only restate each edge: they are examples, not evidence.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from metagraph.models import Edge, Node, Reference
@@ -14,7 +19,7 @@ from metagraph.models import Edge, Node, Reference
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["sample_graph"]
+__all__ = ["HOSTILE_DESCRIPTION", "HOSTILE_NAME", "chain_along", "hostile_graph", "pathway_graph", "sample_graph"]
 
 _NODES: list[tuple[str, str, str, list[str]]] = [
     ("hiit", "HIIT", "exercise", ["high-intensity interval training"]),
@@ -133,3 +138,168 @@ def sample_graph() -> MetaGraph:
             )
         )
     return MetaGraph(nodes, edges, _REFERENCES)
+
+
+# -- a pathway with every kind and every edge sign ------------------------------------
+_PATHWAY_NODES: list[tuple[str, str, str]] = [
+    ("hiit", "HIIT", "exercise"),
+    ("resistance_training", "Resistance training", "exercise"),
+    ("erfe", "ERFE", "gene"),
+    ("fndc5", "FNDC5", "signal"),
+    ("atp_depletion", "ATP depletion", "signal"),
+    ("ampk", "AMPK", "signal"),
+    ("pgc1a", "PGC-1α", "signal"),
+    ("glut4", "GLUT4", "signal"),
+    ("irisin", "Irisin", "myokine"),
+    ("il6", "IL-6", "myokine"),
+    ("myonectin", "Myonectin", "myokine"),
+    ("skeletal_muscle", "Skeletal muscle", "organ"),
+    ("adipose_tissue", "Adipose tissue", "organ"),
+    ("white_adipose_tissue", "White adipose tissue", "organ"),
+    ("beta_cell", "Pancreatic β-cell", "cell"),
+    ("mitochondrial_biogenesis", "Mitochondrial biogenesis", "process"),
+    ("glut4_translocation", "GLUT4 translocation", "process"),
+    ("glucose_uptake", "Glucose uptake", "process"),
+    ("browning_of_white_fat", "Browning of white fat", "process"),
+    ("insulin_sensitivity", "Insulin sensitivity", "outcome"),
+    ("visceral_fat", "Visceral fat", "outcome"),
+    ("inflammation", "Inflammation", "condition"),
+    ("insulin_resistance", "Insulin resistance", "condition"),
+]
+
+#: (source, target, predicate, location)
+_PATHWAY_EDGES: list[tuple[str, str, str, str | None]] = [
+    ("hiit", "atp_depletion", "increases", None),
+    ("atp_depletion", "ampk", "activates", None),
+    ("ampk", "pgc1a", "activates", None),
+    ("pgc1a", "mitochondrial_biogenesis", "increases", None),
+    ("ampk", "glut4_translocation", "increases", None),
+    ("glut4", "glut4_translocation", "participates_in", None),
+    ("glut4_translocation", "glucose_uptake", "increases", None),
+    ("glucose_uptake", "insulin_sensitivity", "increases", None),
+    ("hiit", "insulin_sensitivity", "increases", None),
+    ("resistance_training", "insulin_sensitivity", "increases", None),
+    ("hiit", "visceral_fat", "decreases", None),
+    ("skeletal_muscle", "irisin", "secretes", None),
+    ("skeletal_muscle", "il6", "secretes", None),
+    ("fndc5", "irisin", "cleaved_into", None),
+    ("irisin", "adipose_tissue", "targets", None),
+    ("irisin", "browning_of_white_fat", "increases", "white_adipose_tissue"),
+    ("white_adipose_tissue", "adipose_tissue", "part_of", None),
+    ("il6", "inflammation", "decreases", None),
+    ("il6", "glucose_uptake", "increases", "skeletal_muscle"),
+    ("il6", "glucose_uptake", "increases", "adipose_tissue"),
+    ("inflammation", "insulin_resistance", "increases", None),
+    ("insulin_sensitivity", "insulin_resistance", "decreases", None),
+    ("pgc1a", "fndc5", "increases", None),
+    ("erfe", "myonectin", "encodes", None),
+    ("myonectin", "glucose_uptake", "increases", "skeletal_muscle"),
+]
+
+_PEDERSEN = Reference(
+    key="pedersen2012",
+    title="Muscles, exercise and obesity: skeletal muscle as a secretory organ",
+    authors=["Pedersen BK", "Febbraio MA"],
+    journal="Nat Rev Endocrinol",
+    year=2012,
+    doi="10.1038/nrendo.2012.49",
+)
+
+
+def pathway_graph() -> MetaGraph:
+    """Return a 23-node, 25-edge exercise pathway with every kind and every sign of edge.
+
+    Every node has a description, a synonym (its name + " (syn)") and a cross-reference;
+    every edge one quote that restates it. Two parallel ``il6 → glucose_uptake`` edges
+    differ only in their location.
+
+    Examples
+    --------
+    >>> kg = pathway_graph()
+    >>> kg
+    <MetaGraph: 23 nodes, 25 edges, 1 references>
+    >>> sorted({e.sign for e in kg.edges()})
+    [-1, 0, 1]
+    >>> kg.node("PGC-1α (syn)").id
+    'pgc1a'
+    """
+    from metagraph.graph import MetaGraph
+
+    nodes = [
+        Node(id=i, name=n, kind=k, description=f"{n}: a test node.", synonyms=[f"{n} (syn)"], xrefs=[f"TEST:{j}"])
+        for j, (i, n, k) in enumerate(_PATHWAY_NODES)
+    ]
+    edges = [
+        Edge(
+            source=s,
+            target=t,
+            predicate=p,
+            location=loc,
+            evidence=[{"reference": "pedersen2012", "quote": f"{s} {p} {t}", "section": "Intermediate"}],
+        )
+        for s, t, p, loc in _PATHWAY_EDGES
+    ]
+    return MetaGraph(nodes, edges, [_PEDERSEN])
+
+
+def chain_along(graph: MetaGraph, *ids: str) -> SimpleNamespace:
+    """Return a chain along the given node ids (the first edge between each pair), shaped like ``trace``'s.
+
+    It has ``.nodes`` (:class:`~metagraph.Node`) and ``.edges`` (:class:`~metagraph.Edge`),
+    which is all a diagram's ``highlight`` needs.
+
+    Raises
+    ------
+    IndexError
+        Two consecutive ids with no edge from the first to the second.
+
+    Examples
+    --------
+    >>> c = chain_along(pathway_graph(), "hiit", "atp_depletion", "ampk")
+    >>> [n.name for n in c.nodes], [e.predicate.value for e in c.edges]
+    (['HIIT', 'ATP depletion', 'AMPK'], ['increases', 'activates'])
+    """
+    edges = [graph.edges(source=a, target=b)[0] for a, b in pairwise(ids)]
+    return SimpleNamespace(nodes=[graph.node(i) for i in ids], edges=edges)
+
+
+# -- a graph whose text would run script or break markup if anything interpreted it ---
+#: A node name that is an HTML element with a script in it.
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+#: A description with a link, a script, quotes and every character Mermaid or DOT treats specially.
+HOSTILE_DESCRIPTION = (
+    'See <a href="javascript:alert(2)">href</a> and <script>alert(3)</script> '
+    "\"quotes\" 'single' & #hash; [brackets] {braces} |pipe| `tick` \\back"
+)
+
+
+def hostile_graph() -> MetaGraph:
+    """Return a 3-node graph whose names, descriptions and quotes are full of markup and special characters.
+
+    A diagram of it must show every text as written and run nothing.
+
+    Examples
+    --------
+    >>> kg = hostile_graph()
+    >>> kg.node("evil").name == HOSTILE_NAME, [e.predicate.value for e in kg.edges()]
+    (True, ['inhibits', 'increases'])
+    """
+    from metagraph.graph import MetaGraph
+
+    nodes = [
+        Node(
+            id="evil",
+            name=HOSTILE_NAME,
+            kind="signal",
+            description=HOSTILE_DESCRIPTION,
+            synonyms=['"quoted" name', "a]b[c"],
+        ),
+        Node(id="end", name='end "node" #1; <b>bold</b>', kind="process", description="href"),
+        Node(id="o2", name="o2 -- x --> (paren) {brace} |pipe|", kind="outcome"),
+    ]
+    ev = [{"reference": "pedersen2012", "quote": '</script><script>alert(4)</script> \\ "q"'}]
+    edges = [
+        Edge(source="evil", target="end", predicate="inhibits", evidence=ev),
+        Edge(source="end", target="o2", predicate="increases", evidence=ev, note="<i>note</i>"),
+    ]
+    return MetaGraph(nodes, edges, [_PEDERSEN])

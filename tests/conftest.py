@@ -34,3 +34,21 @@ def seed_text() -> str:
     if not files:
         pytest.skip("the source document (../shared/seed/) is not beside this checkout")
     return " ".join(files[0].read_text(encoding="utf-8").split())
+
+
+# -- hand-built sample graphs (metagraph.examples), for the render tests ---------------
+# Named for what they are, so that ``kg`` always means the bundled graph above.
+@pytest.fixture(scope="module")
+def pathway() -> metagraph.MetaGraph:
+    """The hand-built 23-node exercise pathway (:func:`metagraph.examples.pathway_graph`)."""
+    from metagraph.examples import pathway_graph
+
+    return pathway_graph()
+
+
+@pytest.fixture(scope="module")
+def hostile() -> metagraph.MetaGraph:
+    """The hand-built graph full of markup (:func:`metagraph.examples.hostile_graph`)."""
+    from metagraph.examples import hostile_graph
+
+    return hostile_graph()

@@ -14,13 +14,13 @@ import yaml
 from metagraph.cli import main
 from metagraph.cli.render import format_for
 from metagraph.errors import RenderError
-from tests.render_samples import pathway
+from metagraph.examples import pathway_graph
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample pathway as a data file for --data."""
-    kg = pathway()
+    kg = pathway_graph()
     doc = {
         "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in kg],
         "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in kg.edges()],

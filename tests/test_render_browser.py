@@ -15,19 +15,14 @@ from typing import Any
 import pytest
 
 from metagraph import MetaGraph
+from metagraph.examples import HOSTILE_DESCRIPTION, HOSTILE_NAME, chain_along, hostile_graph
 from metagraph.render.chains import chain_to_html
 from tests.browser import browser, canvas_ink, canvas_width, need, open_page, outside_canvas, wait_drawn
-from tests.render_samples import EVIL_DESCRIPTION, EVIL_NAME, chain, hostile, pathway
 
 pytestmark = pytest.mark.browser
 __all__ = ["browser"]  # the fixture, imported for pytest
 
 COUNT = "() => [metagraph.network.body.data.nodes.length, metagraph.network.body.data.edges.length]"
-
-
-@pytest.fixture(scope="module")
-def kg() -> MetaGraph:
-    return pathway()
 
 
 def _assert_clean(page: Any, log: Any, path: Path) -> None:
@@ -39,8 +34,8 @@ def _assert_clean(page: Any, log: Any, path: Path) -> None:
     assert log.dialogs == []
 
 
-def test_whole_graph_page_draws_offline(browser: Any, kg: MetaGraph, tmp_path: Path) -> None:
-    path = kg.to_html(tmp_path / "graph.html")
+def test_whole_graph_page_draws_offline(browser: Any, pathway: MetaGraph, tmp_path: Path) -> None:
+    path = pathway.to_html(tmp_path / "graph.html")
     page, log = open_page(browser, path)
     _assert_clean(page, log, path)
     assert page.evaluate(COUNT) == [23, 25]
@@ -56,8 +51,8 @@ def test_whole_graph_page_draws_offline(browser: Any, kg: MetaGraph, tmp_path: P
 LEGEND_OPEN = "() => document.getElementById('mg-legend').open"
 
 
-def test_narrow_frame_gives_the_network_the_width(browser: Any, kg: MetaGraph, tmp_path: Path) -> None:
-    path = kg.to_html(tmp_path / "graph.html")
+def test_narrow_frame_gives_the_network_the_width(browser: Any, pathway: MetaGraph, tmp_path: Path) -> None:
+    path = pathway.to_html(tmp_path / "graph.html")
     page, log = open_page(browser, path, width=760, height=520)  # a docs column, a notebook's frame
     _assert_clean(page, log, path)
     assert canvas_width(page) >= 0.95 * 760
@@ -86,21 +81,23 @@ def test_narrow_frame_gives_the_network_the_width(browser: Any, kg: MetaGraph, t
     page.close()
 
 
-def _views(kg: MetaGraph, tmp_path: Path) -> dict[str, Path]:
-    c = chain(kg, "hiit", "atp_depletion", "ampk", "glut4_translocation", "glucose_uptake", "insulin_sensitivity")
+def _views(pathway: MetaGraph, tmp_path: Path) -> dict[str, Path]:
+    c = chain_along(
+        pathway, "hiit", "atp_depletion", "ampk", "glut4_translocation", "glucose_uptake", "insulin_sensitivity"
+    )
     return {
-        "chain alone": chain_to_html(c, tmp_path / "chain0.html", graph=kg, context_hops=0),
-        "chain in context": chain_to_html(c, tmp_path / "chain1.html", graph=kg, context_hops=1),
-        "whole graph": kg.to_html(tmp_path / "graph.html"),
+        "chain alone": chain_to_html(c, tmp_path / "chain0.html", graph=pathway, context_hops=0),
+        "chain in context": chain_to_html(c, tmp_path / "chain1.html", graph=pathway, context_hops=1),
+        "whole graph": pathway.to_html(tmp_path / "graph.html"),
     }
 
 
 @pytest.mark.parametrize("view", ["chain alone", "chain in context", "whole graph"])
 @pytest.mark.parametrize("size", [(760, 480), (1400, 900)], ids=["narrow", "wide"])
 def test_every_label_is_inside_the_canvas(
-    browser: Any, kg: MetaGraph, tmp_path: Path, view: str, size: tuple[int, int]
+    browser: Any, pathway: MetaGraph, tmp_path: Path, view: str, size: tuple[int, int]
 ) -> None:
-    path = _views(kg, tmp_path)[view]
+    path = _views(pathway, tmp_path)[view]
     page, log = open_page(browser, path, width=size[0], height=size[1])
     _assert_clean(page, log, path)
     assert outside_canvas(page) == []
@@ -132,9 +129,11 @@ def test_an_empty_page_opens_cleanly(browser: Any, tmp_path: Path) -> None:
     page.close()
 
 
-def test_highlighted_chain_is_in_the_network(browser: Any, kg: MetaGraph, tmp_path: Path) -> None:
-    c = chain(kg, "hiit", "atp_depletion", "ampk", "glut4_translocation", "glucose_uptake", "insulin_sensitivity")
-    path = kg.to_html(tmp_path / "trace.html", focus=[n.id for n in c.nodes], hops=1, highlight=c)
+def test_highlighted_chain_is_in_the_network(browser: Any, pathway: MetaGraph, tmp_path: Path) -> None:
+    c = chain_along(
+        pathway, "hiit", "atp_depletion", "ampk", "glut4_translocation", "glucose_uptake", "insulin_sensitivity"
+    )
+    path = pathway.to_html(tmp_path / "trace.html", focus=[n.id for n in c.nodes], hops=1, highlight=c)
     page, log = open_page(browser, path)
     _assert_clean(page, log, path)
     lit = page.evaluate("""() => [
@@ -142,14 +141,14 @@ def test_highlighted_chain_is_in_the_network(browser: Any, kg: MetaGraph, tmp_pa
         metagraph.edges.get({filter: e => e.highlighted}).map(e => e.from + '>' + e.to)]""")
     assert lit[0] == sorted(n.id for n in c.nodes)
     assert lit[1] == [f"{e.source}>{e.target}" for e in c.edges]
-    expected = kg.subgraph(focus=[n.id for n in c.nodes], hops=1)
+    expected = pathway.subgraph(focus=[n.id for n in c.nodes], hops=1)
     assert page.evaluate(COUNT) == [len(expected), expected.nx.number_of_edges()]
     assert canvas_ink(page) > 2000
     page.close()
 
 
-def test_search_box_and_kind_filter_work(browser: Any, kg: MetaGraph, tmp_path: Path) -> None:
-    path = kg.to_html(tmp_path / "graph.html")
+def test_search_box_and_kind_filter_work(browser: Any, pathway: MetaGraph, tmp_path: Path) -> None:
+    path = pathway.to_html(tmp_path / "graph.html")
     page, log = open_page(browser, path)
     _assert_clean(page, log, path)
     page.fill("#mg-search", "pgc 1α")
@@ -169,13 +168,13 @@ def test_search_box_and_kind_filter_work(browser: Any, kg: MetaGraph, tmp_path: 
 
 
 def test_injected_markup_shows_as_text_and_runs_nothing(browser: Any, tmp_path: Path) -> None:
-    path = hostile().to_html(tmp_path / "evil.html", title=EVIL_NAME)
+    path = hostile_graph().to_html(tmp_path / "evil.html", title=HOSTILE_NAME)
     page, log = open_page(browser, path)
     _assert_clean(page, log, path)
     # Nothing from the data became an element: no <img>, no <a>, no extra <script>, no <b>/<i>.
     assert page.evaluate("() => document.querySelectorAll('img, a, b, i, iframe').length") == 0
     assert page.evaluate("() => document.querySelectorAll('script').length") == 3
-    assert page.text_content("h1") == EVIL_NAME and page.title() == EVIL_NAME
+    assert page.text_content("h1") == HOSTILE_NAME and page.title() == HOSTILE_NAME
     # Hovering the node shows its tooltip as plain text, "href" and all.
     box = page.evaluate("""() => {
         const p = metagraph.network.canvasToDOM(metagraph.network.getPositions(['evil']).evil);
@@ -186,7 +185,7 @@ def test_injected_markup_shows_as_text_and_runs_nothing(browser: Any, tmp_path: 
     page.mouse.move(box[0], box[1], steps=5)
     page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
     tip = page.locator("div.vis-tooltip")
-    assert EVIL_DESCRIPTION in tip.inner_text()
+    assert HOSTILE_DESCRIPTION in tip.inner_text()
     assert page.evaluate("() => document.querySelector('div.vis-tooltip').querySelectorAll(':not(br)').length") == 0
     page.wait_for_timeout(300)
     assert log.dialogs == [] and log.errors == []
@@ -249,17 +248,17 @@ def _render_mermaid(browser: Any, dist: Path, text: str, tmp_path: Path) -> dict
     return result
 
 
-def test_mermaid_flowchart_renders(browser: Any, mermaid_dist: Path, kg: MetaGraph, tmp_path: Path) -> None:
-    result = _render_mermaid(browser, mermaid_dist, kg.to_mermaid(title="Exercise pathway"), tmp_path)
+def test_mermaid_flowchart_renders(browser: Any, mermaid_dist: Path, pathway: MetaGraph, tmp_path: Path) -> None:
+    result = _render_mermaid(browser, mermaid_dist, pathway.to_mermaid(title="Exercise pathway"), tmp_path)
     assert result["nodes"] == 23 and result["edges"] == 25
-    signs = [e.sign for e in kg.edges()]
+    signs = [e.sign for e in pathway.edges()]
     assert result["crosses"] == signs.count(-1)
     assert result["dotted"] == signs.count(0)
     assert "PGC-1α" in result["labels"] and "Pancreatic β-cell" in result["labels"]
 
 
 def test_mermaid_escaping_holds(browser: Any, mermaid_dist: Path, tmp_path: Path) -> None:
-    g = hostile()
-    result = _render_mermaid(browser, mermaid_dist, g.to_mermaid(highlight=chain(g, "evil", "end")), tmp_path)
+    g = hostile_graph()
+    result = _render_mermaid(browser, mermaid_dist, g.to_mermaid(highlight=chain_along(g, "evil", "end")), tmp_path)
     assert result["nodes"] == 3 and result["edges"] == 2 and result["injected"] == 0
     assert sorted(result["labels"]) == sorted(n.name for n in g)

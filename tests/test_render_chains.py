@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from metagraph import MetaGraph, RenderError
+from metagraph.examples import chain_along
 from metagraph.render.chains import (
     chain_diagram,
     chain_html,
@@ -20,12 +21,6 @@ from metagraph.render.chains import (
     chain_to_mermaid,
     chain_to_svg,
 )
-from tests.render_samples import chain, pathway
-
-
-@pytest.fixture(scope="module")
-def kg() -> MetaGraph:
-    return pathway()
 
 
 def _nodes(page: str) -> list[dict]:
@@ -33,20 +28,20 @@ def _nodes(page: str) -> list[dict]:
     return json.JSONDecoder().raw_decode(page, start)[0]
 
 
-def test_chain_page_shows_the_chain_in_its_context(kg: MetaGraph, tmp_path: Path) -> None:
-    c = chain(kg, "il6", "inflammation", "insulin_resistance")
-    out = chain_to_html(c, tmp_path / "c.html", graph=kg)
+def test_chain_page_shows_the_chain_in_its_context(pathway: MetaGraph, tmp_path: Path) -> None:
+    c = chain_along(pathway, "il6", "inflammation", "insulin_resistance")
+    out = chain_to_html(c, tmp_path / "c.html", graph=pathway)
     page = out.read_text(encoding="utf-8")
     nodes = _nodes(page)
     assert {n["id"] for n in nodes if n.get("highlighted")} == {"il6", "inflammation", "insulin_resistance"}
-    assert {n["id"] for n in nodes} == set(kg.subgraph(focus=["il6", "inflammation", "insulin_resistance"]).nx)
+    assert {n["id"] for n in nodes} == set(pathway.subgraph(focus=["il6", "inflammation", "insulin_resistance"]).nx)
     assert "<title>IL-6 → Inflammation → Insulin resistance</title>" in page
-    alone = _nodes(chain_html(c, graph=kg, context_hops=0, title="just the chain"))
+    alone = _nodes(chain_html(c, graph=pathway, context_hops=0, title="just the chain"))
     assert {n["id"] for n in alone} == {"il6", "inflammation", "insulin_resistance"}
 
 
-def test_real_chains_from_trace_carry_their_graph(kg: MetaGraph) -> None:
-    chains = kg.trace("HIIT", "insulin sensitivity")
+def test_real_chains_from_trace_carry_their_graph(pathway: MetaGraph) -> None:
+    chains = pathway.trace("HIIT", "insulin sensitivity")
     page = chain_html(chains[1])  # no graph=: the chain keeps its own
     lit = {n["id"] for n in _nodes(page) if n.get("highlighted")}
     assert lit == {n.id for n in chains[1].nodes}
@@ -55,8 +50,8 @@ def test_real_chains_from_trace_carry_their_graph(kg: MetaGraph) -> None:
     assert {n["id"] for n in _nodes(both) if n.get("highlighted")} == {n.id for c in chains for n in c.nodes}
 
 
-def test_a_bare_chain_draws_itself(kg: MetaGraph) -> None:
-    c = chain(kg, "hiit", "atp_depletion", "ampk")
+def test_a_bare_chain_draws_itself(pathway: MetaGraph) -> None:
+    c = chain_along(pathway, "hiit", "atp_depletion", "ampk")
     bare = SimpleNamespace(nodes=c.nodes, edges=c.edges)
     assert {n["id"] for n in _nodes(chain_html(bare))} == {"hiit", "atp_depletion", "ampk"}
     with pytest.raises(RenderError, match="pass the graph"):
@@ -69,22 +64,22 @@ def test_a_bare_chain_draws_itself(kg: MetaGraph) -> None:
         chain_html("hiit")
 
 
-def test_iframe_for_notebooks(kg: MetaGraph) -> None:
-    c = chain(kg, "hiit", "atp_depletion")
-    frame = chain_html_iframe(c, graph=kg, height=300)
+def test_iframe_for_notebooks(pathway: MetaGraph) -> None:
+    c = chain_along(pathway, "hiit", "atp_depletion")
+    frame = chain_html_iframe(c, graph=pathway, height=300)
     assert frame.startswith("<iframe srcdoc=") and "height: 300px" in frame and 'title="HIIT → ATP depletion"' in frame
     assert "vis.DataSet" in html.unescape(frame)
-    shown = chain_diagram(c, graph=kg, height=300)
+    shown = chain_diagram(c, graph=pathway, height=300)
     assert shown._repr_html_() == frame and shown.title == "HIIT → ATP depletion"
 
 
-def test_static_diagrams_of_a_chain(kg: MetaGraph, tmp_path: Path) -> None:
-    c = chain(kg, "il6", "inflammation", "insulin_resistance")
-    mmd = chain_to_mermaid(c, graph=kg)
+def test_static_diagrams_of_a_chain(pathway: MetaGraph, tmp_path: Path) -> None:
+    c = chain_along(pathway, "il6", "inflammation", "insulin_resistance")
+    mmd = chain_to_mermaid(c, graph=pathway)
     assert mmd.count("--x") == 1 and "n_il6" in mmd and "n_irisin" not in mmd
     assert "classDef dim" not in mmd  # context_hops=0: only the chain, nothing dimmed
-    assert "classDef dim" in chain_to_mermaid(c, graph=kg, context_hops=1)
-    dot = chain_to_dot(c, graph=kg, title="IL-6 and insulin resistance")
+    assert "classDef dim" in chain_to_mermaid(c, graph=pathway, context_hops=1)
+    dot = chain_to_dot(c, graph=pathway, title="IL-6 and insulin resistance")
     assert dot.count(" -> ") == 2 + 1 and 'arrowhead="tee"' in dot  # 2 edges, 1 invisible: myokine before condition
     if shutil.which("dot"):
-        assert "<svg" in chain_to_svg(c, tmp_path / "c.svg", graph=kg).read_text(encoding="utf-8")
+        assert "<svg" in chain_to_svg(c, tmp_path / "c.svg", graph=pathway).read_text(encoding="utf-8")

@@ -11,30 +11,25 @@ import pytest
 from hypothesis import given, settings
 
 from metagraph import MetaGraph, RenderError
+from metagraph.examples import HOSTILE_NAME, chain_along, hostile_graph
 from metagraph.render._labels import edge_label
 from metagraph.render.dot import dot_svg, quote_dot, to_dot
 from tests.browser import need
-from tests.render_samples import EVIL_NAME, chain, hostile, pathway
 from tests.strategies import graph_records
 
 SVG = "{http://www.w3.org/2000/svg}"
 EDGE = re.compile(r'^  "([^"]+)" -> "([^"]+)" \[(.*)\];$')
 
 
-@pytest.fixture(scope="module")
-def kg() -> MetaGraph:
-    return pathway()
-
-
 def edges_of(dot: str) -> list[tuple[str, str, str]]:
     return [m.groups() for line in dot.splitlines() if (m := EDGE.match(line)) and 'style="invis"' not in line]
 
 
-def test_dot_has_every_node_edge_and_one_rank_per_kind(kg: MetaGraph) -> None:
-    dot = kg.to_dot()
+def test_dot_has_every_node_edge_and_one_rank_per_kind(pathway: MetaGraph) -> None:
+    dot = pathway.to_dot()
     assert dot.startswith("digraph metagraph {\n") and dot.endswith("}\n")
     assert 'rankdir="LR"' in dot
-    for n in kg.nx.nodes:
+    for n in pathway.nx.nodes:
         assert f'  "{n}" [label=' in dot
     assert len(edges_of(dot)) == 25
     ranks = re.findall(r"\{ rank=same; (.*); \}", dot)
@@ -42,8 +37,8 @@ def test_dot_has_every_node_edge_and_one_rank_per_kind(kg: MetaGraph) -> None:
     assert ranks[0] == '"hiit"; "resistance_training"' or ranks[0] == '"resistance_training"; "hiit"'
 
 
-def test_arrowheads_and_styles_follow_the_sign(kg: MetaGraph) -> None:
-    edges = {(u, v): attrs for u, v, attrs in edges_of(kg.to_dot())}
+def test_arrowheads_and_styles_follow_the_sign(pathway: MetaGraph) -> None:
+    edges = {(u, v): attrs for u, v, attrs in edges_of(pathway.to_dot())}
     assert 'arrowhead="tee"' in edges[("il6", "inflammation")] and "dashed" not in edges[("il6", "inflammation")]
     assert 'arrowhead="normal"' in edges[("ampk", "pgc1a")]
     assert 'style="dashed"' in edges[("skeletal_muscle", "irisin")]
@@ -55,30 +50,30 @@ def test_arrowheads_and_styles_follow_the_sign(kg: MetaGraph) -> None:
 
 
 def test_strings_are_escaped() -> None:
-    dot = hostile().to_dot(title='say "hi" \\ bye')
+    dot = hostile_graph().to_dot(title='say "hi" \\ bye')
     assert 'label="end \\"node\\" #1; <b>bold</b>"' in dot
     assert 'label="say \\"hi\\" \\\\ bye"' in dot
     assert quote_dot("a\nb") == '"a\\nb"'
 
 
-def test_highlight_thickens_the_chain(kg: MetaGraph) -> None:
-    dot = kg.to_dot(highlight=chain(kg, "il6", "inflammation", "insulin_resistance"))
+def test_highlight_thickens_the_chain(pathway: MetaGraph) -> None:
+    dot = pathway.to_dot(highlight=chain_along(pathway, "il6", "inflammation", "insulin_resistance"))
     edges = {(u, v): attrs for u, v, attrs in edges_of(dot)}
     assert "penwidth=3" in edges[("il6", "inflammation")]
     assert 'color="#dee2e6"' in edges[("ampk", "pgc1a")]
     assert re.search(r'"il6" \[[^]]*penwidth=3', dot) and re.search(r'"ampk" \[[^]]*fillcolor="#f1f3f5"', dot)
 
 
-def test_edge_cases(kg: MetaGraph) -> None:
+def test_edge_cases(pathway: MetaGraph) -> None:
     assert to_dot(MetaGraph()).count(" -> ") == 0
     with pytest.raises(RenderError, match="not in this graph"):
-        kg.to_dot(highlight=chain(hostile(), "evil", "end"))
+        pathway.to_dot(highlight=chain_along(hostile_graph(), "evil", "end"))
 
 
-def test_missing_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, kg: MetaGraph, tmp_path: Path) -> None:
+def test_missing_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, pathway: MetaGraph, tmp_path: Path) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(RenderError, match="apt-get install graphviz"):
-        kg.to_svg(tmp_path / "x.svg")
+        pathway.to_svg(tmp_path / "x.svg")
     assert not (tmp_path / "x.svg").exists()
 
 
@@ -86,17 +81,20 @@ def _need_dot() -> None:
     need(shutil.which("dot") is not None, "Graphviz's dot is not installed (apt-get install graphviz)")
 
 
-def test_dot_draws_nodes_and_tee_arrowheads(kg: MetaGraph, tmp_path: Path) -> None:
+def test_dot_draws_nodes_and_tee_arrowheads(pathway: MetaGraph, tmp_path: Path) -> None:
     _need_dot()
-    root = ET.parse(kg.to_svg(tmp_path / "p.svg", title="pathway")).getroot()
+    root = ET.parse(pathway.to_svg(tmp_path / "p.svg", title="pathway")).getroot()
     nodes = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
     edges = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"}
-    assert set(nodes) == {f"node_{n}" for n in kg.nx.nodes}
+    assert set(nodes) == {f"node_{n}" for n in pathway.nx.nodes}
     assert len(edges) == 25 and all(e.startswith("e") for e in edges)  # the ordering edges are invisible
     assert nodes["node_pgc1a"].find(f".//{SVG}text").text == "PGC-1α"
 
-    dot = kg.to_dot(title="pathway")
-    signs = {f"e{i}": kg.edge_model(*_triple(kg, u, v, attrs)).sign for i, (u, v, attrs) in enumerate(edges_of(dot))}
+    dot = pathway.to_dot(title="pathway")
+    signs = {
+        f"e{i}": pathway.edge_model(*_triple(pathway, u, v, attrs)).sign
+        for i, (u, v, attrs) in enumerate(edges_of(dot))
+    }
 
     def head(g: ET.Element) -> list[tuple[float, float]]:
         points = g.find(f".//{SVG}polygon").get("points").split()
@@ -117,17 +115,17 @@ def test_dot_draws_nodes_and_tee_arrowheads(kg: MetaGraph, tmp_path: Path) -> No
     assert not triangles & tees and len(edges) - len(triangles) - len(tees) == 7  # the 7 structural "vee" heads
 
 
-def _triple(kg: MetaGraph, u: str, v: str, attrs: str) -> tuple[str, str, str]:
+def _triple(pathway: MetaGraph, u: str, v: str, attrs: str) -> tuple[str, str, str]:
     label = re.search(r'label="([^"]*)"', attrs).group(1)
-    return next((u, v, k) for k in kg.nx[u][v] if edge_label(kg, kg.edge_model(u, v, k)) == label)
+    return next((u, v, k) for k in pathway.nx[u][v] if edge_label(pathway, pathway.edge_model(u, v, k)) == label)
 
 
 def test_dot_renders_hostile_text_as_text(tmp_path: Path) -> None:
     _need_dot()
-    svg = hostile().to_svg(tmp_path / "h.svg").read_text(encoding="utf-8")
+    svg = hostile_graph().to_svg(tmp_path / "h.svg").read_text(encoding="utf-8")
     root = ET.fromstring(svg)
     texts = [t.text for t in root.iter(f"{SVG}text")]
-    assert EVIL_NAME in texts and not list(root.iter(f"{SVG}script")) and not list(root.iter(f"{SVG}img"))
+    assert HOSTILE_NAME in texts and not list(root.iter(f"{SVG}script")) and not list(root.iter(f"{SVG}img"))
 
 
 def test_dot_failure_is_reported() -> None:
@@ -139,9 +137,9 @@ def test_dot_failure_is_reported() -> None:
 @settings(max_examples=30)
 @given(graph_records())
 def test_any_graph_gives_valid_dot(records: tuple) -> None:
-    kg = MetaGraph(*records)
-    dot = to_dot(kg)
-    assert len(edges_of(dot)) == kg.nx.number_of_edges()
+    g = MetaGraph(*records)
+    dot = to_dot(g)
+    assert len(edges_of(dot)) == g.nx.number_of_edges()
     # every line is a statement Graphviz can read: quotes balanced once escapes are removed
     for line in dot.splitlines():
         assert line.replace("\\\\", "").replace('\\"', "").count('"') % 2 == 0

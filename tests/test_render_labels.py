@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from metagraph import Edge, Node
+from metagraph.examples import hostile_graph, pathway_graph
 from metagraph.render._labels import edge_label, edge_tooltip, node_name, node_tooltip
-from tests.render_samples import hostile, pathway
 
 
 def test_edge_label_names_place_and_modality() -> None:
-    kg = pathway()
+    kg = pathway_graph()
     e = Edge(
         source="il6",
         target="glucose_uptake",
@@ -22,7 +22,7 @@ def test_edge_label_names_place_and_modality() -> None:
 
 
 def test_node_name_falls_back_to_the_id() -> None:
-    kg = pathway()
+    kg = pathway_graph()
     assert node_name(kg.subgraph(focus="ampk", hops=0), "liver_x") == "liver_x"
     assert node_name(kg.subgraph(focus="ampk", hops=0), "hiit") == "HIIT"  # outside the view, still named
 
@@ -48,7 +48,7 @@ def test_node_tooltip_lists_everything() -> None:
 
 
 def test_edge_tooltip_has_qualifiers_quotes_and_citations() -> None:
-    kg = pathway()
+    kg = pathway_graph()
     e = Edge(
         source="hiit",
         target="visceral_fat",
@@ -71,6 +71,6 @@ def test_edge_tooltip_has_qualifiers_quotes_and_citations() -> None:
 
 
 def test_text_is_kept_verbatim_for_each_format_to_escape() -> None:
-    kg = hostile()
+    kg = hostile_graph()
     assert "<script>alert(3)</script>" in node_tooltip(kg.node("evil"))
     assert "</script><script>alert(4)</script>" in edge_tooltip(kg, kg.edges(source="evil")[0])

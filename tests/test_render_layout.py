@@ -8,22 +8,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metagraph import Edge, MetaGraph, Node
+from metagraph.examples import pathway_graph
 from metagraph.render._layout import STAGES, _spread, _sub_ranks, layered_layout
 from metagraph.schema import KIND_ORDER, Kind
-from tests.render_samples import pathway
 from tests.strategies import graph_records
 
 STAGE_OF = {k: i for i, stage in enumerate(STAGES) for k in stage}
 
 
-def _check(kg: MetaGraph, y_gap: float = 90.0) -> None:
-    layout = layered_layout(kg, y_gap=y_gap)
+def _check(pathway: MetaGraph, y_gap: float = 90.0) -> None:
+    layout = layered_layout(pathway, y_gap=y_gap)
     pos = layout.positions
-    assert set(pos) == set(kg.nx.nodes)
-    assert sorted(n for col in layout.columns for n in col) == sorted(kg.nx.nodes)
+    assert set(pos) == set(pathway.nx.nodes)
+    assert sorted(n for col in layout.columns for n in col) == sorted(pathway.nx.nodes)
     for n, (x, _) in pos.items():  # stages run left to right
         for m, (x2, _) in pos.items():
-            if STAGE_OF[kg.node(n).kind] < STAGE_OF[kg.node(m).kind]:
+            if STAGE_OF[pathway.node(n).kind] < STAGE_OF[pathway.node(m).kind]:
                 assert x < x2
     for col in layout.columns:  # no two nodes of a column overlap
         ys = [pos[n][1] for n in col]
@@ -37,20 +37,20 @@ def test_stages_cover_the_kinds_in_order() -> None:
 
 
 def test_pathway_layout_reads_left_to_right() -> None:
-    kg = pathway()
+    kg = pathway_graph()
     _check(kg)
     pos = layered_layout(kg).positions
     assert pos["atp_depletion"][0] < pos["ampk"][0] < pos["pgc1a"][0]  # a chain inside a stage spreads out
 
 
 def test_layout_is_deterministic_and_independent_of_input_order() -> None:
-    kg = pathway()
+    kg = pathway_graph()
     shuffled = MetaGraph(list(reversed(list(kg))), list(reversed(kg.edges())), kg.references.values())
     assert layered_layout(kg) == layered_layout(shuffled)
 
 
 def test_emphasised_chain_lines_up() -> None:
-    kg = pathway()
+    kg = pathway_graph()
     chain = [
         ("hiit", "atp_depletion"),
         ("atp_depletion", "ampk"),

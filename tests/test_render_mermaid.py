@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 
 from metagraph import Edge, MetaGraph, Node, RenderError
+from metagraph.examples import HOSTILE_NAME, chain_along, hostile_graph
 from metagraph.render.mermaid import MAX_MERMAID_EDGES, escape_mermaid, mermaid_id, to_mermaid
-from tests.render_samples import EVIL_NAME, chain, hostile, pathway
 from tests.strategies import graph_records
 
 NODE_LINE = re.compile(
@@ -31,21 +31,16 @@ def parse(text: str) -> tuple[dict[str, str], list[tuple[str, str, str, str]], l
     return nodes, edges, rest
 
 
-@pytest.fixture(scope="module")
-def kg() -> MetaGraph:
-    return pathway()
-
-
-def test_flowchart_has_every_node_and_edge(kg: MetaGraph) -> None:
-    nodes, edges, rest = parse(kg.to_mermaid())
+def test_flowchart_has_every_node_and_edge(pathway: MetaGraph) -> None:
+    nodes, edges, rest = parse(pathway.to_mermaid())
     assert rest[0] == "flowchart LR"
-    assert set(nodes) == {mermaid_id(n) for n in kg.nx.nodes}
+    assert set(nodes) == {mermaid_id(n) for n in pathway.nx.nodes}
     assert len(edges) == 25
     assert all(line.startswith(("  classDef ", "  class ", "  linkStyle ")) for line in rest[1:])
 
 
-def test_arrow_semantics_follow_the_sign(kg: MetaGraph) -> None:
-    text = kg.to_mermaid()
+def test_arrow_semantics_follow_the_sign(pathway: MetaGraph) -> None:
+    text = pathway.to_mermaid()
     _, edges, rest = parse(text)
     ops = {(s, t, label): op for s, op, label, t in edges}
     assert ops[("n_ampk", "n_pgc1a", "activates")] == "-->"
@@ -56,16 +51,16 @@ def test_arrow_semantics_follow_the_sign(kg: MetaGraph) -> None:
     assert red.split()[1] == ",".join(map(str, inhibitory))
 
 
-def test_one_class_per_kind(kg: MetaGraph) -> None:
-    text = kg.to_mermaid()
+def test_one_class_per_kind(pathway: MetaGraph) -> None:
+    text = pathway.to_mermaid()
     assert len(re.findall(r"^  classDef k_\w+ fill:#", text, flags=re.M)) == 9
     assert "  class n_il6,n_myonectin,n_irisin k_myokine" in text
 
 
 def test_labels_and_ids_are_escaped() -> None:
-    text = hostile().to_mermaid()
+    text = hostile_graph().to_mermaid()
     nodes, edges, _ = parse(text)
-    assert EVIL_NAME not in text and "<" not in text.replace("--x", "") and "#60;img" in text
+    assert HOSTILE_NAME not in text and "<" not in text.replace("--x", "") and "#60;img" in text
     assert nodes["n_end"] == "end #34;node#34; #35;1#59; #60;b#62;bold#60;/b#62;"
     assert nodes["n_o2"] == "o2 -- x --#62; #40;paren#41; #123;brace#125; #124;pipe#124;"
     assert len(edges) == 2  # the keyword-like id "end" and the link-like "o2" still parse as nodes
@@ -77,27 +72,27 @@ def test_escape_and_ids() -> None:
     assert mermaid_id("a-b.c") == "n_a_b_c"
 
 
-def test_highlight_dims_the_rest(kg: MetaGraph) -> None:
-    c = chain(kg, "hiit", "atp_depletion", "ampk")
-    text = kg.to_mermaid(highlight=c)
+def test_highlight_dims_the_rest(pathway: MetaGraph) -> None:
+    c = chain_along(pathway, "hiit", "atp_depletion", "ampk")
+    text = pathway.to_mermaid(highlight=c)
     assert "classDef dim " in text
     dim = next(line for line in text.splitlines() if line.startswith("  class ") and line.endswith(" dim"))
     assert "n_ampk" not in dim and "n_irisin" in dim
     assert re.search(r"linkStyle \d+,\d+ stroke:#2b8a3e,stroke-width:4px", text)
 
 
-def test_focus_and_title(kg: MetaGraph) -> None:
-    text = kg.to_mermaid(focus="irisin", hops=1, title='Irisin "hub"')
+def test_focus_and_title(pathway: MetaGraph) -> None:
+    text = pathway.to_mermaid(focus="irisin", hops=1, title='Irisin "hub"')
     nodes, edges, _ = parse(text)
     assert set(nodes) == {"n_irisin", "n_fndc5", "n_skeletal_muscle", "n_adipose_tissue", "n_browning_of_white_fat"}
     assert text.startswith('---\ntitle: "Irisin \\"hub\\""\n---\nflowchart LR\n')
     assert len(edges) == 4
 
 
-def test_edge_cases(kg: MetaGraph) -> None:
+def test_edge_cases(pathway: MetaGraph) -> None:
     assert to_mermaid(MetaGraph()) == "flowchart LR\n"
     with pytest.raises(RenderError, match="not in this graph"):
-        kg.to_mermaid(highlight=chain(hostile(), "evil", "end"))
+        pathway.to_mermaid(highlight=chain_along(hostile_graph(), "evil", "end"))
 
 
 def test_too_many_edges_is_a_clear_error() -> None:

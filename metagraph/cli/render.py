@@ -121,6 +121,7 @@ def format_for(path: str | Path) -> str:
 def _render(args: argparse.Namespace) -> int:
     from metagraph._atomic import write_text_atomic
     from metagraph.errors import NoPathError, RenderError
+    from metagraph.render.view import View
 
     fmt = format_for(args.out)
     kg = load_graph(args)
@@ -146,26 +147,20 @@ def _render(args: argparse.Namespace) -> int:
             f"{chains[0].nodes[0].name} → {chains[0].nodes[-1].name}: "
             f"{n} chain{'s' if n != 1 else ''} of effects" + (", in context" if args.hops else "")
         )
-    options: dict[str, Any] = {
-        "focus": focus,
-        "hops": args.hops,
-        "kinds": args.kinds,
-        "highlight": chains or None,
-        "title": title,
-    }
+    drawn = View(focus=focus, hops=args.hops, kinds=args.kinds, highlight=chains or None, title=title)
     view = kg.subgraph(
         focus=focus, hops=args.hops, kinds=args.kinds, nodes=[n.id for c in chains for n in c.nodes] or None
     )
     n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()
     with progress(f"drawing {n_nodes} nodes"):
         if fmt == "html":
-            path = kg.to_html(args.out, **options)
+            path = kg.to_html(args.out, drawn)
         elif fmt == "svg":
-            path = kg.to_svg(args.out, **options)
+            path = kg.to_svg(args.out, drawn)
         elif fmt == "mermaid":
-            path = write_text_atomic(args.out, kg.to_mermaid(**options))
+            path = write_text_atomic(args.out, kg.to_mermaid(drawn))
         else:
-            path = write_text_atomic(args.out, kg.to_dot(**options))
+            path = write_text_atomic(args.out, kg.to_dot(drawn))
     if args.json:
         print_json(
             {"path": str(path), "format": fmt, "nodes": n_nodes, "edges": n_edges, "highlighted_chains": len(chains)}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from metagraph._atomic import write_text_atomic
 from metagraph.errors import RenderError
 from metagraph.models import Edge, Node
-from metagraph.render.view import highlight_sets, is_chain
+from metagraph.render.view import View, highlight_sets, is_chain
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -97,6 +97,11 @@ def _focus(chain: Any, graph: MetaGraph) -> list[str]:
     return [n for n in graph.nx.nodes if n in ids]
 
 
+def _view(chain: Any, graph: MetaGraph, context_hops: int, title: str | None) -> View:
+    """The chain highlighted over ``context_hops`` steps of its neighbourhood in ``graph``."""
+    return View(focus=_focus(chain, graph), hops=context_hops, highlight=_chains(chain), title=title)
+
+
 def chain_html(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 1, title: str | None = None) -> str:
     """Return the interactive page of a chain, highlighted over its neighbourhood, as a string.
 
@@ -114,9 +119,7 @@ def chain_html(chain: Any, *, graph: MetaGraph | None = None, context_hops: int 
     from metagraph.render.html import html_document
 
     g = _graph_for(chain, graph)
-    return html_document(
-        g, focus=_focus(chain, g), hops=context_hops, highlight=_chains(chain), title=title or _title(chain, g)
-    )
+    return html_document(g, _view(chain, g, context_hops, title or _title(chain, g)))
 
 
 def chain_to_html(
@@ -211,7 +214,7 @@ def chain_to_mermaid(chain: Any, *, graph: MetaGraph | None = None, context_hops
     from metagraph.render.mermaid import to_mermaid
 
     g = _graph_for(chain, graph)
-    return to_mermaid(g, focus=_focus(chain, g), hops=context_hops, highlight=_chains(chain))
+    return to_mermaid(g, _view(chain, g, context_hops, None))
 
 
 def chain_to_dot(chain: Any, *, graph: MetaGraph | None = None, context_hops: int = 0, title: str | None = None) -> str:
@@ -228,7 +231,7 @@ def chain_to_dot(chain: Any, *, graph: MetaGraph | None = None, context_hops: in
     from metagraph.render.dot import to_dot
 
     g = _graph_for(chain, graph)
-    return to_dot(g, focus=_focus(chain, g), hops=context_hops, highlight=_chains(chain), title=title)
+    return to_dot(g, _view(chain, g, context_hops, title))
 
 
 def chain_to_svg(

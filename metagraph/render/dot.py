@@ -13,21 +13,18 @@ import shutil
 import subprocess
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from metagraph._atomic import write_bytes_atomic
 from metagraph.errors import RenderError
 from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render._layout import layered_layout
 from metagraph.render._style import DIM, KIND_STYLES, edge_style
-from metagraph.render.view import diagram_view
+from metagraph.render.view import View, ViewOptions, as_view
 from metagraph.schema import KIND_ORDER
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from metagraph.graph import MetaGraph
-    from metagraph.models import Node
     from metagraph.schema import Kind
 
 __all__ = ["INSTALL_GRAPHVIZ", "dot_svg", "quote_dot", "to_dot", "to_svg"]
@@ -67,35 +64,60 @@ def _attrs(**attrs: Any) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
-def to_dot(
-    graph: MetaGraph,
-    *,
-    focus: str | Node | Iterable[str | Node] | None = None,
-    hops: int = 1,
-    kinds: str | Kind | Iterable[str | Kind] | None = None,
-    highlight: Any = None,
-    title: str | None = None,
-) -> str:
-    """Return a Graphviz DOT digraph of a view of ``graph``.
+def to_dot(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOptions]) -> str:
+    """Return a Graphviz DOT digraph of the graph or a part of it.
 
-    Parameters are those of :func:`metagraph.render.html.to_html`. Visible edges have
-    ids ``e0``, ``e1``, ...; the invisible edges that keep the kinds in order have
-    ids ``order0``, ...
+    Left to right (``rankdir=LR``), one rank per kind; green arrows for activation,
+    ``arrowhead=tee`` for inhibition, ``style=dashed`` for structural relations.
+    Visible edges have ids ``e0``, ``e1``, ...; the invisible edges that keep the kinds
+    in order have ids ``order0``, ...
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    view
+        What to draw: the part of the graph, the highlighted chains and the heading. See
+        :class:`~metagraph.render.view.View`, which documents every field.
+    **options
+        The fields of :class:`~metagraph.render.view.View` as keywords instead of ``view``:
+        ``focus``, ``hops``, ``kinds``, ``highlight``, ``title``.
+
+    Returns
+    -------
+    str
+        The DOT source, ending in a newline; render it with :func:`dot_svg` or :func:`to_svg`.
+
+    Raises
+    ------
+    RenderError
+        Both ``view`` and options, an unknown option, a kind that does not exist,
+        or a highlighted chain with nodes not in ``graph``.
+    UnknownNodeError, AmbiguousNodeError
+        A ``focus`` name that fits no node, or several.
 
     Examples
     --------
+    >>> import metagraph
+    >>> kg = metagraph.load()
+    >>> kg.to_dot(focus="irisin").splitlines()[0]
+    'digraph metagraph {'
+
+    On a graph built by hand, with an inhibiting edge:
+
     >>> from metagraph import MetaGraph, Node, Edge
     >>> ev = [{"reference": "r", "quote": "q"}]
-    >>> kg = MetaGraph([Node(id="il6", name="IL-6", kind="myokine"),
-    ...                 Node(id="inflammation", name="Inflammation", kind="condition")],
-    ...                [Edge(source="il6", target="inflammation", predicate="decreases", evidence=ev)],
-    ...                validate=False)
-    >>> dot = to_dot(kg)
+    >>> small = MetaGraph([Node(id="il6", name="IL-6", kind="myokine"),
+    ...                    Node(id="inflammation", name="Inflammation", kind="condition")],
+    ...                   [Edge(source="il6", target="inflammation", predicate="decreases", evidence=ev)],
+    ...                   validate=False)
+    >>> dot = to_dot(small)
     >>> 'arrowhead="tee"' in dot, 'rankdir="LR"' in dot
     (True, True)
     """
-    view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
-    layout = layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges])
+    view = as_view(view, options)
+    part, marks = view.select(graph)
+    layout = layered_layout(part, emphasis=[(u, v) for u, v, _ in marks.edges])
     order = [n for col in layout.columns for n in col]
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
 
@@ -110,7 +132,7 @@ def to_dot(
             fontname=_FONT,
             fontsize=14,
             labelloc="t",
-            label=title,
+            label=view.title,
         )
         + ";"
     )
@@ -121,8 +143,8 @@ def to_dot(
 
     groups: dict[Kind, list[str]] = {}
     for n in order:
-        node = view.node(n)
-        style = KIND_STYLES[node.kind]
+        node = part.node(n)
+        shape = KIND_STYLES[node.kind]
         groups.setdefault(node.kind, []).append(n)
         dimmed = marks.active and n not in marks.nodes
         emphasised = marks.active and n in marks.nodes
@@ -130,11 +152,11 @@ def to_dot(
             f"  {quote_dot(n)} "
             + _attrs(
                 label=node.name,
-                shape=style.dot_shape,
-                style=style.dot_style,
-                fillcolor=DIM["fill"] if dimmed else style.fill,
-                color=DIM["border"] if dimmed else style.border,
-                fontcolor=DIM["font"] if dimmed else style.font,
+                shape=shape.dot_shape,
+                style=shape.dot_style,
+                fillcolor=DIM["fill"] if dimmed else shape.fill,
+                color=DIM["border"] if dimmed else shape.border,
+                fontcolor=DIM["font"] if dimmed else shape.font,
                 penwidth=3 if emphasised else None,
                 tooltip=node_tooltip(node),
                 id=f"node_{n}",
@@ -147,24 +169,24 @@ def to_dot(
             lines.append(f"  {{ rank=same; {members}; }}")
 
     rank = {n: i for i, n in enumerate(order)}
-    triples = sorted(view.nx.edges(keys=True), key=lambda t: (rank[t[0]], rank[t[1]], t[2]))
+    triples = sorted(part.nx.edges(keys=True), key=lambda t: (rank[t[0]], rank[t[1]], t[2]))
     for i, (u, v, k) in enumerate(triples):
-        edge = view.edge_model(u, v, k)
-        style = edge_style(edge.sign)
+        edge = part.edge_model(u, v, k)
+        line = edge_style(edge.sign)
         dimmed = marks.active and (u, v, k) not in marks.edges
         emphasised = marks.active and (u, v, k) in marks.edges
-        backwards = kind_rank[view.node(u).kind] > kind_rank[view.node(v).kind]
+        backwards = kind_rank[part.node(u).kind] > kind_rank[part.node(v).kind]
         lines.append(
             f"  {quote_dot(u)} -> {quote_dot(v)} "
             + _attrs(
-                label=edge_label(view, edge),
-                color=DIM["border"] if dimmed else style.colour,
-                fontcolor=DIM["font"] if dimmed else style.colour,
-                arrowhead=style.dot_arrowhead,
-                style="dashed" if style.dashed else None,
+                label=edge_label(part, edge),
+                color=DIM["border"] if dimmed else line.colour,
+                fontcolor=DIM["font"] if dimmed else line.colour,
+                arrowhead=line.dot_arrowhead,
+                style="dashed" if line.dashed else None,
                 penwidth=3 if emphasised else 1.4,
                 constraint=False if backwards else None,
-                tooltip=edge_tooltip(view, edge),
+                tooltip=edge_tooltip(part, edge),
                 id=f"e{i}",
             )
             + ";"
@@ -211,33 +233,49 @@ def dot_svg(dot: str, *, timeout: float = 120.0) -> bytes:
 
 
 def to_svg(
-    graph: MetaGraph,
-    path: str | os.PathLike[str],
-    *,
-    focus: str | Node | Iterable[str | Node] | None = None,
-    hops: int = 1,
-    kinds: str | Kind | Iterable[str | Kind] | None = None,
-    highlight: Any = None,
-    title: str | None = None,
+    graph: MetaGraph, path: str | os.PathLike[str], view: View | None = None, **options: Unpack[ViewOptions]
 ) -> Path:
-    """Draw a view of ``graph`` with Graphviz and write it as an SVG file.
+    """Draw the graph or a part of it with Graphviz and write it as an SVG file.
+
+    The drawing is :func:`to_dot`'s, laid out by Graphviz's ``dot`` program.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    path
+        Where to write the SVG (written whole or not at all).
+    view
+        What to draw: the part of the graph, the highlighted chains and the heading. See
+        :class:`~metagraph.render.view.View`, which documents every field.
+    **options
+        The fields of :class:`~metagraph.render.view.View` as keywords instead of ``view``:
+        ``focus``, ``hops``, ``kinds``, ``highlight``, ``title``.
+
+    Returns
+    -------
+    Path
+        ``path``.
 
     Raises
     ------
     RenderError
-        Graphviz's ``dot`` is not installed; the message says how to install it.
+        Graphviz's ``dot`` is not on PATH (the message says how to install it), fails or
+        times out; both ``view`` and options, an unknown option, a kind that does not exist,
+        or a highlighted chain with nodes not in ``graph``.
+    UnknownNodeError, AmbiguousNodeError
+        A ``focus`` name that fits no node, or several.
 
     Examples
     --------
-    >>> import shutil, tempfile, pathlib
-    >>> from metagraph import MetaGraph, Node
-    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
+    >>> import metagraph, shutil, tempfile, pathlib
+    >>> kg = metagraph.load()
     >>> if shutil.which("dot"):
-    ...     out = to_svg(kg, pathlib.Path(tempfile.mkdtemp()) / "ampk.svg")
-    ...     print("AMPK" in out.read_text(encoding="utf-8"))
+    ...     out = kg.to_svg(pathlib.Path(tempfile.mkdtemp()) / "irisin.svg", focus="irisin")
+    ...     print(out.read_text(encoding="utf-8").count("<svg"), "Irisin" in out.read_text(encoding="utf-8"))
     ... else:
-    ...     print(True)
-    True
+    ...     print(1, True)
+    1 True
     """
-    dot = to_dot(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
+    dot = to_dot(graph, as_view(view, options))
     return write_bytes_atomic(path, dot_svg(dot))

@@ -23,7 +23,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from metagraph._atomic import write_text_atomic
 from metagraph._select import as_names
@@ -32,12 +32,10 @@ from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render._layout import layered_layout
 from metagraph.render._routing import Box, node_box, route_edge
 from metagraph.render._style import DIM, EDGE_STYLES, KIND_STYLES, KindStyle, edge_style
-from metagraph.render.view import Highlight, diagram_view
+from metagraph.render.view import Highlight, View, ViewOptions, as_view
 from metagraph.schema import KIND_ORDER, Kind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from metagraph.graph import MetaGraph
     from metagraph.models import Node
 
@@ -71,7 +69,7 @@ _CONTEXT_BEND = 0.2
 @lru_cache(maxsize=1)
 def _vis_js() -> str:
     """The vis-network script that pyvis ships for ``cdn_resources='in_line'``."""
-    import pyvis
+    import pyvis  # type: ignore[import-untyped]  # pyvis ships no type information
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib"
     found = sorted(
@@ -94,13 +92,12 @@ def _asset(name: str) -> str:
 
 
 def _environment() -> Any:
-    from jinja2 import Environment, FileSystemLoader
+    from jinja2 import Environment, PackageLoader
 
-    folder = os.fspath(resources.files("metagraph.render").joinpath("assets"))
-    return Environment(loader=FileSystemLoader(folder), autoescape=True, keep_trailing_newline=True)
+    return Environment(loader=PackageLoader("metagraph.render", "assets"), autoescape=True, keep_trailing_newline=True)
 
 
-class _NodeIds(list):
+class _NodeIds(list[Any]):
     """pyvis keeps node ids in a list and looks them up for every node and edge added,
     which is quadratic; this list also keeps a set, so a 10k-node page takes seconds."""
 
@@ -304,32 +301,26 @@ def _options(large: bool) -> dict[str, Any]:
     }
 
 
-def _title(graph: MetaGraph, ids: list[str], focus: Any, hops: int, kinds: Any, title: str | None) -> str:
-    if title:
-        return title
+def _title(graph: MetaGraph, ids: list[str], view: View) -> str:
+    """The page's heading: ``view.title``, else one made from what the view shows."""
+    if view.title:
+        return view.title
+    focus, hops = view.focus, view.hops
     if focus is not None:
         names = [graph.node(n).name for n in as_names(focus)]
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         return f"{shown}: neighbourhood within {hops} step{'s' if hops != 1 else ''}"
-    if kinds is not None and len(ids) < len(graph):
+    if view.kinds is not None and len(ids) < len(graph):
         return "metagraph: " + ", ".join(
             sorted({str(graph.nx.nodes[n]["kind"]) for n in ids}, key=lambda k: KIND_ORDER.index(Kind(k)))
         )
     return "metagraph: how exercise reverses metabolic dysregulation"
 
 
-def html_document(
-    graph: MetaGraph,
-    *,
-    focus: str | Node | Iterable[str | Node] | None = None,
-    hops: int = 1,
-    kinds: str | Kind | Iterable[str | Kind] | None = None,
-    highlight: Any = None,
-    title: str | None = None,
-) -> str:
-    """Return the interactive pathway page of a view of ``graph`` as an HTML string.
+def html_document(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOptions]) -> str:
+    """Return the interactive pathway page of the graph or a part of it as an HTML string.
 
-    Parameters are those of :func:`to_html`.
+    The page is :func:`to_html`'s; ``view`` and ``options`` are as there.
 
     Examples
     --------
@@ -338,63 +329,87 @@ def html_document(
     >>> "<title>&lt;AMPK&gt;</title>" in page, "https://" in page.split("<script>")[0]
     (True, False)
     """
-    return _page(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)[0]
+    return _page(graph, as_view(view, options))[0]
 
 
 def show(
-    graph: MetaGraph,
-    *,
-    focus: str | Node | Iterable[str | Node] | None = None,
-    hops: int = 1,
-    kinds: str | Kind | Iterable[str | Kind] | None = None,
-    highlight: Any = None,
-    title: str | None = None,
-    height: int = 640,
+    graph: MetaGraph, view: View | None = None, *, height: int = 640, **options: Unpack[ViewOptions]
 ) -> HtmlDiagram:
-    """Return the interactive pathway page of a view as an :class:`HtmlDiagram` (shown inline in notebooks).
+    """Return the interactive pathway page for display inline in a notebook (JupyterLab, VS Code).
 
-    Parameters are those of :func:`to_html`; ``height`` is the height of the inline frame in pixels.
+    The page is :func:`to_html`'s, held in memory; its ``save(path)`` writes it.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    view
+        What to draw: the part of the graph, the highlighted chains and the heading. See
+        :class:`~metagraph.render.view.View`, which documents every field.
+    **options
+        The fields of :class:`~metagraph.render.view.View` as keywords instead of ``view``:
+        ``focus``, ``hops``, ``kinds``, ``highlight``, ``title``.
+    height
+        Height of the inline frame, in pixels.
+
+    Returns
+    -------
+    HtmlDiagram
+        The page; a notebook shows it inline (``_repr_html_``), titled with the page's heading.
+
+    Raises
+    ------
+    RenderError
+        Both ``view`` and options, an unknown option, a kind that does not exist, or a
+        highlighted chain with nodes not in ``graph``.
+    UnknownNodeError, AmbiguousNodeError
+        A ``focus`` name that fits no node, or several.
 
     Examples
     --------
-    >>> from metagraph import MetaGraph, Node
-    >>> show(MetaGraph([Node(id="ampk", name="AMPK", kind="signal")]), title="AMPK")  # doctest: +ELLIPSIS
-    <HtmlDiagram: 'AMPK', ... characters>
+    >>> import metagraph
+    >>> kg = metagraph.load()
+    >>> diagram = kg.show(focus="AMPK", hops=1)
+    >>> diagram  # doctest: +ELLIPSIS
+    <HtmlDiagram: 'AMPK: neighbourhood within 1 step', ... characters>
+    >>> diagram._repr_html_().startswith("<iframe srcdoc=")
+    True
     """
-    page, heading = _page(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
+    page, heading = _page(graph, as_view(view, options))
     return HtmlDiagram(page, height=height, title=heading)
 
 
-def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any, title: str | None) -> tuple[str, str]:
-    from pyvis.network import Network
+def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
+    """The page of ``view`` and its heading."""
+    from pyvis.network import Network  # type: ignore[import-untyped]  # untyped, as above
 
-    view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
-    ids = list(view.nx.nodes)
-    n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()
+    part, marks = view.select(graph)
+    ids = list(part.nx.nodes)
+    n_nodes, n_edges = part.nx.number_of_nodes(), part.nx.number_of_edges()
     large = n_nodes > LARGE_GRAPH
     labelled = not large and n_edges <= LABELLED_EDGES
 
-    layout = layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges])
-    heading = _title(graph, ids, focus, hops, kinds, title)
+    layout = layered_layout(part, emphasis=[(u, v) for u, v, _ in marks.edges])
+    heading = _title(graph, ids, view)
     net = Network(height="100%", width="100%", directed=True, heading=heading, cdn_resources="in_line")
     # Our template (autoescaped, no CDN) replaces pyvis's; see the module docstring.
     net.templateEnv = _environment()
     net.path = "pathway.html"
     net.node_ids = _NodeIds()
     for node_id in (n for col in layout.columns for n in col):
-        node = view.node(node_id)
+        node = part.node(node_id)
         x, y = layout.positions[node_id]
         emphasised = node_id in marks.nodes
         data = _node_data(node, x, y, dimmed=marks.active and not emphasised, emphasised=emphasised)
         net.add_node(node_id, label=node.name, shape=data.pop("shape"), color=data.pop("color"), **data)
-    routes = {} if large else _routes(view, layout.positions, marks, every=n_edges <= ROUTED_EDGES)
+    routes = {} if large else _routes(part, layout.positions, marks, every=n_edges <= ROUTED_EDGES)
     seen_pairs: Counter[tuple[str, str]] = Counter()
-    ordered = sorted(view.nx.edges(keys=True), key=lambda t: t in marks.edges)  # highlighted drawn last
+    ordered = sorted(part.nx.edges(keys=True), key=lambda t: t in marks.edges)  # highlighted drawn last
     for triple in ordered:
         pair = (triple[0], triple[1])
         emphasised = triple in marks.edges
         data = _edge_data(
-            view,
+            part,
             triple,
             dimmed=marks.active and not emphasised,
             emphasised=emphasised,
@@ -407,7 +422,7 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
         net.add_edge(triple[0], triple[1], **data)
     net.options = _options(large)  # a dict: pyvis's set_options would strip spaces from strings
 
-    kind_counts = Counter(Kind(view.nx.nodes[n]["kind"]) for n in ids)
+    kind_counts = Counter(Kind(part.nx.nodes[n]["kind"]) for n in ids)
     notes = []
     if large:
         notes.append(
@@ -424,7 +439,7 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
     if marks.active:
         summary += (
             f"; highlighted: {len(marks.nodes & set(ids))} nodes, "
-            f"{sum(1 for t in marks.edges if view.nx.has_edge(*t))} edges"
+            f"{sum(1 for t in marks.edges if part.nx.has_edge(*t))} edges"
         )
     net.templateEnv.globals["mg"] = {
         "css": _asset("pathway.css"),
@@ -449,16 +464,15 @@ def _page(graph: MetaGraph, *, focus: Any, hops: int, kinds: Any, highlight: Any
 
 
 def to_html(
-    graph: MetaGraph,
-    path: str | os.PathLike[str],
-    *,
-    focus: str | Node | Iterable[str | Node] | None = None,
-    hops: int = 1,
-    kinds: str | Kind | Iterable[str | Kind] | None = None,
-    highlight: Any = None,
-    title: str | None = None,
+    graph: MetaGraph, path: str | os.PathLike[str], view: View | None = None, **options: Unpack[ViewOptions]
 ) -> Path:
-    """Write the interactive pathway page of a view of ``graph`` to one offline HTML file.
+    """Write an interactive pathway diagram of the graph or a part of it to one offline HTML file.
+
+    Left to right by kind (exercise → signals → myokines → organs → processes →
+    outcomes → conditions), a colour and shape per kind with a legend, green arrows for
+    activation, red tees for inhibition, dashed lines for structural relations; tooltips
+    with descriptions, identifiers, quotes and citations; a search box and a kind
+    filter. The file loads nothing from the network.
 
     Parameters
     ----------
@@ -466,34 +480,44 @@ def to_html(
         The graph.
     path
         Where to write the page (UTF-8, written whole or not at all).
-    focus
-        A node (id, name or synonym), or several: draw only their neighbourhood.
-    hops
-        How many steps from ``focus`` the neighbourhood reaches, along edges in both directions.
-    kinds
-        Draw only nodes of these kinds (the focus always stays).
-    highlight
-        Chains (from ``trace``/``match``): drawn in full colour and thicker, the rest dimmed.
-        Their nodes are always drawn.
-    title
-        Heading of the page.
+    view
+        What to draw: the part of the graph, the highlighted chains and the heading. See
+        :class:`~metagraph.render.view.View`, which documents every field.
+    **options
+        The fields of :class:`~metagraph.render.view.View` as keywords instead of ``view``:
+        ``focus``, ``hops``, ``kinds``, ``highlight``, ``title``.
 
     Returns
     -------
     Path
         ``path``.
 
+    Raises
+    ------
+    RenderError
+        Both ``view`` and options, an unknown option, a kind that does not exist, or a
+        highlighted chain with nodes not in ``graph``.
+    UnknownNodeError, AmbiguousNodeError
+        A ``focus`` name that fits no node, or several.
+
     Examples
     --------
-    >>> import tempfile, pathlib
-    >>> from metagraph import MetaGraph, Node
-    >>> kg = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
-    >>> out = to_html(kg, pathlib.Path(tempfile.mkdtemp()) / "ampk.html")
-    >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    True
+    >>> import metagraph, tempfile, pathlib
+    >>> kg = metagraph.load()
+    >>> out = kg.to_html(pathlib.Path(tempfile.mkdtemp()) / "irisin.html", focus="irisin", hops=1)
+    >>> page = out.read_text(encoding="utf-8")
+    >>> page.startswith("<!DOCTYPE html>"), "vis.Network" in page, "<title>Irisin: neighbourhood" in page
+    (True, True, True)
+
+    With the chains of a trace highlighted over their context:
+
+    >>> from metagraph.render.view import View
+    >>> chains = kg.trace("HIIT", "insulin sensitivity", limit=2)
+    >>> view = View(highlight=chains, focus=[n for c in chains for n in c.nodes], title="HIIT")
+    >>> kg.to_html(pathlib.Path(tempfile.mkdtemp()) / "trace.html", view).suffix
+    '.html'
     """
-    page = html_document(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight, title=title)
-    return write_text_atomic(path, page)
+    return write_text_atomic(path, _page(graph, as_view(view, options))[0])
 
 
 def iframe(page: str, *, height: int = 640, title: str = "metagraph diagram") -> str:

@@ -12,20 +12,16 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Unpack
 
 from metagraph.errors import RenderError
 from metagraph.render._labels import edge_label
 from metagraph.render._layout import layered_layout
 from metagraph.render._style import DIM, KIND_STYLES, edge_style
-from metagraph.render.view import diagram_view
+from metagraph.render.view import View, ViewOptions, as_view
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from metagraph.graph import MetaGraph
-    from metagraph.models import Node
-    from metagraph.schema import Kind
 
 __all__ = ["MAX_MERMAID_EDGES", "escape_mermaid", "mermaid_id", "to_mermaid"]
 
@@ -59,34 +55,61 @@ def mermaid_id(node_id: str) -> str:
     return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", node_id)
 
 
-def to_mermaid(
-    graph: MetaGraph,
-    *,
-    focus: str | Node | Iterable[str | Node] | None = None,
-    hops: int = 1,
-    kinds: str | Kind | Iterable[str | Kind] | None = None,
-    highlight: Any = None,
-    title: str | None = None,
-) -> str:
-    """Return a Mermaid flowchart (left to right) of a view of ``graph``.
+def to_mermaid(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOptions]) -> str:
+    """Return a Mermaid flowchart (left to right) of the graph or a part of it; it renders on GitHub.
 
-    Parameters are those of :func:`metagraph.render.html.to_html`.
+    Same arrow semantics as the other diagrams: activation is a green arrow, inhibition
+    a red ``--x`` link (Mermaid has no tee head), structural relations a dotted arrow;
+    one colour and one shape per kind, the legend's.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    view
+        What to draw: the part of the graph, the highlighted chains and the heading. See
+        :class:`~metagraph.render.view.View`, which documents every field.
+    **options
+        The fields of :class:`~metagraph.render.view.View` as keywords instead of ``view``:
+        ``focus``, ``hops``, ``kinds``, ``highlight``, ``title``.
+
+    Returns
+    -------
+    str
+        The flowchart, ending in a newline; with a ``title``, YAML front matter naming it comes first.
 
     Raises
     ------
     RenderError
-        More than :data:`MAX_MERMAID_EDGES` edges (Mermaid would refuse to draw them);
-        narrow the view with ``focus`` or ``kinds``, or use DOT.
+        More than :data:`MAX_MERMAID_EDGES` edges (Mermaid would refuse to draw them;
+        narrow the view with ``focus`` or ``kinds``, or use DOT); both ``view`` and
+        options, an unknown option, a kind that does not exist, or a highlighted chain
+        with nodes not in ``graph``.
+    UnknownNodeError, AmbiguousNodeError
+        A ``focus`` name that fits no node, or several.
 
     Examples
     --------
+    >>> import metagraph
+    >>> kg = metagraph.load()
+    >>> print(kg.to_mermaid(focus="irisin", hops=0), end="")
+    flowchart LR
+      n_irisin{"Irisin"}
+      classDef k_myokine fill:#d6336c,stroke:#9c1f4c,color:#ffffff
+      class n_irisin k_myokine
+
+    On a graph built by hand, with an inhibiting edge:
+
     >>> from metagraph import MetaGraph, Node, Edge
     >>> ev = [{"reference": "r", "quote": "q"}]
-    >>> kg = MetaGraph([Node(id="il6", name="IL-6", kind="myokine"),
-    ...                 Node(id="inflammation", name="Inflammation", kind="condition")],
-    ...                [Edge(source="il6", target="inflammation", predicate="decreases", evidence=ev)],
-    ...                validate=False)
-    >>> print(to_mermaid(kg), end="")
+    >>> small = MetaGraph([Node(id="il6", name="IL-6", kind="myokine"),
+    ...                    Node(id="inflammation", name="Inflammation", kind="condition")],
+    ...                   [Edge(source="il6", target="inflammation", predicate="decreases", evidence=ev)],
+    ...                   validate=False)
+    >>> print(to_mermaid(small, title="IL-6"), end="")
+    ---
+    title: "IL-6"
+    ---
     flowchart LR
       n_il6{"IL-6"}
       n_inflammation>"Inflammation"]
@@ -97,25 +120,26 @@ def to_mermaid(
       class n_inflammation k_condition
       linkStyle 0 stroke:#c92a2a,stroke-width:2px,color:#c92a2a
     """
-    view, marks = diagram_view(graph, focus=focus, hops=hops, kinds=kinds, highlight=highlight)
-    triples = list(view.nx.edges(keys=True))
+    view = as_view(view, options)
+    part, marks = view.select(graph)
+    triples = list(part.nx.edges(keys=True))
     if len(triples) > MAX_MERMAID_EDGES:
         raise RenderError(
             f"this view has {len(triples)} edges, more than Mermaid draws ({MAX_MERMAID_EDGES}); "
             "narrow it with focus=/kinds= (command line: --focus, --kinds) or write DOT instead"
         )
-    layout = layered_layout(view, emphasis=[(u, v) for u, v, _ in marks.edges])
+    layout = layered_layout(part, emphasis=[(u, v) for u, v, _ in marks.edges])
     order = [n for col in layout.columns for n in col]
 
     lines = []
-    if title:
-        lines += ["---", f"title: {json.dumps(' '.join(title.split()), ensure_ascii=False)}", "---"]
+    if view.title:
+        lines += ["---", f"title: {json.dumps(' '.join(view.title.split()), ensure_ascii=False)}", "---"]
     lines.append("flowchart LR")
     by_class: dict[str, list[str]] = defaultdict(list)
     for n in order:
-        node = view.node(n)
-        style = KIND_STYLES[node.kind]
-        lines.append(f'  {mermaid_id(n)}{style.mermaid_open}"{escape_mermaid(node.name)}"{style.mermaid_close}')
+        node = part.node(n)
+        shape = KIND_STYLES[node.kind]
+        lines.append(f'  {mermaid_id(n)}{shape.mermaid_open}"{escape_mermaid(node.name)}"{shape.mermaid_close}')
         dimmed = marks.active and n not in marks.nodes
         by_class["dim" if dimmed else f"k_{node.kind.value}"].append(mermaid_id(n))
 
@@ -123,17 +147,17 @@ def to_mermaid(
     triples.sort(key=lambda t: (rank[t[0]], rank[t[1]], t[2]))
     link_styles: dict[str, list[int]] = defaultdict(list)
     for i, (u, v, k) in enumerate(triples):
-        edge = view.edge_model(u, v, k)
-        style = edge_style(edge.sign)
-        label = escape_mermaid(edge_label(view, edge))
-        lines.append(f'  {mermaid_id(u)} {style.mermaid_link}|"{label}"| {mermaid_id(v)}')
+        edge = part.edge_model(u, v, k)
+        line = edge_style(edge.sign)
+        label = escape_mermaid(edge_label(part, edge))
+        lines.append(f'  {mermaid_id(u)} {line.mermaid_link}|"{label}"| {mermaid_id(v)}')
         if marks.active and (u, v, k) not in marks.edges:
             css = f"stroke:{DIM['border']},color:{DIM['font']}"
         else:
             width = "4px" if marks.active else "2px"
-            css = f"stroke:{style.colour},stroke-width:{width}"
+            css = f"stroke:{line.colour},stroke-width:{width}"
             if edge.sign < 0:
-                css += f",color:{style.colour}"
+                css += f",color:{line.colour}"
         link_styles[css].append(i)
 
     for kind, style in KIND_STYLES.items():

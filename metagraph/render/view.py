@@ -1,26 +1,28 @@
 """Which part of a graph a diagram shows, and what stands out in it.
 
-Every diagram format draws the same view: the nodes come from the graph's own
-selection (:meth:`metagraph.MetaGraph.subgraph`), and :func:`highlight_sets` turns
+Every diagram format draws the same :class:`View`: the nodes come from the graph's
+own selection (:meth:`metagraph.MetaGraph.subgraph`), and :func:`highlight_sets` turns
 chains (from ``trace``/``match``) into the node ids and edge triples to emphasise.
+Renderers take a ``View`` or its fields as keywords (:class:`ViewOptions`), never both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from metagraph._select import induced, select_ids
+from metagraph._select import Kinds, Names, induced, select_ids
 from metagraph.errors import RenderError
-from metagraph.models import Node
-from metagraph.schema import Kind
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
 __all__ = [
     "Highlight",
+    "View",
+    "ViewOptions",
+    "as_view",
     "diagram_view",
     "highlight_sets",
     "is_chain",
@@ -125,17 +127,148 @@ def highlight_sets(highlight: Any) -> Highlight:
     return Highlight(frozenset(nodes), frozenset(edges))
 
 
+class ViewOptions(TypedDict, total=False):
+    """The fields of :class:`View` as keyword arguments of a renderer (``kg.to_html(path, focus="liver")``)."""
+
+    focus: Names
+    hops: int
+    kinds: Kinds
+    highlight: Any
+    title: str | None
+
+
+@dataclass(frozen=True)
+class View:
+    """What a diagram draws: which part of the graph, what stands out, and its heading.
+
+    Every renderer (``to_html``, ``show``, ``to_mermaid``, ``to_dot``, ``to_svg`` and the
+    functions behind them) takes a ``View``, or the same fields as keyword arguments.
+
+    Parameters
+    ----------
+    focus
+        A node (id, name or synonym), or several: draw only their neighbourhood.
+    hops
+        How many steps from ``focus`` the neighbourhood reaches, along edges in both directions.
+    kinds
+        Draw only nodes of these kinds (the focus always stays).
+    highlight
+        Chains (from ``trace``/``match``, or a result holding ``.chains``): drawn in full
+        colour and thicker, the rest dimmed. Their nodes are always drawn.
+    title
+        Heading of the diagram; by default one is made from the view (HTML) or there is
+        none (Mermaid, DOT).
+
+    Examples
+    --------
+    >>> from metagraph.examples import sample_graph
+    >>> kg = sample_graph()
+    >>> view = View(focus="irisin", hops=1, kinds="organ")
+    >>> part, marks = view.select(kg)
+    >>> [n.id for n in part], marks.active
+    (['irisin', 'adipose_tissue'], False)
+    >>> kg.to_mermaid(view) == kg.to_mermaid(focus="irisin", hops=1, kinds="organ")
+    True
+    """
+
+    focus: Names = None
+    hops: int = 1
+    kinds: Kinds = None
+    highlight: Any = None
+    title: str | None = None
+
+    def select(self, graph: MetaGraph) -> tuple[MetaGraph, Highlight]:
+        """Return the part of ``graph`` this view draws and what it highlights.
+
+        The part is :func:`~metagraph._select.select_ids`'s, plus every node of the
+        highlighted chains; it is ``graph`` itself when that is all of it.
+
+        Raises
+        ------
+        RenderError
+            A highlighted chain has a node that is not in ``graph``.
+        UnknownNodeError, AmbiguousNodeError
+            A ``focus`` name that fits no node, or several.
+
+        Examples
+        --------
+        >>> from types import SimpleNamespace
+        >>> from metagraph import MetaGraph, Node
+        >>> kg = MetaGraph([Node(id="a", name="A", kind="signal"), Node(id="b", name="B", kind="organ")])
+        >>> part, marks = View(kinds="organ", highlight=SimpleNamespace(nodes=["a"], edges=[])).select(kg)
+        >>> [n.id for n in part], sorted(marks.nodes)
+        (['a', 'b'], ['a'])
+        """
+        marks = highlight_sets(self.highlight)
+        ids = select_ids(graph, focus=self.focus, hops=self.hops, kinds=self.kinds)
+        extra = marks.nodes - set(ids)
+        missing = sorted(n for n in extra if n not in graph.nx)
+        if missing:
+            raise RenderError(
+                "the highlighted chain has nodes that are not in this graph: " + ", ".join(repr(m) for m in missing)
+            )
+        if extra:
+            wanted = set(ids) | extra
+            ids = [n for n in graph.nx.nodes if n in wanted]
+        part = graph if len(ids) == len(graph) else induced(graph, ids)
+        return part, marks
+
+
+_FIELDS = tuple(f.name for f in fields(View))
+
+
+def as_view(view: View | None = None, options: Mapping[str, Any] | None = None) -> View:
+    """Return the :class:`View` a renderer was asked for: ``view``, or one made of ``options``.
+
+    Raises
+    ------
+    RenderError
+        Both a view and options, an option that is not a field of :class:`View`, or a
+        ``view`` that is not a :class:`View`.
+
+    Examples
+    --------
+    >>> as_view(None, {"focus": "irisin"})
+    View(focus='irisin', hops=1, kinds=None, highlight=None, title=None)
+    >>> as_view(View(hops=2), {"hops": 3})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    metagraph.errors.RenderError: pass either a View or its options (hops=), not both: put them in the View, ...
+    >>> as_view(None, {"depth": 2})
+    Traceback (most recent call last):
+    metagraph.errors.RenderError: unknown view option 'depth'; the options are focus, hops, kinds, highlight, title
+    """
+    options = options or {}
+    unknown = [k for k in options if k not in _FIELDS]
+    if unknown:
+        raise RenderError(
+            f"unknown view option{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+            f"the options are {', '.join(_FIELDS)}"
+        )
+    if view is None:
+        return View(**options)
+    if not isinstance(view, View):
+        raise RenderError(
+            f"the view must be a metagraph.render.view.View, not {view!r}; "
+            "to draw a part of the graph, pass focus=, hops=, kinds= by keyword"
+        )
+    if options:
+        given = ", ".join(f"{k}=" for k in options)
+        raise RenderError(
+            f"pass either a View or its options ({given}), not both: put them in the View, "
+            "e.g. dataclasses.replace(view, ...)"
+        )
+    return view
+
+
 def diagram_view(
     graph: MetaGraph,
     *,
-    focus: str | Node | Iterable[str | Node] | None = None,
+    focus: Names = None,
     hops: int = 1,
-    kinds: str | Kind | Iterable[str | Kind] | None = None,
+    kinds: Kinds = None,
     highlight: Any = None,
 ) -> tuple[MetaGraph, Highlight]:
-    """Return the part of ``graph`` a diagram draws and what it highlights.
-
-    The part is :func:`select_ids`'s, plus every node of the highlighted chains.
+    """Return the part of ``graph`` a diagram draws and what it highlights: ``View(...).select(graph)``.
 
     Raises
     ------
@@ -151,16 +284,4 @@ def diagram_view(
     >>> [n.id for n in view], sorted(marks.nodes)
     (['a', 'b'], ['a'])
     """
-    marks = highlight_sets(highlight)
-    ids = select_ids(graph, focus=focus, hops=hops, kinds=kinds)
-    extra = marks.nodes - set(ids)
-    missing = sorted(n for n in extra if n not in graph.nx)
-    if missing:
-        raise RenderError(
-            "the highlighted chain has nodes that are not in this graph: " + ", ".join(repr(m) for m in missing)
-        )
-    if extra:
-        wanted = set(ids) | extra
-        ids = [n for n in graph.nx.nodes if n in wanted]
-    view = graph if len(ids) == len(graph) else induced(graph, ids)
-    return view, marks
+    return View(focus=focus, hops=hops, kinds=kinds, highlight=highlight).select(graph)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from metagraph._nx import Adjacency, predecessors, successors
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import check_count, parse_kind
@@ -147,9 +148,9 @@ def organ_parts(kg: MetaGraph, organ: str | Node) -> list[str]:
     return seen
 
 
-def _is_category(graph: Any, node: str) -> bool:
+def _is_category(pred: Adjacency, node: str) -> bool:
     """True for a node that other nodes are ``is_a`` of (the class "myokines", not a myokine)."""
-    return any(a["predicate"] == _IS_A for keyed in graph._pred[node].values() for a in keyed.values())
+    return any(a["predicate"] == _IS_A for keyed in pred[node].values() for a in keyed.values())
 
 
 def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
@@ -161,9 +162,10 @@ def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
     graph = kg.nx
     kind_of = graph.nodes
     myokine = Kind.MYOKINE.value
+    succ, pred = successors(graph), predecessors(graph)
     triples: list[tuple[str, str, str]] = []
     for place in places:
-        for source, keyed in graph._pred[place].items():
+        for source, keyed in pred[place].items():
             if kind_of[source]["kind"] == myokine:
                 triples += [(source, place, k) for k, a in keyed.items() if a["predicate"] == _TARGETS]
     index = index_of(kg)
@@ -171,13 +173,13 @@ def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
         by_place = index.located(graph)
         located = [t for place in places for t in by_place.get(place, ())]
     else:
-        located = [(u, v, k) for u, v, k, loc in graph.edges(keys=True, data="location") if loc in places]
+        located = [(u, v, k) for u, v, k, a in graph.edges(keys=True, data=True) if a.get("location") in places]
     for u, v, k in located:
-        if kind_of[u]["kind"] == myokine and graph._succ[u][v][k]["predicate"] in _EFFECTS:
+        if kind_of[u]["kind"] == myokine and succ[u][v][k]["predicate"] in _EFFECTS:
             triples.append((u, v, k))
     out: dict[str, list[Edge]] = {}
     for u, v, k in sorted(set(triples)):
-        if u in out or not _is_category(graph, u):
+        if u in out or not _is_category(pred, u):
             out.setdefault(u, []).append(kg.edge_model(u, v, k))
     return out
 

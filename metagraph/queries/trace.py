@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from metagraph.errors import MetagraphError, NoPathError
 from metagraph.models import Edge, Node
@@ -142,7 +142,14 @@ max_hops (--max-hops).
     return msg + f" {t.name} is not downstream of {s.name} at all."
 
 
-def _side(chains: list[Chain]) -> dict[str, Any]:
+class _Side(TypedDict, total=False):
+    chains: int
+    support: int
+    weakest_link: Edge | None
+    chain: Chain
+
+
+def _side(chains: list[Chain]) -> _Side:
     if not chains:
         return {"chains": 0, "support": 0, "weakest_link": None}
     best = max(chains, key=lambda c: len(c.weakest_link.evidence))

@@ -147,8 +147,7 @@ class IdentifierReport:
     def __str__(self) -> str:
         head = f"{self.curies} identifiers of {self.nodes} nodes checked against {self.registry}"
         counts = ", ".join(
-            f"{self.count(lvl)} {name}"
-            for lvl, name in (("error", "errors"), ("warning", "warnings"), ("info", "notes"))
+            f"{self.count(lvl)} {name}" for lvl, name in zip(_LEVELS, ("errors", "warnings", "notes"), strict=True)
         )
         if not self.issues:
             return f"{head}: no issues"
@@ -172,7 +171,8 @@ def known_hazards() -> dict[str, Any]:
     ('HGNC:4357', 'HGNC:11009')
     """
     text = resources.files("metagraph.interop").joinpath("known_hazards.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    hazards: dict[str, Any] = yaml.safe_load(text)
+    return hazards
 
 
 class _Registry:
@@ -228,7 +228,8 @@ class _Registry:
 
     def example(self, norm: str) -> str | None:
         if self.br is not None:
-            return self.br.get_example(norm)
+            example: str | None = self.br.get_example(norm)
+            return example
         return None
 
 

@@ -117,10 +117,18 @@ def match(
     predicates
         Allow only these predicates (default: any edge, see the module notes).
 
+    Any edge may join two consecutive nodes (the schema guarantees that its predicate
+    fits their kinds); ``predicates`` restricts them.
+
     Returns
     -------
     list of Chain
         Most evidence first, then by edge ids.
+
+    Raises
+    ------
+    MetagraphError
+        Fewer than two kinds, an unknown kind or predicate, or a bad ``limit``.
 
     Examples
     --------
@@ -128,6 +136,9 @@ def match(
     >>> for chain in match(sample_graph(), "organ", "myokine", "organ"):
     ...     print(chain)
     Skeletal muscle —secretes→ IL-6 —targets→ Liver
+    >>> for chain in sample_graph().match("signal", "myokine", "organ"):
+    ...     print(chain)
+    FNDC5 —is cleaved into→ Irisin —targets→ Adipose tissue
     """
     if len(kinds) < 2:
         raise MetagraphError("match needs at least two kinds, e.g. match('exercise', 'signal', 'myokine')")

@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, Any
 
 __all__ = ["atomic_open", "write_bytes_atomic", "write_folder_atomic", "write_text_atomic"]
 
@@ -16,7 +16,7 @@ __all__ = ["atomic_open", "write_bytes_atomic", "write_folder_atomic", "write_te
 @contextlib.contextmanager
 def atomic_open(
     path: str | os.PathLike[str], mode: str = "w", *, encoding: str | None = "utf-8", newline: str | None = None
-) -> Iterator[IO]:
+) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success rename it over ``path``.
 
     If the block raises, the temporary file is removed and ``path`` is untouched.
@@ -35,7 +35,8 @@ def atomic_open(
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, mode, **({} if binary else {"encoding": encoding, "newline": newline})) as fh:
+        fh: IO[Any] = os.fdopen(fd, mode) if binary else os.fdopen(fd, mode, encoding=encoding, newline=newline)
+        with fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 from metagraph.errors import Problem
@@ -15,14 +16,14 @@ from metagraph.errors import Problem
 __all__ = ["LineDict", "LineList", "line_of", "parse_document"]
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A dict that remembers the line of each key (``key_lines``) and its own ``line``."""
 
     line: int | None = None
     key_lines: dict[Any, int]
 
 
-class LineList(list):
+class LineList(list[Any]):
     """A list that remembers the line of each item (``item_lines``) and its own ``line``."""
 
     line: int | None = None
@@ -30,12 +31,16 @@ class LineList(list):
 
 
 @functools.cache
-def _line_loader() -> type:
-    """The YAML loader class, built on first use so that start-up does not import PyYAML."""
+def _line_loader() -> Callable[[str], Any]:
+    """The YAML loader class, built on first use so that start-up does not import PyYAML.
+
+    Called with the text, it makes a loader; set its ``duplicates`` to a list before loading.
+    """
     import yaml
 
+    base: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
     try:  # libyaml's parser is several times faster; the constructors below stay in Python
-        base: type = yaml.CSafeLoader
+        base = yaml.CSafeLoader
     except AttributeError:  # pragma: no cover - PyYAML built without libyaml
         base = yaml.SafeLoader
 
@@ -78,9 +83,12 @@ def _line_loader() -> type:
         # date, merge key) is a string: the same answer as the full resolver, without its regexes.
         if kind is scalar and implicit[0] and value and value[0] not in implicit_first:
             return str_tag
-        return base.resolve(loader, kind, value, implicit)
+        # Resolver.resolve is unannotated in types-PyYAML.
+        resolved: str = base.resolve(loader, kind, value, implicit)  # type: ignore[no-untyped-call]
+        return resolved
 
-    loader = type("LineLoader", (base,), {"resolve": resolve})
+    # Built with type() because the base class is chosen at run time; the stubs cannot follow it.
+    loader: type[Any] = type("LineLoader", (base,), {"resolve": resolve})
     loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
     return loader

@@ -14,79 +14,92 @@ from itertools import pairwise
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from metagraph.models import Edge, Node, Reference
+from metagraph.models import Edge, Evidence, Node, Reference
+from metagraph.schema import Kind, Predicate, Section
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
 __all__ = ["HOSTILE_DESCRIPTION", "HOSTILE_NAME", "chain_along", "hostile_graph", "pathway_graph", "sample_graph"]
 
-_NODES: list[tuple[str, str, str, list[str]]] = [
-    ("hiit", "HIIT", "exercise", ["high-intensity interval training"]),
-    ("resistance_training", "Resistance training", "exercise", ["RT", "strength training"]),
-    ("atp_depletion", "ATP depletion", "signal", []),
-    ("ros", "ROS", "signal", ["reactive oxygen species"]),
-    ("ampk", "AMPK", "signal", ["AMP-activated protein kinase"]),
-    ("pgc1a", "PGC-1α", "signal", ["PPARGC1A"]),
-    ("fndc5", "FNDC5", "signal", []),
-    ("irisin", "Irisin", "myokine", []),
-    ("il6", "IL-6", "myokine", ["interleukin-6"]),
-    ("skeletal_muscle", "Skeletal muscle", "organ", ["muscle"]),
-    ("adipose_tissue", "Adipose tissue", "organ", ["fat tissue"]),
-    ("white_adipose_tissue", "White adipose tissue", "organ", ["WAT"]),
-    ("liver", "Liver", "organ", []),
-    ("mitochondrial_biogenesis", "Mitochondrial biogenesis", "process", []),
-    ("glucose_uptake", "Glucose uptake", "process", []),
-    ("browning_of_white_fat", "Browning of white fat", "process", []),
-    ("hepatic_glucose_production", "Hepatic glucose production", "process", []),
-    ("insulin_sensitivity", "Insulin sensitivity", "outcome", []),
-    ("visceral_fat", "Visceral fat", "outcome", []),
-    ("lean_muscle_mass", "Lean muscle mass", "outcome", []),
-    ("body_composition", "Body composition", "outcome", []),
-    ("inflammation", "Inflammation", "condition", []),
-    ("insulin_resistance", "Insulin resistance", "condition", []),
+_NODES: list[tuple[str, str, Kind, list[str]]] = [
+    ("hiit", "HIIT", Kind.EXERCISE, ["high-intensity interval training"]),
+    ("resistance_training", "Resistance training", Kind.EXERCISE, ["RT", "strength training"]),
+    ("atp_depletion", "ATP depletion", Kind.SIGNAL, []),
+    ("ros", "ROS", Kind.SIGNAL, ["reactive oxygen species"]),
+    ("ampk", "AMPK", Kind.SIGNAL, ["AMP-activated protein kinase"]),
+    ("pgc1a", "PGC-1α", Kind.SIGNAL, ["PPARGC1A"]),
+    ("fndc5", "FNDC5", Kind.SIGNAL, []),
+    ("irisin", "Irisin", Kind.MYOKINE, []),
+    ("il6", "IL-6", Kind.MYOKINE, ["interleukin-6"]),
+    ("skeletal_muscle", "Skeletal muscle", Kind.ORGAN, ["muscle"]),
+    ("adipose_tissue", "Adipose tissue", Kind.ORGAN, ["fat tissue"]),
+    ("white_adipose_tissue", "White adipose tissue", Kind.ORGAN, ["WAT"]),
+    ("liver", "Liver", Kind.ORGAN, []),
+    ("mitochondrial_biogenesis", "Mitochondrial biogenesis", Kind.PROCESS, []),
+    ("glucose_uptake", "Glucose uptake", Kind.PROCESS, []),
+    ("browning_of_white_fat", "Browning of white fat", Kind.PROCESS, []),
+    ("hepatic_glucose_production", "Hepatic glucose production", Kind.PROCESS, []),
+    ("insulin_sensitivity", "Insulin sensitivity", Kind.OUTCOME, []),
+    ("visceral_fat", "Visceral fat", Kind.OUTCOME, []),
+    ("lean_muscle_mass", "Lean muscle mass", Kind.OUTCOME, []),
+    ("body_composition", "Body composition", Kind.OUTCOME, []),
+    ("inflammation", "Inflammation", Kind.CONDITION, []),
+    ("insulin_resistance", "Insulin resistance", Kind.CONDITION, []),
 ]
 
 # (source, predicate, target, qualifiers, references)
-_EDGES: list[tuple[str, str, str, dict[str, Any], tuple[str, ...]]] = [
-    ("hiit", "increases", "atp_depletion", {}, ("seed_article",)),
-    ("atp_depletion", "activates", "ampk", {}, ("seed_article",)),
-    ("hiit", "increases", "ros", {}, ("seed_article", "shen2024")),
-    ("ros", "activates", "ampk", {}, ("seed_article",)),
-    ("ampk", "activates", "pgc1a", {}, ("seed_article", "shen2024")),
-    ("pgc1a", "increases", "mitochondrial_biogenesis", {}, ("seed_article",)),
-    ("pgc1a", "increases", "fndc5", {}, ("seed_article",)),
-    ("fndc5", "cleaved_into", "irisin", {}, ("seed_article",)),
-    ("irisin", "targets", "adipose_tissue", {}, ("seed_article",)),
-    ("irisin", "increases", "browning_of_white_fat", {"location": "white_adipose_tissue"}, ("seed_article",)),
-    ("white_adipose_tissue", "part_of", "adipose_tissue", {}, ("seed_article",)),
-    ("skeletal_muscle", "secretes", "il6", {}, ("seed_article",)),
-    ("il6", "targets", "liver", {}, ("seed_article",)),
-    ("il6", "targets", "skeletal_muscle", {}, ("seed_article",)),
-    ("il6", "increases", "glucose_uptake", {"location": "skeletal_muscle"}, ("seed_article",)),
-    ("il6", "increases", "glucose_uptake", {"location": "adipose_tissue"}, ("seed_article",)),
-    ("il6", "decreases", "hepatic_glucose_production", {"location": "liver", "hedged": True}, ("seed_article",)),
-    ("mitochondrial_biogenesis", "increases", "insulin_sensitivity", {}, ("seed_article",)),
-    ("glucose_uptake", "increases", "insulin_sensitivity", {}, ("seed_article",)),
-    ("insulin_sensitivity", "decreases", "insulin_resistance", {}, ("seed_article", "shen2024")),
-    ("ros", "increases", "inflammation", {"hedged": True}, ("seed_article",)),
-    ("inflammation", "increases", "insulin_resistance", {}, ("seed_article",)),
-    ("hiit", "increases", "mitochondrial_biogenesis", {"magnitude": "high"}, ("seed_article",)),
-    ("resistance_training", "increases", "mitochondrial_biogenesis", {"magnitude": "moderate"}, ("seed_article",)),
-    ("hiit", "increases", "insulin_sensitivity", {}, ("seed_article",)),
-    ("resistance_training", "increases", "insulin_sensitivity", {"magnitude": "dramatic"}, ("seed_article",)),
-    ("hiit", "increases", "glucose_uptake", {"mechanism": "insulin-dependent"}, ("seed_article",)),
+_EDGES: list[tuple[str, Predicate, str, dict[str, Any], tuple[str, ...]]] = [
+    ("hiit", Predicate.INCREASES, "atp_depletion", {}, ("seed_article",)),
+    ("atp_depletion", Predicate.ACTIVATES, "ampk", {}, ("seed_article",)),
+    ("hiit", Predicate.INCREASES, "ros", {}, ("seed_article", "shen2024")),
+    ("ros", Predicate.ACTIVATES, "ampk", {}, ("seed_article",)),
+    ("ampk", Predicate.ACTIVATES, "pgc1a", {}, ("seed_article", "shen2024")),
+    ("pgc1a", Predicate.INCREASES, "mitochondrial_biogenesis", {}, ("seed_article",)),
+    ("pgc1a", Predicate.INCREASES, "fndc5", {}, ("seed_article",)),
+    ("fndc5", Predicate.CLEAVED_INTO, "irisin", {}, ("seed_article",)),
+    ("irisin", Predicate.TARGETS, "adipose_tissue", {}, ("seed_article",)),
+    ("irisin", Predicate.INCREASES, "browning_of_white_fat", {"location": "white_adipose_tissue"}, ("seed_article",)),
+    ("white_adipose_tissue", Predicate.PART_OF, "adipose_tissue", {}, ("seed_article",)),
+    ("skeletal_muscle", Predicate.SECRETES, "il6", {}, ("seed_article",)),
+    ("il6", Predicate.TARGETS, "liver", {}, ("seed_article",)),
+    ("il6", Predicate.TARGETS, "skeletal_muscle", {}, ("seed_article",)),
+    ("il6", Predicate.INCREASES, "glucose_uptake", {"location": "skeletal_muscle"}, ("seed_article",)),
+    ("il6", Predicate.INCREASES, "glucose_uptake", {"location": "adipose_tissue"}, ("seed_article",)),
+    (
+        "il6",
+        Predicate.DECREASES,
+        "hepatic_glucose_production",
+        {"location": "liver", "hedged": True},
+        ("seed_article",),
+    ),
+    ("mitochondrial_biogenesis", Predicate.INCREASES, "insulin_sensitivity", {}, ("seed_article",)),
+    ("glucose_uptake", Predicate.INCREASES, "insulin_sensitivity", {}, ("seed_article",)),
+    ("insulin_sensitivity", Predicate.DECREASES, "insulin_resistance", {}, ("seed_article", "shen2024")),
+    ("ros", Predicate.INCREASES, "inflammation", {"hedged": True}, ("seed_article",)),
+    ("inflammation", Predicate.INCREASES, "insulin_resistance", {}, ("seed_article",)),
+    ("hiit", Predicate.INCREASES, "mitochondrial_biogenesis", {"magnitude": "high"}, ("seed_article",)),
     (
         "resistance_training",
-        "increases",
+        Predicate.INCREASES,
+        "mitochondrial_biogenesis",
+        {"magnitude": "moderate"},
+        ("seed_article",),
+    ),
+    ("hiit", Predicate.INCREASES, "insulin_sensitivity", {}, ("seed_article",)),
+    ("resistance_training", Predicate.INCREASES, "insulin_sensitivity", {"magnitude": "dramatic"}, ("seed_article",)),
+    ("hiit", Predicate.INCREASES, "glucose_uptake", {"mechanism": "insulin-dependent"}, ("seed_article",)),
+    (
+        "resistance_training",
+        Predicate.INCREASES,
         "glucose_uptake",
         {"magnitude": "significant", "mechanism": "insulin-independent"},
         ("seed_article",),
     ),
-    ("hiit", "decreases", "visceral_fat", {"magnitude": "effective"}, ("seed_article",)),
-    ("resistance_training", "increases", "lean_muscle_mass", {"magnitude": "superior"}, ("seed_article",)),
-    ("visceral_fat", "part_of", "body_composition", {}, ("seed_article",)),
-    ("lean_muscle_mass", "part_of", "body_composition", {}, ("seed_article",)),
+    ("hiit", Predicate.DECREASES, "visceral_fat", {"magnitude": "effective"}, ("seed_article",)),
+    ("resistance_training", Predicate.INCREASES, "lean_muscle_mass", {"magnitude": "superior"}, ("seed_article",)),
+    ("visceral_fat", Predicate.PART_OF, "body_composition", {}, ("seed_article",)),
+    ("lean_muscle_mass", Predicate.PART_OF, "body_composition", {}, ("seed_article",)),
 ]
 
 _REFERENCES = [
@@ -125,7 +138,7 @@ def sample_graph() -> MetaGraph:
     nodes = [Node(id=i, name=n, kind=k, synonyms=s) for i, n, k, s in _NODES]
     edges = []
     for source, predicate, target, qualifiers, refs in _EDGES:
-        quote = f"{source.replace('_', ' ')} {predicate.replace('_', ' ')} {target.replace('_', ' ')}"
+        quote = f"{source.replace('_', ' ')} {predicate.value.replace('_', ' ')} {target.replace('_', ' ')}"
         qualifiers = dict(qualifiers)
         hedged = bool(qualifiers.pop("hedged", False))  # said per evidence item
         edges.append(
@@ -134,7 +147,7 @@ def sample_graph() -> MetaGraph:
                 target=target,
                 predicate=predicate,
                 **qualifiers,
-                evidence=[{"reference": r, "quote": quote, "hedged": hedged} for r in refs],
+                evidence=[Evidence(reference=r, quote=quote, hedged=hedged) for r in refs],
             )
         )
     return MetaGraph(nodes, edges, _REFERENCES)
@@ -226,16 +239,16 @@ def pathway_graph() -> MetaGraph:
     from metagraph.graph import MetaGraph
 
     nodes = [
-        Node(id=i, name=n, kind=k, description=f"{n}: a test node.", synonyms=[f"{n} (syn)"], xrefs=[f"TEST:{j}"])
+        Node(id=i, name=n, kind=Kind(k), description=f"{n}: a test node.", synonyms=[f"{n} (syn)"], xrefs=[f"TEST:{j}"])
         for j, (i, n, k) in enumerate(_PATHWAY_NODES)
     ]
     edges = [
         Edge(
             source=s,
             target=t,
-            predicate=p,
+            predicate=Predicate(p),
             location=loc,
-            evidence=[{"reference": "pedersen2012", "quote": f"{s} {p} {t}", "section": "Intermediate"}],
+            evidence=[Evidence(reference="pedersen2012", quote=f"{s} {p} {t}", section=Section.INTERMEDIATE)],
         )
         for s, t, p, loc in _PATHWAY_EDGES
     ]
@@ -290,16 +303,16 @@ def hostile_graph() -> MetaGraph:
         Node(
             id="evil",
             name=HOSTILE_NAME,
-            kind="signal",
+            kind=Kind.SIGNAL,
             description=HOSTILE_DESCRIPTION,
             synonyms=['"quoted" name', "a]b[c"],
         ),
-        Node(id="end", name='end "node" #1; <b>bold</b>', kind="process", description="href"),
-        Node(id="o2", name="o2 -- x --> (paren) {brace} |pipe|", kind="outcome"),
+        Node(id="end", name='end "node" #1; <b>bold</b>', kind=Kind.PROCESS, description="href"),
+        Node(id="o2", name="o2 -- x --> (paren) {brace} |pipe|", kind=Kind.OUTCOME),
     ]
-    ev = [{"reference": "pedersen2012", "quote": '</script><script>alert(4)</script> \\ "q"'}]
+    ev = [Evidence(reference="pedersen2012", quote='</script><script>alert(4)</script> \\ "q"')]
     edges = [
-        Edge(source="evil", target="end", predicate="inhibits", evidence=ev),
-        Edge(source="end", target="o2", predicate="increases", evidence=ev, note="<i>note</i>"),
+        Edge(source="evil", target="end", predicate=Predicate.INHIBITS, evidence=ev),
+        Edge(source="end", target="o2", predicate=Predicate.INCREASES, evidence=ev, note="<i>note</i>"),
     ]
     return MetaGraph(nodes, edges, [_PEDERSEN])

@@ -24,12 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 from pydantic import BaseModel
 
 from metagraph._names import NameIndex
+from metagraph._nx import NxGraph
 from metagraph._operation import operation
 from metagraph._select import Kinds, Names, as_names, induced, select_ids
 from metagraph._validation import Origin, check_graph
@@ -110,7 +111,7 @@ class MetaGraph:
             )
             if problems:
                 raise DataError(problems)
-        graph = nx.MultiDiGraph()
+        graph: NxGraph = nx.MultiDiGraph()
         for n in nodes:
             graph.add_node(n.id, **_node_attrs(n))
         for e in edges:
@@ -126,7 +127,7 @@ class MetaGraph:
 
     def _init(
         self,
-        graph: nx.MultiDiGraph,
+        graph: NxGraph,
         node_models: Mapping[str, Node],
         edge_models: Mapping[tuple[str, str, str], Edge],
         references: Mapping[str, Reference],
@@ -139,7 +140,7 @@ class MetaGraph:
         self.is_view = False
 
     @classmethod
-    def _view(cls, parent: MetaGraph, graph: nx.MultiDiGraph) -> MetaGraph:
+    def _view(cls, parent: MetaGraph, graph: NxGraph) -> MetaGraph:
         """A graph sharing ``parent``'s records but showing only what ``graph`` (a view) shows."""
         view = cls.__new__(cls)
         view._init(graph, parent._node_models, parent._edge_models, parent._references)
@@ -148,7 +149,7 @@ class MetaGraph:
 
     # -- the graph -----------------------------------------------------------------
     @property
-    def nx(self) -> nx.MultiDiGraph:
+    def nx(self) -> NxGraph:
         """The underlying ``networkx.MultiDiGraph``, frozen (attributes described in the module docstring).
 
         Every networkx algorithm can read it; to change a copy, use ``kg.nx.copy()``.
@@ -345,7 +346,8 @@ class MetaGraph:
         networkx.exception.NetworkXError: Frozen graph can't be modified
         """
         ids = [self.resolve(n) for item in nodes for n in as_names(item)]
-        return type(self)._view(self, nx.restricted_view(self._nx, ids, []))
+        # restricted_view returns a view of its argument's class; types-networkx says Graph.
+        return type(self)._view(self, cast("NxGraph", nx.restricted_view(self._nx, ids, [])))
 
     # -- operations: each written once, in the module named for it ---------------------
     # Questions (metagraph.queries).

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from metagraph import _cache as cache
 from metagraph._validation import Origin, check_graph
@@ -106,7 +107,7 @@ def _data_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], li
     return files, problems
 
 
-def _hint(err: dict[str, Any], model: type[BaseModel]) -> str:
+def _hint(err: ErrorDetails, model: type[BaseModel]) -> str:
     kind = err["type"]
     loc = err["loc"]
     if kind == "missing":

@@ -84,15 +84,15 @@ def _stylesheet() -> list[dict[str, Any]]:
                 },
             }
         )
-    for sign, st in EDGE_STYLES.items():
+    for sign, edge_style in EDGE_STYLES.items():
         sheet.append(
             {
                 "selector": f"edge.{SIGN_CLASSES[sign]}",
                 "style": {
-                    "line-color": st.colour,
-                    "target-arrow-color": st.colour,
-                    "target-arrow-shape": _ARROWS.get(st.vis_arrow, "triangle"),
-                    "line-style": "dashed" if st.dashed else "solid",
+                    "line-color": edge_style.colour,
+                    "target-arrow-color": edge_style.colour,
+                    "target-arrow-shape": _ARROWS.get(edge_style.vis_arrow, "triangle"),
+                    "line-style": "dashed" if edge_style.dashed else "solid",
                 },
             }
         )

@@ -164,10 +164,18 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
     path
         A file, or a folder for ``csv``, ``kgx`` and ``cypher``.
     format
-        One of :data:`FORMATS`: json, yaml, graphml, cytoscape, csv, kgx, cypher, turtle.
+        One of :data:`FORMATS`: ``json`` (lossless: :func:`metagraph.load` reads it
+        back), ``yaml``, ``graphml``, ``cytoscape``, ``csv``, ``kgx``, ``cypher`` or
+        ``turtle``; ``None`` to take it from the file ending (.json, .yaml/.yml, .graphml,
+        .cyjs, .cypher/.cql, .ttl).
     **options
         Options of the format's writer: ``schema=`` (yaml: the JSON Schema named on
         the first line), ``unidentified=`` (kgx: ``"skip"`` or ``"local"``).
+
+    Returns
+    -------
+    Path
+        The file or folder written.
 
     Raises
     ------
@@ -183,6 +191,10 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
     >>> p = export(kg, pathlib.Path(tempfile.mkdtemp()) / "g.json")
     >>> metagraph.load(p).node("AMPK").id
     'ampk'
+    >>> kg = metagraph.load()
+    >>> out = kg.export(pathlib.Path(tempfile.mkdtemp()) / "graph.json")
+    >>> len(metagraph.load(out)) == len(kg)
+    True
     """
     target = Path(path)
     spec = _format_for(target, format)

@@ -58,7 +58,7 @@ def to_graphml(graph: MetaGraph) -> str:
     >>> g.nodes["pgc1a"]["name"], g.edges["ampk", "pgc1a", "ampk|activates|pgc1a"]["sign"]
     ('PGC-1α', 1)
     """
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     out.graph["name"] = "metagraph"
     out.graph.update(
         _flat({"references": [r.model_dump(mode="json") for r in graph.references.values()]}, "the references")

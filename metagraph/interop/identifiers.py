@@ -147,8 +147,7 @@ class IdentifierReport:
     def __str__(self) -> str:
         head = f"{self.curies} identifiers of {self.nodes} nodes checked against {self.registry}"
         counts = ", ".join(
-            f"{self.count(lvl)} {name}"
-            for lvl, name in (("error", "errors"), ("warning", "warnings"), ("info", "notes"))
+            f"{self.count(lvl)} {name}" for lvl, name in zip(_LEVELS, ("errors", "warnings", "notes"), strict=True)
         )
         if not self.issues:
             return f"{head}: no issues"
@@ -172,7 +171,8 @@ def known_hazards() -> dict[str, Any]:
     ('HGNC:4357', 'HGNC:11009')
     """
     text = resources.files("metagraph.interop").joinpath("known_hazards.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    hazards: dict[str, Any] = yaml.safe_load(text)
+    return hazards
 
 
 class _Registry:
@@ -228,7 +228,8 @@ class _Registry:
 
     def example(self, norm: str) -> str | None:
         if self.br is not None:
-            return self.br.get_example(norm)
+            example: str | None = self.br.get_example(norm)
+            return example
         return None
 
 
@@ -299,7 +300,12 @@ def _check_syntax(reg: _Registry, node: str, curie: str, issues: list[Identifier
 
 
 def check_identifiers(graph: MetaGraph, *, use_bioregistry: bool | None = None) -> IdentifierReport:
-    """Check every CURIE of ``graph``; return the report (see the module docstring for the rules).
+    """Check every identifier (CURIE) of ``graph``; return the report.
+
+    Prefixes and local-id syntax are checked against the Bioregistry (when the
+    ``bioregistry`` package is installed, else a built-in table); withdrawn and
+    look-alike records the project knows, complexes grounded to one subunit, and
+    nodes without any identifier are reported. The module docstring gives the rules.
 
     Parameters
     ----------
@@ -309,6 +315,16 @@ def check_identifiers(graph: MetaGraph, *, use_bioregistry: bool | None = None) 
         ``None`` (default): the Bioregistry when installed, else the built-in table;
         ``True``: require it; ``False``: use the built-in table.
 
+    Returns
+    -------
+    IdentifierReport
+        Every issue, errors first; ``report.ok`` is true when none is an error.
+
+    Raises
+    ------
+    MetagraphError
+        ``use_bioregistry=True`` and the ``bioregistry`` package is not installed.
+
     Examples
     --------
     >>> from metagraph import MetaGraph, Node
@@ -317,6 +333,9 @@ def check_identifiers(graph: MetaGraph, *, use_bioregistry: bool | None = None) 
     >>> report = check_identifiers(kg, use_bioregistry=False)
     >>> report.ok, [(i.level, i.code, i.curie) for i in report.issues]
     (False, [('error', 'withdrawn', 'HGNC:4357'), ('info', 'no_identifier', None)])
+    >>> import metagraph
+    >>> metagraph.load().check_identifiers().ok
+    True
     """
     reg = _Registry(use_bioregistry)
     withdrawn, look_alikes, complexes = _hazard_index()

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
 from metagraph._validation import kind_violations, with_article
 from metagraph.errors import MergeConflictError, MetagraphError
@@ -264,10 +264,69 @@ def merge_graphs(ours: MetaGraph, other: MetaGraph) -> MergeResult:
     return MergeResult(merged, conflicts, renamed)
 
 
+@overload
+def merge(ours: MetaGraph, other: MetaGraph, *, on_conflict: Literal["raise"] = "raise") -> MetaGraph: ...
+
+
+@overload
+def merge(ours: MetaGraph, other: MetaGraph, *, on_conflict: Literal["report"]) -> MergeResult: ...
+
+
 def merge(
     ours: MetaGraph, other: MetaGraph, *, on_conflict: Literal["raise", "report"] = "raise"
 ) -> MetaGraph | MergeResult:
-    """The body of :meth:`MetaGraph.merge <metagraph.interop.methods.InteropMethods.merge>`."""
+    """Return a new graph with ``other`` merged into ``ours`` (neither changes).
+
+    Nodes with the same id, or else sharing an identifier (CURIE), become one node
+    (synonyms and identifiers pooled, our name and kind kept); edges with the same
+    source, target and key pool their evidence. The module docstring gives every
+    rule; :func:`merge_graphs` does the work.
+
+    Parameters
+    ----------
+    ours
+        The graph merged into (``kg`` in ``kg.merge(other)``).
+    other
+        The graph to merge in (e.g. from :func:`metagraph.read_table` with
+        ``reference=`` our graph, or :func:`metagraph.load`).
+    on_conflict
+        ``"raise"``: raise :class:`~metagraph.MergeConflictError` listing every
+        conflict (a node with two kinds, edges with opposite signs between the same
+        nodes, ...). ``"report"``: return a :class:`MergeResult`
+        ``(graph, conflicts, renamed)`` whose graph keeps our side of each conflict.
+
+    Returns
+    -------
+    MetaGraph or MergeResult
+        The merged graph (``on_conflict="raise"``), or the merged graph with the
+        conflicts and renamings (``on_conflict="report"``).
+
+    Raises
+    ------
+    MergeConflictError
+        ``on_conflict="raise"`` and the graphs disagree.
+    MetagraphError
+        ``on_conflict`` is neither ``"raise"`` nor ``"report"``.
+
+    Examples
+    --------
+    >>> import metagraph
+    >>> from metagraph import MetaGraph, Node, Edge, Reference
+    >>> kg = metagraph.load()
+    >>> extra = MetaGraph([Node(id="interleukin_6", name="Interleukin 6", kind="myokine", xrefs=["HGNC:6018"]),
+    ...                    Node(id="stat3", name="STAT3", kind="signal", xrefs=["HGNC:11364"])],
+    ...                   [Edge(source="interleukin_6", target="stat3", predicate="activates",
+    ...                         evidence=[{"reference": "lab_notes", "quote": "IL-6 activates STAT3"}])],
+    ...                   [Reference(key="lab_notes", type="other", title="Lab notes")])
+    >>> merged = kg.merge(extra)
+    >>> [e.target for e in merged.edges(source="IL-6", predicate="activates")]
+    ['stat3']
+    >>> len(merged) == len(kg) + 1
+    True
+    >>> graph, conflicts, renamed = merge(kg, extra, on_conflict="report")
+    >>> conflicts, renamed
+    ([], {'interleukin_6': 'il6'})
+    """
     if on_conflict not in ("raise", "report"):
         raise MetagraphError(f"on_conflict must be 'raise' or 'report', not {on_conflict!r}")
     result = merge_graphs(ours, other)

@@ -18,8 +18,7 @@ import weakref
 from itertools import chain
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
+from metagraph._nx import NxGraph, successors
 from metagraph.models import Node
 
 if TYPE_CHECKING:
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GraphIndex", "index_of"]
 
-_CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, GraphIndex] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[NxGraph, GraphIndex] = weakref.WeakKeyDictionary()
 
 
 class GraphIndex:
@@ -54,7 +53,7 @@ class GraphIndex:
         position = {n: i for i, n in enumerate(self.ids)}
         self.position = position
         self.kinds = [n.kind.value for n in self.models]
-        succ = kg.nx._succ
+        succ = successors(kg.nx)
         self.forward = [
             [position[w] for w, keyed in succ[u].items() if any(a["transmits"] for a in keyed.values())]
             for u in self.ids
@@ -70,7 +69,7 @@ class GraphIndex:
             rank[i] = r
         self.rank = rank
 
-    def located(self, graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str, str]]]:
+    def located(self, graph: NxGraph) -> dict[str, list[tuple[str, str, str]]]:
         """Location id → the ``(source, target, key)`` of the edges located there (built on first use).
 
         ``graph`` is the graph the index was built from; the index does not keep it,
@@ -78,7 +77,8 @@ class GraphIndex:
         """
         if self._located is None:
             out: dict[str, list[tuple[str, str, str]]] = {}
-            for u, v, k, place in graph.edges(keys=True, data="location"):
+            for u, v, k, attrs in graph.edges(keys=True, data=True):
+                place = attrs.get("location")
                 if place is not None:
                     out.setdefault(place, []).append((u, v, k))
             self._located = out

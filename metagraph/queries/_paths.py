@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-import networkx as nx
+from metagraph._nx import Adjacency, NxGraph, predecessors, successors
 
 __all__ = ["EdgeTriple", "chain_order", "find_edge_paths", "reach", "usable_edges"]
 
@@ -48,7 +48,7 @@ def usable_edges(predicates: Collection[str] | None = None) -> EdgeTest:
     return lambda attrs: attrs["transmits"] and attrs["predicate"] in allowed
 
 
-def chain_order(graph: nx.MultiDiGraph, path: tuple[EdgeTriple, ...]) -> tuple[int, int, tuple[EdgeTriple, ...]]:
+def chain_order(graph: NxGraph, path: tuple[EdgeTriple, ...]) -> tuple[int, int, tuple[EdgeTriple, ...]]:
     """Return the sort key of a chain: fewest hops, then most evidence items, then its edge ids.
 
     The last part makes the order total, so results never depend on the order the
@@ -56,12 +56,13 @@ def chain_order(graph: nx.MultiDiGraph, path: tuple[EdgeTriple, ...]) -> tuple[i
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> _ = g.add_edge("a", "b", key="activates", evidence=[{}, {}])
     >>> chain_order(g, (("a", "b", "activates"),))
     (1, -2, (('a', 'b', 'activates'),))
     """
-    succ = graph._succ
+    succ = successors(graph)
     evidence = sum(len(succ[u][v][k]["evidence"]) for u, v, k in path)
     return (len(path), -evidence, path)
 
@@ -74,7 +75,7 @@ class _Ball:
     away (or unreachable, once the frontier is empty).
     """
 
-    def __init__(self, adj: Any, start: str, usable: EdgeTest, avoid: Collection[str]) -> None:
+    def __init__(self, adj: Adjacency, start: str, usable: EdgeTest, avoid: Collection[str]) -> None:
         self.adj = adj
         self.usable = usable
         self.avoid = avoid
@@ -125,7 +126,7 @@ def _grow_cheaper(forward: _Ball, backward: _Ball) -> None:
 
 
 def find_edge_paths(
-    graph: nx.MultiDiGraph,
+    graph: NxGraph,
     source: str,
     target: str,
     *,
@@ -162,6 +163,7 @@ def find_edge_paths(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> edges = [("a", "b", "activates"), ("b", "c", "activates"), ("b", "c", "inhibits"), ("a", "c", "secretes")]
     >>> for u, v, k in edges:
@@ -176,7 +178,7 @@ def find_edge_paths(
     if limit is not None and limit < 1:
         return []
     usable = usable_edges(predicates)
-    succ, pred = graph._succ, graph._pred
+    succ, pred = successors(graph), predecessors(graph)
     if source not in succ or target not in succ:
         return []
     forward = _Ball(succ, source, usable, avoid)
@@ -251,7 +253,7 @@ def find_edge_paths(
 
 
 def reach(
-    graph: nx.MultiDiGraph,
+    graph: NxGraph,
     start: str,
     *,
     reverse: bool = False,
@@ -275,13 +277,14 @@ def reach(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> for u, v in [("a", "b"), ("b", "c")]:
     ...     _ = g.add_edge(u, v, key="activates", predicate="activates", transmits=True, evidence=[{}])
     >>> reach(g, "a"), reach(g, "c", reverse=True, max_hops=1)
     ({'b': 1, 'c': 2}, {'b': 1})
     """
-    adj = graph._pred if reverse else graph._succ
+    adj = predecessors(graph) if reverse else successors(graph)
     ball = _Ball(adj, start, usable_edges(predicates), ())
     while not ball.exhausted and (max_hops is None or ball.radius < max_hops):
         ball.grow()

@@ -297,7 +297,10 @@ def compare(
     modalities: str | Node | Iterable[str | Node],
     outcomes: str | Node | Iterable[str | Node] | None = None,
 ) -> Comparison:
-    """Compare modalities outcome by outcome from the graph's edges.
+    """Compare modalities outcome by outcome: effect, magnitude, mechanism, place and citations.
+
+    Built from the graph: direct modality → outcome edges and, for an outcome with
+    parts, the edges to its parts (see the module notes).
 
     Parameters
     ----------
@@ -308,6 +311,19 @@ def compare(
     outcomes
         The rows; by default the outcomes every modality acts on and the source
         grades (see the module notes).
+
+    Returns
+    -------
+    Comparison
+        The table: print it, or read one cell with ``magnitude(outcome, modality)``
+        and the others of :class:`Comparison`.
+
+    Raises
+    ------
+    UnknownNodeError, AmbiguousNodeError
+        A name that fits no node, or several.
+    MetagraphError
+        No modality, or one named twice.
 
     Examples
     --------
@@ -320,6 +336,8 @@ def compare(
     <BLANKLINE>
     References:
       [1] Targeted exercise protocols and the reversal of metabolic dysregulation.
+    >>> sample_graph().compare(["HIIT", "resistance training"]).magnitude("insulin sensitivity", "resistance training")
+    'dramatic'
     """
     columns = [kg.node(m) for m in resolve_all(kg, modalities)]
     if not columns:
@@ -363,8 +381,8 @@ def _clear_grades(edges: list[Edge]) -> list[Edge]:
     targets: dict[str, set[str]] = {}
     for e in graded:
         for ev in e.evidence:
-            targets.setdefault(ev.quote, set()).add(e.target)
-    return [e for e in graded if any(len(targets[ev.quote]) == 1 for ev in e.evidence)]
+            targets.setdefault(ev.text, set()).add(e.target)
+    return [e for e in graded if any(len(targets[ev.text]) == 1 for ev in e.evidence)]
 
 
 def graded_modalities(kg: MetaGraph) -> list[str]:

@@ -20,8 +20,7 @@ import heapq
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
+from metagraph._nx import NxGraph, predecessors, successors
 from metagraph.errors import MetagraphError
 from metagraph.queries._args import check_count, parse_kind, parse_predicates
 from metagraph.queries._paths import EdgeTriple
@@ -35,7 +34,7 @@ __all__ = ["match", "match_paths", "no_match_message"]
 
 
 def match_paths(
-    graph: nx.MultiDiGraph, kinds: list[Kind], *, limit: int | None = 20, predicates: frozenset[str] | None = None
+    graph: NxGraph, kinds: list[Kind], *, limit: int | None = 20, predicates: frozenset[str] | None = None
 ) -> list[tuple[EdgeTriple, ...]]:
     """Return the edge paths whose nodes have ``kinds`` in turn, best-supported first.
 
@@ -57,8 +56,8 @@ def match_paths(
     >>> [(u, k, v) for ((u, v, k),) in paths]  # doctest: +NORMALIZE_WHITESPACE
     [('il6', 'targets', 'liver'), ('il6', 'targets', 'skeletal_muscle'), ('irisin', 'targets', 'adipose_tissue')]
     """
-    node_kind = dict(graph.nodes(data="kind"))
-    succ, pred = graph._succ, graph._pred
+    node_kind = {n: a.get("kind") for n, a in graph.nodes(data=True)}
+    succ, pred = successors(graph), predecessors(graph)
     values = [k.value for k in kinds]
     last = len(values) - 1
 
@@ -118,10 +117,18 @@ def match(
     predicates
         Allow only these predicates (default: any edge, see the module notes).
 
+    Any edge may join two consecutive nodes (the schema guarantees that its predicate
+    fits their kinds); ``predicates`` restricts them.
+
     Returns
     -------
     list of Chain
         Most evidence first, then by edge ids.
+
+    Raises
+    ------
+    MetagraphError
+        Fewer than two kinds, an unknown kind or predicate, or a bad ``limit``.
 
     Examples
     --------
@@ -129,6 +136,9 @@ def match(
     >>> for chain in match(sample_graph(), "organ", "myokine", "organ"):
     ...     print(chain)
     Skeletal muscle —secretes→ IL-6 —targets→ Liver
+    >>> for chain in sample_graph().match("signal", "myokine", "organ"):
+    ...     print(chain)
+    FNDC5 —is cleaved into→ Irisin —targets→ Adipose tissue
     """
     if len(kinds) < 2:
         raise MetagraphError("match needs at least two kinds, e.g. match('exercise', 'signal', 'myokine')")
@@ -155,7 +165,7 @@ of them continues to a myokine node.
         if match_paths(kg.nx, parsed[:end], limit=1):
             head = " → ".join(k.value for k in parsed[:end])
             return msg + f" The graph has chains {head}, but none of them continues to a {parsed[end].value} node."
-    present = {k for _, k in kg.nx.nodes(data="kind")}
+    present = {a.get("kind") for _, a in kg.nx.nodes(data=True)}
     missing = [k.value for k in parsed if k.value not in present]
     if missing:
         return msg + f" The graph has no {' or '.join(missing)} node."

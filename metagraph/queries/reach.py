@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from metagraph._nx import Adjacency, predecessors, successors
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import check_count, parse_kind
@@ -95,6 +96,18 @@ def downstream(
     kind
         Only nodes of this kind.
 
+    Returns
+    -------
+    list of Node
+        Nearest first, then by name; ``node`` itself is not in it.
+
+    Raises
+    ------
+    UnknownNodeError, AmbiguousNodeError
+        A name that fits no node, or several.
+    MetagraphError
+        An unknown kind, or a ``max_hops`` that is not a positive whole number.
+
     Examples
     --------
     >>> from metagraph.examples import sample_graph
@@ -102,6 +115,8 @@ def downstream(
     ['PGC-1α', 'FNDC5', 'Mitochondrial biogenesis']
     >>> [n.id for n in downstream(sample_graph(), "AMPK", kind="myokine")]
     ['irisin']
+    >>> [n.name for n in sample_graph().downstream("PGC-1α", kind="process")]
+    ['Mitochondrial biogenesis', 'Browning of white fat']
     """
     return _reach(kg, node, reverse=False, max_hops=max_hops, kind=kind)
 
@@ -109,13 +124,40 @@ def downstream(
 def upstream(
     kg: MetaGraph, node: str | Node, *, max_hops: int | None = None, kind: str | Kind | None = None
 ) -> list[Node]:
-    """Return everything that can affect ``node``, nearest first (see :func:`downstream`).
+    """Return everything that can affect ``node``: the nodes whose chains of effects reach it.
+
+    The reverse of :func:`downstream`: the same edges, walked backwards.
+
+    Parameters
+    ----------
+    kg
+        The graph.
+    node
+        Id, name or synonym.
+    max_hops
+        Furthest distance in edges (``None``: no limit).
+    kind
+        Only nodes of this kind.
+
+    Returns
+    -------
+    list of Node
+        Nearest first, then by name; ``node`` itself is not in it.
+
+    Raises
+    ------
+    UnknownNodeError, AmbiguousNodeError
+        A name that fits no node, or several.
+    MetagraphError
+        An unknown kind, or a ``max_hops`` that is not a positive whole number.
 
     Examples
     --------
     >>> from metagraph.examples import sample_graph
     >>> [n.name for n in upstream(sample_graph(), "AMPK")]
     ['ATP depletion', 'ROS', 'HIIT']
+    >>> [n.name for n in sample_graph().upstream("insulin sensitivity", kind="exercise")]
+    ['HIIT', 'Resistance training']
     """
     return _reach(kg, node, reverse=True, max_hops=max_hops, kind=kind)
 
@@ -147,9 +189,9 @@ def organ_parts(kg: MetaGraph, organ: str | Node) -> list[str]:
     return seen
 
 
-def _is_category(graph: Any, node: str) -> bool:
+def _is_category(pred: Adjacency, node: str) -> bool:
     """True for a node that other nodes are ``is_a`` of (the class "myokines", not a myokine)."""
-    return any(a["predicate"] == _IS_A for keyed in graph._pred[node].values() for a in keyed.values())
+    return any(a["predicate"] == _IS_A for keyed in pred[node].values() for a in keyed.values())
 
 
 def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
@@ -161,9 +203,10 @@ def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
     graph = kg.nx
     kind_of = graph.nodes
     myokine = Kind.MYOKINE.value
+    succ, pred = successors(graph), predecessors(graph)
     triples: list[tuple[str, str, str]] = []
     for place in places:
-        for source, keyed in graph._pred[place].items():
+        for source, keyed in pred[place].items():
             if kind_of[source]["kind"] == myokine:
                 triples += [(source, place, k) for k, a in keyed.items() if a["predicate"] == _TARGETS]
     index = index_of(kg)
@@ -171,13 +214,13 @@ def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
         by_place = index.located(graph)
         located = [t for place in places for t in by_place.get(place, ())]
     else:
-        located = [(u, v, k) for u, v, k, loc in graph.edges(keys=True, data="location") if loc in places]
+        located = [(u, v, k) for u, v, k, a in graph.edges(keys=True, data=True) if a.get("location") in places]
     for u, v, k in located:
-        if kind_of[u]["kind"] == myokine and graph._succ[u][v][k]["predicate"] in _EFFECTS:
+        if kind_of[u]["kind"] == myokine and succ[u][v][k]["predicate"] in _EFFECTS:
             triples.append((u, v, k))
     out: dict[str, list[Edge]] = {}
     for u, v, k in sorted(set(triples)):
-        if u in out or not _is_category(graph, u):
+        if u in out or not _is_category(pred, u):
             out.setdefault(u, []).append(kg.edge_model(u, v, k))
     return out
 
@@ -189,11 +232,32 @@ def myokines_reaching(kg: MetaGraph, organ: str | Node) -> list[Node]:
     edge (:data:`EFFECT_PREDICATES`) whose ``location`` is it. The parts of an
     organ are the nodes joined to it by ``part_of`` edges, transitively.
 
+    Parameters
+    ----------
+    kg
+        The graph.
+    organ
+        Id, name or synonym of an organ or a cell type.
+
+    Returns
+    -------
+    list of Node
+        The myokines, by name. Categories (such as "myokines" itself) are left out.
+
+    Raises
+    ------
+    UnknownNodeError, AmbiguousNodeError
+        A name that fits no node, or several.
+    MetagraphError
+        ``organ`` is neither an organ nor a cell type.
+
     Examples
     --------
     >>> from metagraph.examples import sample_graph
     >>> [n.name for n in myokines_reaching(sample_graph(), "adipose tissue")]
     ['IL-6', 'Irisin']
+    >>> [n.name for n in sample_graph().myokines_reaching("liver")]
+    ['IL-6']
     """
     acting = _acting_edges(kg, set(organ_parts(kg, organ)))
     return sorted((kg.node(m) for m in acting), key=lambda n: (n.name.casefold(), n.id))
@@ -246,6 +310,27 @@ def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
     Rows follow :func:`myokines_reaching`: each myokine's effects located in the
     organ (ordered by target id), then its ``targets`` edges.
 
+    Parameters
+    ----------
+    kg
+        The graph.
+    organ
+        Id, name or synonym of an organ or a cell type.
+
+    Returns
+    -------
+    MyokineEffects
+        A :class:`~metagraph.queries.tables.TableResult`: iterate it for the rows
+        (dicts with ``myokine``, ``effect``, ``target``...), print it, or call
+        ``to_markdown()``, ``to_dict()`` or ``to_frame()`` (pandas).
+
+    Raises
+    ------
+    UnknownNodeError, AmbiguousNodeError
+        A name that fits no node, or several.
+    MetagraphError
+        ``organ`` is neither an organ nor a cell type.
+
     Examples
     --------
     >>> from metagraph.examples import sample_graph
@@ -255,6 +340,9 @@ def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
     -------  ------------  --------------------------  ----  --------  ----------------------------
     IL-6     may decrease  Hepatic glucose production  -     Liver     Targeted exercise protocols…
     IL-6     targets       Liver                                       Targeted exercise protocols…
+    >>> table = sample_graph().myokine_effects("adipose tissue")
+    >>> [(r["myokine"], r["effect"], r["target"]) for r in table][:2]
+    [('IL-6', 'increases', 'Glucose uptake'), ('Irisin', 'increases', 'Browning of white fat')]
     """
     node = kg.node(organ)
     acting = _acting_edges(kg, set(organ_parts(kg, node)))

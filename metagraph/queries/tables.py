@@ -8,6 +8,7 @@ Every piece of data text that goes into HTML passes through :func:`html.escape`.
 from __future__ import annotations
 
 import html
+import importlib
 from collections.abc import Iterator, Sequence
 from types import ModuleType
 from typing import Any
@@ -26,7 +27,7 @@ def require_pandas(what: str) -> ModuleType:
     'pandas'
     """
     try:
-        import pandas
+        pandas: ModuleType = importlib.import_module("pandas")
     except ImportError as exc:
         raise MetagraphError(
             f"{what} needs pandas, which is not installed; install it with "

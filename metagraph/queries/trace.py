@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from metagraph.errors import MetagraphError, NoPathError
 from metagraph.models import Edge, Node
@@ -78,6 +78,14 @@ def trace(
     -1 HIIT —increases→ Insulin sensitivity —decreases→ Insulin resistance
     -1 HIIT —increases→ Glucose uptake —increases→ Insulin sensitivity —decreases→ Insulin resistance
     -1 HIIT —increases→ Mitochondrial biogenesis —increases→ Insulin sensitivity —decreases→ Insulin resistance
+
+    As a method of the graph, with a single node for ``via``:
+
+    >>> chain = kg.trace("HIIT", "insulin resistance")[0]
+    >>> chain.effect
+    'decreases'
+    >>> print(kg.trace("HIIT", "mitochondrial biogenesis", via="AMPK", limit=1)[0])
+    HIIT —increases→ ROS —activates→ AMPK —activates→ PGC-1α —increases→ Mitochondrial biogenesis
     >>> for chain in trace(kg, "HIIT", "insulin resistance", avoid=["ROS"], via=["AMPK"], limit=None):
     ...     print(chain)
     HIIT —increases→ ATP depletion —activates→ AMPK —activates→ PGC-1α —increases→ Mitochondrial biogenesis \
@@ -142,7 +150,14 @@ max_hops (--max-hops).
     return msg + f" {t.name} is not downstream of {s.name} at all."
 
 
-def _side(chains: list[Chain]) -> dict[str, Any]:
+class _Side(TypedDict, total=False):
+    chains: int
+    support: int
+    weakest_link: Edge | None
+    chain: Chain
+
+
+def _side(chains: list[Chain]) -> _Side:
     if not chains:
         return {"chains": 0, "support": 0, "weakest_link": None}
     best = max(chains, key=lambda c: len(c.weakest_link.evidence))
@@ -290,13 +305,24 @@ def net_effect(kg: MetaGraph, source: str | Node, target: str | Node, **trace_op
     source, target
         Id, name or synonym of the cause and of the effect.
     **trace_options
-        Options of :func:`trace`; ``limit`` defaults to 50 here so that both sides
-        of an ambiguous effect are found.
+        Options of :func:`trace` (``max_hops``, ``limit``, ``via``, ``avoid``,
+        ``predicates``); ``limit`` defaults to 50 here so that both sides of an
+        ambiguous effect are found.
+
+    Returns
+    -------
+    NetEffect
+        The verdict (``"increases"``, ``"decreases"`` or ``"ambiguous"``) and the
+        chains on each side, with the weakest link of each side.
 
     Raises
     ------
     NoPathError
         No chain joins them.
+    UnknownNodeError, AmbiguousNodeError
+        A name that fits no node, or several.
+    MetagraphError
+        Bad options, as for :func:`trace`.
 
     Examples
     --------
@@ -307,6 +333,8 @@ def net_effect(kg: MetaGraph, source: str | Node, target: str | Node, **trace_op
     >>> result = net_effect(kg, "HIIT", "insulin resistance")
     >>> result.verdict, len(result.increasing), len(result.decreasing)
     ('ambiguous', 1, 5)
+    >>> print(str(kg.net_effect("HIIT", "insulin resistance")).splitlines()[0])
+    HIIT has an ambiguous effect on Insulin resistance (1 chain raises it, 5 lower it)
     """
     trace_options.setdefault("limit", 50)
     chains = trace(kg, source, target, **trace_options)

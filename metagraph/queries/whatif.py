@@ -69,6 +69,29 @@ def lost_effects(kg: MetaGraph, modality: str | Node, *blocked: str | Node | Ite
     Each lost node comes with its shortest chain in the whole graph, which
     necessarily passes through a blocked node.
 
+    Parameters
+    ----------
+    kg
+        The graph.
+    modality
+        Id, name or synonym of the modality (any node may stand for it).
+    *blocked
+        The nodes to remove: names, or lists of names.
+
+    Returns
+    -------
+    LostEffects
+        A :class:`~metagraph.queries.tables.TableResult`, one row per lost node (name,
+        kind, effect, hops, shortest chain); ``nodes`` lists them nearest first, and
+        ``name in result`` asks whether a node is lost.
+
+    Raises
+    ------
+    UnknownNodeError, AmbiguousNodeError
+        A name that fits no node, or several.
+    MetagraphError
+        Nothing to block, or ``modality`` is among the blocked nodes.
+
     Examples
     --------
     >>> from metagraph.examples import sample_graph
@@ -77,6 +100,8 @@ def lost_effects(kg: MetaGraph, modality: str | Node, *blocked: str | Node | Ite
     ['Browning of white fat']
     >>> "Insulin sensitivity" in lost
     False
+    >>> [n.name for n in sample_graph().lost_effects("HIIT", "ROS", "ATP depletion").nodes]
+    ['Inflammation', 'Browning of white fat']
     """
     source = kg.resolve(modality)
     blocked_ids = [kg.resolve(n) for item in blocked for n in as_names(item)]

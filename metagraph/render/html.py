@@ -69,7 +69,7 @@ _CONTEXT_BEND = 0.2
 @lru_cache(maxsize=1)
 def _vis_js() -> str:
     """The vis-network script that pyvis ships for ``cdn_resources='in_line'``."""
-    import pyvis  # type: ignore[import-untyped]  # pyvis ships no type information
+    import pyvis
 
     lib = Path(pyvis.__file__).parent / "templates" / "lib"
     found = sorted(
@@ -381,7 +381,7 @@ def show(
 
 def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
     """The page of ``view`` and its heading."""
-    from pyvis.network import Network  # type: ignore[import-untyped]  # untyped, as above
+    from pyvis.network import Network
 
     part, marks = view.select(graph)
     ids = list(part.nx.nodes)

@@ -1,0 +1,63 @@
+"""The one module that touches networkx internals: the graph type and the raw adjacency.
+
+Path search, reach and metapath matching read the adjacency of every node they visit,
+many thousands of times per query. ``graph.succ[u]`` (the public way) wraps the inner
+dict in a new read-only view on every access; ``graph._succ[u]`` is the dict itself, and
+makes those loops several times faster. ``_succ``/``_pred`` are private to networkx
+(and absent from its type stubs), so every use of them goes through :func:`successors`
+and :func:`predecessors` here: if networkx changes them, this is the one file to change.
+
+The mappings returned must be read, never written: the graph is frozen, and a view's
+adjacency filters its parent's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Adjacency", "NxGraph", "predecessors", "successors"]
+
+#: The graph :attr:`metagraph.MetaGraph.nx` holds (or a view of one): node ids are strings,
+#: attributes are plain dicts (described in :mod:`metagraph.graph`). networkx classes are not
+#: subscriptable at run time, hence the string.
+NxGraph: TypeAlias = "nx.MultiDiGraph[str]"
+
+#: ``adjacency[u][v][key]`` → the attributes of edge ``(u, v, key)`` (``v`` before ``u`` for
+#: :func:`predecessors`).
+Adjacency: TypeAlias = Mapping[str, Mapping[str, Mapping[str, dict[str, Any]]]]
+
+
+def successors(graph: NxGraph) -> Adjacency:
+    """Return ``graph``'s outgoing adjacency, ``succ[u][v][key]`` → edge attributes.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="activates", sign=1)
+    >>> successors(g)["a"]["b"]["activates"]
+    {'sign': 1}
+    """
+    # Private to networkx and missing from types-networkx; kept here on purpose (see module docstring).
+    adjacency: Adjacency = graph._succ  # type: ignore[attr-defined]
+    return adjacency
+
+
+def predecessors(graph: NxGraph) -> Adjacency:
+    """Return ``graph``'s incoming adjacency, ``pred[v][u][key]`` → attributes of edge ``(u, v, key)``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="activates", sign=1)
+    >>> predecessors(g)["b"]["a"]["activates"]
+    {'sign': 1}
+    """
+    # Private to networkx and missing from types-networkx; kept here on purpose (see module docstring).
+    adjacency: Adjacency = graph._pred  # type: ignore[attr-defined]
+    return adjacency

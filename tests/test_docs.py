@@ -25,7 +25,7 @@ DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
 BUILD_TIMEOUT = 600
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.docs
 
 
 def sphinx_build(source: Path, out: Path) -> subprocess.CompletedProcess[str]:

@@ -267,7 +267,43 @@ def merge_graphs(ours: MetaGraph, other: MetaGraph) -> MergeResult:
 def merge(
     ours: MetaGraph, other: MetaGraph, *, on_conflict: Literal["raise", "report"] = "raise"
 ) -> MetaGraph | MergeResult:
-    """The body of :meth:`MetaGraph.merge <metagraph.interop.methods.InteropMethods.merge>`."""
+    """Return a new graph with ``other`` merged into ``ours`` (neither changes); ``kg.merge(other)``.
+
+    Nodes with the same id, or else sharing an identifier (CURIE), become one node
+    (synonyms and identifiers pooled, this graph's name and kind kept); edges with
+    the same source, target and key pool their evidence. See
+    :mod:`metagraph.interop.merge` for every rule.
+
+    Parameters
+    ----------
+    ours
+        The graph merged into (``kg`` in ``kg.merge(other)``); its side wins each conflict.
+    other
+        The graph to merge in (e.g. from :func:`metagraph.read_table` with
+        ``reference=`` this graph, or :func:`metagraph.load`).
+    on_conflict
+        ``"raise"``: raise :class:`~metagraph.MergeConflictError` listing every
+        conflict (a node with two kinds, edges with opposite signs between the same
+        nodes, ...). ``"report"``: return a :class:`~metagraph.MergeResult`
+        ``(graph, conflicts, renamed)`` whose graph keeps this graph's side of each
+        conflict.
+
+    Examples
+    --------
+    >>> import metagraph
+    >>> from metagraph import MetaGraph, Node, Edge, Reference
+    >>> kg = metagraph.load()
+    >>> extra = MetaGraph([Node(id="interleukin_6", name="Interleukin 6", kind="myokine", xrefs=["HGNC:6018"]),
+    ...                    Node(id="stat3", name="STAT3", kind="signal", xrefs=["HGNC:11364"])],
+    ...                   [Edge(source="interleukin_6", target="stat3", predicate="activates",
+    ...                         evidence=[{"reference": "lab_notes", "quote": "IL-6 activates STAT3"}])],
+    ...                   [Reference(key="lab_notes", type="other", title="Lab notes")])
+    >>> merged = kg.merge(extra)
+    >>> [e.target for e in merged.edges(source="IL-6", predicate="activates")]
+    ['stat3']
+    >>> len(merged) == len(kg) + 1
+    True
+    """
     if on_conflict not in ("raise", "report"):
         raise MetagraphError(f"on_conflict must be 'raise' or 'report', not {on_conflict!r}")
     result = merge_graphs(ours, other)

@@ -25,7 +25,7 @@ DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
 BUILD_TIMEOUT = 600
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.docs
 
 
 def sphinx_build(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
@@ -306,3 +306,54 @@ def test_every_internal_link_is_relative_and_points_at_a_built_file(site: Path) 
             if not file.exists():
                 broken.append(f"{path.relative_to(site)}: {target}")
     assert not broken, broken[:20]
+
+
+# -- the whole public API, and nothing internal ------------------------------------------
+def _public_names() -> list[tuple[str, str, object]]:
+    import importlib
+
+    out = [("metagraph", name, getattr(metagraph, name)) for name in metagraph.__all__]
+    for package in ("metagraph.queries", "metagraph.render", "metagraph.interop"):
+        module = importlib.import_module(package)
+        out += [(package, name, getattr(module, name)) for name in module.__all__]
+    return out
+
+
+def test_every_public_name_of_every_public_package_is_in_the_api_reference(site: Path) -> None:
+    index = (site / "api" / "index.html").read_text(encoding="utf-8")
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (site / "api" / "generated").glob("*.html")}
+    homes = {}
+    for package, name, obj in _public_names():
+        homes.setdefault(id(obj), f"{package}.{name}")  # one page per object, top-level names first
+    missing = []
+    for package, name, obj in _public_names():
+        home = homes[id(obj)]
+        if home not in pages or f'id="{home}"' not in pages[home] or f'href="generated/{home}.html' not in index:
+            missing.append(f"{package}.{name}")
+    assert not missing, missing
+    assert "metagraph.queries.trace" in pages and "metagraph.interop.FORMATS" in pages
+
+
+def test_metagraph_page_links_each_operation_to_its_one_definition(site: Path) -> None:
+    from metagraph._operation import operation
+
+    page = (site / "api" / "generated" / "metagraph.MetaGraph.html").read_text(encoding="utf-8")
+    ops = {n: v for n, v in vars(metagraph.MetaGraph).items() if isinstance(v, operation) and not n.startswith("_")}
+    assert {"trace", "compare", "to_html", "export", "merge"} <= set(ops)
+    for name, op in ops.items():
+        module, function = op.target.split(":")
+        package = module.rsplit(".", 1)[0]
+        assert f'id="metagraph.MetaGraph.{name}"' in page, name
+        assert f'href="{package}.{function}.html#{package}.{function}"' in page, name
+
+
+def test_no_internal_module_appears_in_the_api_reference(site: Path) -> None:
+    internal = re.compile(r"metagraph(?:\.[A-Za-z]\w*)*\._[a-z]\w*")
+    found = []
+    for path in [site / "api" / "index.html", *sorted((site / "api" / "generated").glob("*.html"))]:
+        found += [f"{path.name}: {m}" for m in internal.findall(page_text(path))]
+        found += [
+            f"{path.name}: {m}"
+            for m in re.findall(r'href="[^"]*metagraph(?:\.\w+)*\._[a-z][^"]*"', path.read_text(encoding="utf-8"))
+        ]
+    assert not found, found[:20]

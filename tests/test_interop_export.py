@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,10 @@ import pytest
 import metagraph
 from metagraph import ExportError, MetaGraph, Node
 from metagraph import _atomic as atomic
-from metagraph.interop import export as export_module
 from metagraph.interop.export import FORMATS, export
+
+# The module (``metagraph.interop.export`` is the function of the same name).
+export_module = importlib.import_module("metagraph.interop.export")
 
 SMALL = MetaGraph([Node(id="ampk", name="AMPK", kind="signal")])
 

@@ -32,7 +32,7 @@ NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
 #: library is inside each); far more means a diagram of the whole graph crept in.
 MAX_BYTES = 3_000_000
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.notebooks
 
 
 def _load_runner() -> ModuleType:

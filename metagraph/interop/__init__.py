@@ -1,19 +1,26 @@
 """Bring data in and take the graph out: table import, merge, identifier checks, exports.
 
-==========================  ==============================================================
-:mod:`~.table`              :func:`read_table`: CSV/TSV edge lists → a graph, every bad row reported
-:mod:`~.merge`              ``MetaGraph.merge``: unify overlapping graphs, report conflicts
-:mod:`~.identifiers`        ``MetaGraph.check_identifiers``: CURIE syntax, known hazards
-:mod:`~.export`             ``MetaGraph.export``: choose a format, write whole or nothing
-:mod:`~.jsondoc`            json / yaml: the data format itself (lossless)
-:mod:`~.graphml`            graphml: networkx, igraph, Gephi, yEd
-:mod:`~.cytoscape`          cytoscape: Cytoscape.js / desktop JSON with the HTML view's style
-:mod:`~.csvfiles`           csv: nodes.csv, edges.csv, references.csv
-:mod:`~.kgx`, :mod:`~.biolink`  kgx: KGX TSV with Biolink categories and predicates
-:mod:`~.cypher`             cypher: Cypher script and neo4j-admin import files
-:mod:`~.turtle`             turtle: RDF for rdflib, Oxigraph and SPARQL stores
-==========================  ==============================================================
+:func:`read_table` reads a CSV/TSV edge list into a graph, reporting every bad row;
+:func:`merge` unifies overlapping graphs and reports conflicts (a :class:`MergeResult`);
+:func:`check_identifiers` checks CURIE syntax and known hazards (an
+:class:`IdentifierReport`); :func:`export` writes the graph, whole or nothing, in one of
+the :data:`FORMATS` (json, yaml, graphml, cytoscape, csv, kgx, cypher, turtle). The
+graph offers ``merge``, ``check_identifiers`` and ``export`` as methods.
 
-The modules import each other lazily from :class:`MetaGraph`'s methods, so
-``import metagraph`` does not load them.
+The names are imported on first use, so ``import metagraph`` loads none of the format code.
 """
+
+from metagraph._lazy import lazy_exports
+
+_EXPORTS = {
+    "FORMATS": "metagraph.interop.export",
+    "IdentifierReport": "metagraph.interop.identifiers",
+    "MergeResult": "metagraph.interop.merge",
+    "check_identifiers": "metagraph.interop.identifiers",
+    "export": "metagraph.interop.export",
+    "merge": "metagraph.interop.merge",
+    "read_table": "metagraph.interop.table",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -1,16 +1,38 @@
 """Questions asked of a graph: chains of effects, reach, what-if and modality comparison.
 
-The :class:`~metagraph.MetaGraph` methods (``trace``, ``net_effect``, ``downstream``,
-``upstream``, ``myokines_reaching``, ``myokine_effects``, ``match``, ``without``,
-``lost_effects``, ``compare``) hand over to the modules of this package:
+Each question is a function of the graph, written once in its module and offered as a
+method of :class:`~metagraph.MetaGraph` (``kg.trace(...)`` is ``trace(kg, ...)``):
+:func:`trace` and :func:`net_effect` follow the chains of effects from one node to
+another; :func:`downstream`, :func:`upstream`, :func:`myokines_reaching` and
+:func:`myokine_effects` ask what a node reaches; :func:`match` finds paths through a
+sequence of kinds; :func:`lost_effects` asks what is lost when nodes are blocked; and
+:func:`compare` rebuilds the source's comparison of modalities. Their results are
+:class:`Chain`, :class:`NetEffect`, :class:`MyokineEffects`, :class:`LostEffects` and
+:class:`Comparison`; the tabular ones share :class:`TableResult` (text, HTML, Markdown
+and pandas).
 
-* :mod:`~metagraph.queries._paths`: the path search on the ``networkx`` graph;
-* :mod:`~metagraph.queries.chains`: :class:`~metagraph.queries.chains.Chain`;
-* :mod:`~metagraph.queries.trace`: ``trace`` and ``net_effect``;
-* :mod:`~metagraph.queries.reach`: ``downstream``, ``upstream`` and the myokine questions;
-* :mod:`~metagraph.queries.metapath`: ``match``;
-* :mod:`~metagraph.queries.whatif`: ``without`` and ``lost_effects``;
-* :mod:`~metagraph.queries.compare`: ``compare``;
-* :mod:`~metagraph.queries.tables`: how results show as text, HTML, Markdown and pandas;
-* :mod:`~metagraph.examples`: a small hand-built graph for examples.
+The names are imported on first use, so ``import metagraph`` loads none of the query code.
 """
+
+from metagraph._lazy import lazy_exports
+
+_EXPORTS = {
+    "Chain": "metagraph.queries.chains",
+    "Comparison": "metagraph.queries.compare",
+    "LostEffects": "metagraph.queries.whatif",
+    "MyokineEffects": "metagraph.queries.reach",
+    "NetEffect": "metagraph.queries.trace",
+    "TableResult": "metagraph.queries.tables",
+    "compare": "metagraph.queries.compare",
+    "downstream": "metagraph.queries.reach",
+    "lost_effects": "metagraph.queries.whatif",
+    "match": "metagraph.queries.metapath",
+    "myokine_effects": "metagraph.queries.reach",
+    "myokines_reaching": "metagraph.queries.reach",
+    "net_effect": "metagraph.queries.trace",
+    "trace": "metagraph.queries.trace",
+    "upstream": "metagraph.queries.reach",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

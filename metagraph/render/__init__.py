@@ -1,27 +1,35 @@
 """Pathway diagrams: an offline interactive HTML view and static Mermaid, DOT and SVG.
 
-The :class:`~metagraph.MetaGraph` methods (``to_html``, ``show``, ``subgraph``,
-``to_mermaid``, ``to_dot``, ``to_svg``) and the chain functions of
-:mod:`metagraph.render.chains` are the way in. Importing this package does not import
-pyvis; only making an HTML page does.
+Each diagram is a function of the graph, written once in its module and offered as a
+method of :class:`~metagraph.MetaGraph` (``kg.to_html(...)`` is ``to_html(kg, ...)``):
+:func:`to_html` and :func:`show` make the interactive page (an :class:`HtmlDiagram` in a
+notebook); :func:`to_mermaid`, :func:`to_dot` and :func:`to_svg` the static diagrams. The
+``chain_*`` functions draw the chains that ``trace`` and ``match`` return, highlighted
+over their context.
+
+The names are imported on first use: importing this package imports neither pyvis nor
+any diagram code; only making a diagram does.
 """
 
-from metagraph.render.chains import (
-    chain_diagram,
-    chain_html,
-    chain_html_iframe,
-    chain_to_dot,
-    chain_to_html,
-    chain_to_mermaid,
-    chain_to_svg,
-)
+from metagraph._lazy import lazy_exports
 
-__all__ = [
-    "chain_diagram",
-    "chain_html",
-    "chain_html_iframe",
-    "chain_to_dot",
-    "chain_to_html",
-    "chain_to_mermaid",
-    "chain_to_svg",
-]
+_EXPORTS = {
+    "HtmlDiagram": "metagraph.render.html",
+    "View": "metagraph.render.view",
+    "ViewOptions": "metagraph.render.view",
+    "chain_diagram": "metagraph.render.chains",
+    "chain_html": "metagraph.render.chains",
+    "chain_html_iframe": "metagraph.render.chains",
+    "chain_to_dot": "metagraph.render.chains",
+    "chain_to_html": "metagraph.render.chains",
+    "chain_to_mermaid": "metagraph.render.chains",
+    "chain_to_svg": "metagraph.render.chains",
+    "show": "metagraph.render.html",
+    "to_dot": "metagraph.render.dot",
+    "to_html": "metagraph.render.html",
+    "to_mermaid": "metagraph.render.mermaid",
+    "to_svg": "metagraph.render.dot",
+}
+
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

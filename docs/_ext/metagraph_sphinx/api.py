@@ -1,18 +1,21 @@
-"""The API reference, generated from ``metagraph.__all__`` and the numpydoc docstrings.
+"""The API reference, generated from the public names and the numpydoc docstrings.
 
-At the start of each build one page per public name is written to ``api/generated/``
-(git-ignored; stale pages are removed); the ``metagraph-api`` directive lists them by
-category with the first line of each docstring. The :class:`metagraph.MetaGraph` page
-groups its methods by the mixin that provides them (the graph itself, queries,
-diagrams, formats), so new methods appear as they land.
+The public API is ``metagraph.__all__`` and the ``__all__`` of the public subpackages
+(:data:`SUBPACKAGES`). At the start of each build one page per public object is written
+to ``api/generated/`` (git-ignored; stale pages are removed); an object public under two
+names (``metagraph.Chain`` is ``metagraph.queries.Chain``) has one page, under its
+top-level name. The ``metagraph-api`` directive lists them by package and category with
+the first line of each docstring. The :class:`metagraph.MetaGraph` page documents the
+class's own methods, then lists the operations it offers (``trace = operation(...)``),
+each linking to the one function that defines it.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
+import importlib
 import inspect
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 
 import metagraph
 from metagraph._atomic import write_text_atomic
+from metagraph._operation import operation
 from metagraph_sphinx.markup import first_paragraph, parse
 from metagraph_sphinx.schema import default_text, field_name, type_text
 
@@ -45,9 +49,37 @@ def category(obj: object) -> str:
     return "Constants"
 
 
+#: The documented subpackages, with the title of their section; their ``__all__`` is public too.
+SUBPACKAGES = {
+    "metagraph.queries": "Questions: metagraph.queries",
+    "metagraph.render": "Diagrams: metagraph.render",
+    "metagraph.interop": "Data in and out: metagraph.interop",
+}
+
+
+def public_names() -> list[tuple[str, str, object]]:
+    """Every public name as ``(package, name, object)``: ``metagraph.__all__``, then the subpackages'."""
+    out = [("metagraph", name, getattr(metagraph, name)) for name in metagraph.__all__]
+    for package in SUBPACKAGES:
+        module = importlib.import_module(package)
+        out += [(package, name, getattr(module, name)) for name in module.__all__]
+    return out
+
+
 def public_objects() -> list[tuple[str, object]]:
-    """Every name of ``metagraph.__all__`` with its object."""
-    return [(name, getattr(metagraph, name)) for name in metagraph.__all__]
+    """Each public object once, with its full name: the one page it has (top-level names first)."""
+    seen: dict[int, str] = {}
+    out = []
+    for package, name, obj in public_names():
+        if id(obj) not in seen:
+            seen[id(obj)] = f"{package}.{name}"
+            out.append((f"{package}.{name}", obj))
+    return out
+
+
+def page_of(obj: object) -> str:
+    """The full name of the page that documents ``obj`` ('' if it is not public)."""
+    return next((full for full, value in public_objects() if value is obj), "")
 
 
 def data_doc(name: str, obj: object) -> str:
@@ -121,33 +153,61 @@ def _enum_entries(vocab: type[enum.Enum]) -> str:
     return "\n".join(parts)
 
 
+#: Sections of the MetaGraph page for the operations, by the package of their function.
+OPERATION_GROUPS = {
+    "metagraph.queries": "Questions",
+    "metagraph.render": "Diagrams",
+    "metagraph.interop": "Formats and identifiers",
+}
+
+
+def operations(cls: type) -> dict[str, operation]:
+    """The public operations a class lists (``trace = operation("...")``), in their order."""
+    return {n: v for n, v in vars(cls).items() if isinstance(v, operation) and not n.startswith("_")}
+
+
+def _bound_signature(function: Any) -> str:
+    """The signature of ``function`` without its first parameter (the graph), annotations left out."""
+    sig = inspect.signature(function)
+    params = [p.replace(annotation=inspect.Parameter.empty) for p in list(sig.parameters.values())[1:]]
+    return str(sig.replace(parameters=params, return_annotation=inspect.Signature.empty))
+
+
 def _metagraph_page(cls: type) -> str:
-    """The MetaGraph page: the class, then its methods grouped by the class that provides them."""
+    """The MetaGraph page: the class and its own methods, then the operations it offers, by group."""
     out = [_title(f"metagraph.{cls.__name__}"), ".. currentmodule:: metagraph\n", f".. autoclass:: {cls.__name__}\n"]
-    seen: set[str] = set()
-    for owner in cls.__mro__:
-        if not owner.__module__.startswith("metagraph"):
+    names = own_members(cls)
+    out.append(".. rubric:: The graph and its parts\n")
+    out.append(".. autosummary::\n\n" + "\n".join(f"   ~{cls.__name__}.{n}" for n in names) + "\n")
+    out += [_member_directive(cls, n) for n in names]
+    groups: dict[str, list[tuple[str, Any]]] = {g: [] for g in OPERATION_GROUPS.values()}
+    for name, op in operations(cls).items():
+        function = op.function()
+        target = page_of(function)
+        if not target:
+            raise ValueError(f"MetaGraph.{name} is {op.target}, which no public __all__ exports")
+        package = next(p for p in OPERATION_GROUPS if target.startswith(p + "."))
+        groups[OPERATION_GROUPS[package]].append((name, function))
+    for label, items in groups.items():
+        if not items:
             continue
-        names = [n for n in own_members(owner) if n not in seen]
-        seen.update(names)
-        if not names:
-            continue
-        label = (
-            "The graph and its names"
-            if owner is cls
-            else " ".join(re.findall(r"[A-Z][a-z]*", owner.__name__)).capitalize()
-        )
         out.append(f".. rubric:: {label}\n")
-        out.append(".. autosummary::\n\n" + "\n".join(f"   ~{cls.__name__}.{n}" for n in names) + "\n")
-        out += [_member_directive(cls, n) for n in names]
+        for name, function in items:
+            target = page_of(function)
+            out.append(
+                f".. py:method:: {cls.__name__}.{name}{_bound_signature(function)}\n\n"
+                f"   {first_paragraph(inspect.getdoc(function))}\n\n"
+                f"   ``kg.{name}(...)`` is ``{target.rsplit('.', 1)[1]}(kg, ...)``: see :py:obj:`{target}`.\n"
+            )
     return "\n".join(out)
 
 
-def page(name: str, obj: object) -> str:
-    """The reST source of the page of one public name."""
+def page(full: str, obj: object) -> str:
+    """The reST source of the page of one public object, ``full`` its full name (``metagraph.queries.trace``)."""
     if obj is metagraph.MetaGraph:
         return _metagraph_page(obj)
-    out = [_title(f"metagraph.{name}"), ".. currentmodule:: metagraph\n"]
+    package, name = full.rsplit(".", 1)
+    out = [_title(full), f".. currentmodule:: {package}\n"]
     if isinstance(obj, type):
         members = own_members(obj)
         head = f".. autoclass:: {name}\n" + (f"   :members: {', '.join(members)}\n" if members else "")
@@ -189,7 +249,7 @@ def write_pages(app: Sphinx) -> None:
     """Write one page per public name; remove pages of names no longer public."""
     folder = Path(app.srcdir) / STUB_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = {f"metagraph.{name}.rst": page(name, obj) for name, obj in public_objects()}
+    wanted = {f"{full}.rst": page(full, obj) for full, obj in public_objects()}
     for path in folder.glob("*.rst"):
         if path.name not in wanted:
             path.unlink()
@@ -204,21 +264,29 @@ class ApiDirective(SphinxDirective):
 
     def run(self) -> list[Any]:
         self.env.note_reread()
-        groups: dict[str, list[tuple[str, object]]] = {c: [] for c in CATEGORIES}
-        for name, obj in public_objects():
-            groups[category(obj)].append((name, obj))
+        pages = dict(public_objects())
         parts = []
-        for title, items in groups.items():
-            if not items:
-                continue
-            parts.append(f"{title}\n{'-' * len(title)}\n")
-            rows = "\n".join(
-                f"   * - :py:obj:`~metagraph.{name}`\n     - {summary(name, obj) or ' '}" for name, obj in items
-            )
-            parts.append(f".. list-table::\n   :widths: 30 70\n\n{rows}\n")
-        entries = "\n".join(
-            f"   {STUB_DIR.split('/', 1)[1]}/metagraph.{name}" for items in groups.values() for name, _ in items
-        )
+        for package in ("metagraph", *SUBPACKAGES):
+            heading = SUBPACKAGES.get(package, "The metagraph package")
+            parts.append(f"{heading}\n{'-' * len(heading)}\n")
+            parts.append(f"{first_paragraph(inspect.getdoc(importlib.import_module(package)))}\n")
+            groups: dict[str, list[tuple[str, object]]] = {c: [] for c in CATEGORIES}
+            for pkg, name, obj in public_names():
+                if pkg == package:
+                    groups[category(obj)].append((name, obj))
+            for title, items in groups.items():
+                if not items:
+                    continue
+                parts.append(f"{title}\n{'~' * len(title)}\n")
+                rows = []
+                for name, obj in items:
+                    full = f"{package}.{name}"
+                    home = full if full in pages else page_of(obj)
+                    also = "" if home == full else f" (also ``{home}``)"
+                    link = f":py:obj:`{name} <{home}>`"
+                    rows.append(f"   * - {link}\n     - {summary(name, obj) or ' '}{also}")
+                parts.append(".. list-table::\n   :widths: 30 70\n\n" + "\n".join(rows) + "\n")
+        entries = "\n".join(f"   {STUB_DIR.split('/', 1)[1]}/{full}" for full in pages)
         parts.append(f".. toctree::\n   :hidden:\n\n{entries}\n")
         return parse(self, "\n".join(parts))
 

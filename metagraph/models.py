@@ -396,6 +396,13 @@ class Reference(BaseModel):
         default_factory=list, description="How the source's citation differs from the real record."
     )
     note: str | None = Field(default=None, description="A curator's remark (e.g. how the record was verified).")
+    layer: Id = Field(
+        default="literature",
+        description=(
+            "Which layer of the graph the work belongs to: 'article' (the source article and its bibliography)"
+            " or 'literature' (primary papers curated beyond it); queries can keep one layer."
+        ),
+    )
 
     @property
     def short(self) -> str:

@@ -360,6 +360,7 @@ class MetaGraph:
     match = operation("metagraph.queries.metapath:match")
     lost_effects = operation("metagraph.queries.whatif:lost_effects")
     compare = operation("metagraph.queries.compare:compare")
+    reversal = operation("metagraph.queries.reversal:reversal")
     # Diagrams (metagraph.render).
     to_html = operation("metagraph.render.html:to_html")
     show = operation("metagraph.render.html:show")

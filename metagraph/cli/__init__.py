@@ -11,12 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from metagraph.cli import core, interop, queries, render
+from metagraph.cli import core, interop, queries, render, reversal
 from metagraph.errors import MetagraphError
 
 __all__ = ["build_parser", "main"]
 
-_GROUPS = (core, queries, render, interop)
+_GROUPS = (core, queries, reversal, render, interop)
 
 
 def _common_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ from metagraph._lazy import lazy_exports
 _EXPORTS = {
     "Chain": "metagraph.queries.chains",
     "Comparison": "metagraph.queries.compare",
+    "Reversal": "metagraph.queries.reversal",
     "LostEffects": "metagraph.queries.whatif",
     "MyokineEffects": "metagraph.queries.reach",
     "NetEffect": "metagraph.queries.trace",
@@ -30,6 +31,7 @@ _EXPORTS = {
     "myokine_effects": "metagraph.queries.reach",
     "myokines_reaching": "metagraph.queries.reach",
     "net_effect": "metagraph.queries.trace",
+    "reversal": "metagraph.queries.reversal",
     "trace": "metagraph.queries.trace",
     "upstream": "metagraph.queries.reach",
 }

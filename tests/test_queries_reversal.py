@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import metagraph
 from metagraph import MetaGraph, MetagraphError
 from metagraph.cli import main
 from metagraph.examples import sample_graph
@@ -194,3 +196,16 @@ def test_command_prints_the_table_and_json(capsys: pytest.CaptureFixture[str]) -
     assert data["condition"] == "insulin_resistance" and data["modalities"] == ["hiit"]
     assert main(["reversal", "insulin resistance", "AMPK"]) == 1
     assert "AMPK is a signal" in capsys.readouterr().err
+
+
+def test_render_draws_the_reversal_chains(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "rev.mmd"
+    assert main(["render", str(out), "--reversal", "insulin resistance", "resistance training", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    result = metagraph.load().reversal("insulin resistance", "resistance training")
+    drawn = {n.id for c in result.chains() for n in c.nodes}
+    assert info["highlighted_chains"] == len(result.chains()) > 0 and info["nodes"] == len(drawn)
+    text = out.read_text()
+    assert "Insulin resistance" in text and "Resistance training" in text
+    assert main(["render", str(tmp_path / "x.mmd"), "--reversal", "insulin resistance"]) == 1
+    assert "at least one modality" in capsys.readouterr().err

@@ -67,9 +67,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--hops",
         type=_hops,
-        default=1,
+        default=None,
         metavar="N",
-        help="how far the neighbourhood of --focus (or of traced chains) reaches (default 1)",
+        help="how far the neighbourhood of --focus (or of traced chains) reaches (default 1; 0 with --reversal)",
     )
     p.add_argument(
         "--kinds",
@@ -83,6 +83,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         nargs=2,
         metavar=("SOURCE", "TARGET"),
         help="trace the chains from SOURCE to TARGET and highlight them over their neighbourhood",
+    )
+    p.add_argument(
+        "--reversal",
+        nargs="+",
+        metavar=("CONDITION", "MODALITY"),
+        help="highlight what a condition disturbs and the chains by which these modalities reverse it",
     )
     p.add_argument(
         "--limit", type=_limit, default=5, metavar="N", help="with --trace: highlight the N best chains (default 5)"
@@ -124,6 +130,8 @@ def _render(args: argparse.Namespace) -> int:
     from metagraph.render.view import View
 
     fmt = format_for(args.out)
+    if args.hops is None:  # a reversal's chains already span the story; their neighbourhood would bury it
+        args.hops = 0 if args.reversal else 1
     kg = load_graph(args)
     focus: list[str] | None = list(args.focus) if args.focus else None
     chains: list[Any] = []
@@ -140,6 +148,19 @@ def _render(args: argparse.Namespace) -> int:
             )
         if focus is None:
             focus = list(dict.fromkeys(n.id for c in chains for n in c.nodes))
+    if args.reversal:
+        if args.trace:
+            raise RenderError("choose --trace or --reversal, not both")
+        if len(args.reversal) < 2:
+            raise RenderError("--reversal takes a condition and at least one modality: --reversal CONDITION MODALITY")
+        result = kg.reversal(args.reversal[0], args.reversal[1:])
+        chains = result.chains()
+        if not chains:
+            raise RenderError(f"{result.title}: nothing is reversed; check with `metagraph reversal ...`")
+        if focus is None:
+            focus = list(dict.fromkeys(n.id for c in chains for n in c.nodes))
+        if args.title is None:
+            args.title = f"{result.condition.name}, and what {', '.join(m.name for m in result.modalities)} reverse"
     title = args.title
     if chains and title is None:
         n = len(chains)

@@ -220,6 +220,27 @@ class Reversal:
             return []
         return [m for m, n in zip(self.modalities, counts, strict=True) if n == best]
 
+    def chains(self, status: str = "reversed") -> list[Chain]:
+        """The chains behind every node some modality leaves in ``status``: the condition's, then the modalities'.
+
+        These are what a diagram of the reversal highlights (``kg.to_html(path, highlight=r.chains())``).
+
+        Examples
+        --------
+        >>> from metagraph.examples import sample_graph
+        >>> [str(c) for c in sample_graph().reversal("insulin resistance", "RT").chains()]
+        ['Resistance training —increases→ Insulin sensitivity —decreases→ Insulin resistance']
+        """
+        if status not in CLASSES:
+            raise MetagraphError(f"status must be one of {', '.join(CLASSES)}, not {status!r}")
+        out: list[Chain] = []
+        for row in self.rows:
+            picked = [r.best for r in row.responses if r.status == status and r.best is not None]
+            if picked and row.chains:
+                out.append(row.chains[0])
+            out += picked
+        return list(dict.fromkeys(out))
+
     # -- output --------------------------------------------------------------------------
     def _cells(self, row: Row) -> list[str]:
         cells = [row.node.name, row.effect]

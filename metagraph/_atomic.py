@@ -1,16 +1,102 @@
-"""Write files whole or not at all: write beside the target, then rename over it."""
+"""Write files whole or not at all: write beside the target, then rename over it.
+
+A new file gets the permissions the process's umask allows (like ``open``); a file
+replaced keeps its permissions.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-__all__ = ["atomic_open", "write_bytes_atomic", "write_folder_atomic", "write_text_atomic"]
+__all__ = [
+    "atomic_open",
+    "overlapping_input",
+    "write_bytes_atomic",
+    "write_error_message",
+    "write_folder_atomic",
+    "write_text_atomic",
+]
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux), else briefly set."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    with _UMASK_LOCK:  # pragma: no cover - systems without /proc
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return mask
+
+
+def _mode_for(target: Path, default: int) -> int:
+    """Keep the permissions of the file being replaced; a new one gets ``default`` less the umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return default & ~_umask()
+
+
+def write_error_message(path: str | os.PathLike[str], exc: OSError) -> str:
+    """Return one sentence saying why ``path`` could not be written and what to do.
+
+    Examples
+    --------
+    >>> import errno
+    >>> write_error_message("out/g.json", OSError(errno.ENOSPC, "No space left on device"))
+    'cannot write out/g.json: No space left on device; free some space or write elsewhere (nothing was changed)'
+    """
+    why = exc.strerror or str(exc)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fix = "choose a folder you can write to, or change its permissions"
+    elif exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        fix = "a part of the path is a file, not a folder; choose another path"
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "free some space or write elsewhere"
+    elif exc.errno == errno.EISDIR:
+        fix = "the path is a folder; give a file path"
+    else:
+        fix = "check the path"
+    return f"cannot write {os.fspath(path)}: {why}; {fix} (nothing was changed)"
+
+
+def overlapping_input(output: str | os.PathLike[str], inputs: list[str | os.PathLike[str]]) -> str | None:
+    """Return the input that writing ``output`` would overwrite or join (the same file, or inside an input folder).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> base = pathlib.Path(tempfile.mkdtemp())
+    >>> overlapping_input(base / "x.csv", [base / "x.csv"]) == str(base / "x.csv")
+    True
+    >>> overlapping_input(base / "out.yaml", [base / "x.csv"]) is None
+    True
+    >>> (base / "data").mkdir()
+    >>> overlapping_input(base / "data" / "new.yaml", [base / "data"]) == str(base / "data")
+    True
+    """
+    out = Path(output).resolve()
+    for raw in inputs:
+        given = Path(raw)
+        src = given.resolve()
+        if out == src or (given.is_dir() and src in out.parents):
+            return str(raw)
+        with contextlib.suppress(OSError):
+            if out.exists() and given.exists() and os.path.samefile(out, given):
+                return str(raw)
+    return None
 
 
 @contextlib.contextmanager
@@ -32,6 +118,7 @@ def atomic_open(
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    file_mode = _mode_for(target, 0o666)
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -40,7 +127,7 @@ def atomic_open(
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, file_mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -115,7 +202,7 @@ def write_folder_atomic(folder: str | os.PathLike[str], files: Mapping[str, str]
     try:
         for name, text in files.items():
             write_text_atomic(tmp / name, text, encoding=encoding)
-        os.chmod(tmp, 0o755)
+        os.chmod(tmp, 0o777 & ~_umask())
         # os.rename, not os.replace: if the folder appeared meanwhile, fail rather than merge into it
         os.rename(tmp, target)
     except BaseException:

@@ -8,6 +8,14 @@ it is written, is never served from a cache made under the old one). Only graphs
 passed every check are cached. The cache is an optimisation: any failure to read or
 write it is ignored.
 
+A cached graph is believed only if it passes an integrity check: beside each
+``graph-<key>.json`` lies ``graph-<key>.sha256``, the SHA-256 of the key and the
+payload. An entry that was edited, truncated or swapped for another key's fails the
+check, and the graph is read and validated from its files again and the entry
+replaced. Entries are read only when they are regular files in the cache folder
+itself (never through a symbolic link, never a pipe or a device), up to a bounded
+size. Temporary files left by a writer that was killed are removed after a while.
+
 The folder is ``$METAGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/metagraph``, else
 ``~/.cache/metagraph``; set ``METAGRAPH_CACHE_DIR=off`` to turn the cache off.
 """
@@ -17,7 +25,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import os
+import stat
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,6 +37,8 @@ from metagraph.models import GraphDocument
 __all__ = ["cache_dir", "cache_key", "read_cached", "write_cached"]
 
 _KEEP = 16  # graphs kept; older ones are removed when a new one is written
+_MAX_BYTES = 256 * 1024 * 1024  # a cached graph larger than this is not read
+_STALE_TMP_SECONDS = 15 * 60  # a writer's temporary file older than this was left by a killed process
 
 
 def cache_dir() -> Path | None:
@@ -77,28 +90,101 @@ def cache_key(contents: Iterable[bytes]) -> str:
     return digest.hexdigest()[:32]
 
 
+def _payload_digest(key: str, payload: bytes) -> str:
+    return hashlib.sha256(key.encode() + b"\0" + payload).hexdigest()
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (not a link, pipe or device) of at most ``limit`` bytes."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return None if size > limit else b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def read_cached(key: str) -> GraphDocument | None:
-    """Return the cached graph for ``key``, or ``None``."""
+    """Return the cached graph for ``key`` if it passes its integrity check, else ``None``.
+
+    Examples
+    --------
+    >>> read_cached("0" * 32) is None
+    True
+    """
     folder = cache_dir()
     if folder is None:
         return None
+    stored = _read_regular(folder / f"graph-{key}.sha256", 128)
+    if stored is None:
+        return None
+    payload = _read_regular(folder / f"graph-{key}.json", _MAX_BYTES)
+    if payload is None or not hmac.compare_digest(stored.strip(), _payload_digest(key, payload).encode()):
+        return None
     try:
-        return GraphDocument.model_validate_json((folder / f"graph-{key}.json").read_bytes())
-    except (OSError, ValueError):
+        return GraphDocument.model_validate_json(payload)
+    except ValueError:
         return None
 
 
+def _prune(folder: Path) -> None:
+    """Keep the newest ``_KEEP`` graphs; remove temporary files of killed writers and orphaned digests."""
+    now = time.time()
+    for tmp in folder.glob(".graph-*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.lstat().st_mtime > _STALE_TMP_SECONDS:
+                tmp.unlink()
+    entries: list[tuple[float, Path]] = []
+    for entry in folder.glob("graph-*.json"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.lstat().st_mtime, entry))
+    entries.sort(reverse=True)
+    for _, old in entries[_KEEP:]:
+        with contextlib.suppress(OSError):
+            old.with_suffix(".sha256").unlink()
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
 def write_cached(key: str, document: GraphDocument) -> None:
-    """Store a validated graph under ``key`` (best effort) and prune old entries."""
+    """Store a validated graph under ``key`` with its digest (best effort) and prune old entries.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ["METAGRAPH_CACHE_DIR"] = folder = tempfile.mkdtemp()
+    >>> write_cached("k" * 32, GraphDocument())
+    >>> read_cached("k" * 32) == GraphDocument()
+    True
+    >>> del os.environ["METAGRAPH_CACHE_DIR"]
+    """
     folder = cache_dir()
     if folder is None:
         return
     from metagraph._atomic import write_bytes_atomic
 
+    payload = document.model_dump_json(by_alias=True).encode()
     try:
-        write_bytes_atomic(folder / f"graph-{key}.json", document.model_dump_json(by_alias=True).encode())
-        entries = sorted(folder.glob("graph-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[_KEEP:]:
-            old.unlink()
+        # The payload first, then its digest: a reader between the two sees a mismatch and
+        # reads the files; writers of one key write the same bytes, so any interleaving agrees.
+        write_bytes_atomic(folder / f"graph-{key}.json", payload)
+        write_bytes_atomic(folder / f"graph-{key}.sha256", _payload_digest(key, payload).encode() + b"\n")
+        _prune(folder)
     except OSError:
         return

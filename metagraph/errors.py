@@ -20,6 +20,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "UnknownNodeError",
+    "describe_problems",
 ]
 
 
@@ -82,14 +83,31 @@ class DataError(MetagraphError):
     >>> print(err)
     1 problem in the data:
       x.yaml:1: not a mapping; write 'nodes:' ...
+    >>> print(DataError([Problem("x.yaml", i, "", "bad") for i in range(1, 5001)], shown=2))
+    5,000 problems in the data (the first 2 shown; 4,998 more not shown):
+      x.yaml:1: bad
+      x.yaml:2: bad
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], *, shown: int = 100) -> None:
         self.problems: list[Problem] = list(problems)
-        n = len(self.problems)
-        lines = [f"{n} problem{'s' if n != 1 else ''} in the data:"]
-        lines += [f"  {p}" for p in self.problems]
-        super().__init__("\n".join(lines))
+        super().__init__(describe_problems(self.problems, "in the data", shown=shown))
+
+
+def describe_problems(problems: Sequence[Problem], where: str, *, shown: int = 100) -> str:
+    """Return the count of ``problems`` and the first ``shown`` of them, one a line, saying what was cut.
+
+    Examples
+    --------
+    >>> print(describe_problems([Problem("a.yaml", 1, "", "bad")], "in a.yaml"))
+    1 problem in a.yaml:
+      a.yaml:1: bad
+    """
+    n = len(problems)
+    head = f"{n:,} problem{'s' if n != 1 else ''} {where}"
+    if n > shown:
+        head += f" (the first {shown:,} shown; {n - shown:,} more not shown)"
+    return "\n".join([head + ":", *(f"  {p}" for p in problems[:shown])])
 
 
 class UnknownNodeError(MetagraphError, LookupError):

@@ -8,7 +8,9 @@ yields a whole valid graph or raises :class:`~metagraph.errors.DataError`.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -20,14 +22,14 @@ from pydantic_core import ErrorDetails
 
 from metagraph import _cache as cache
 from metagraph._validation import Origin, check_graph
-from metagraph._yaml import line_of, parse_document
+from metagraph._yaml import DEFAULT_LIMITS, Limits, line_of, parse_document, short_repr
 from metagraph.errors import DataError, Problem
 from metagraph.models import Edge, GraphDocument, Node, Reference
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["DATA_SUFFIXES", "Records", "bundled_data_path", "load", "read_records", "validate_files"]
+__all__ = ["DATA_SUFFIXES", "Limits", "Records", "bundled_data_path", "load", "read_records", "validate_files"]
 
 #: File name endings read as data files inside a folder.
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -75,21 +77,47 @@ class Records:
         self.unreadable |= other.unreadable
 
 
+def _is_data_file(name: str) -> bool:
+    return name.lower().endswith(DATA_SUFFIXES) and not name.endswith(".schema.json")
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The data files under ``folder`` (hidden parts skipped, symlinked folders not entered).
+
+    A folder that cannot be listed is a problem, not a folder without data files.
+    """
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(
+            Problem(
+                str(exc.filename or folder),
+                None,
+                "",
+                f"cannot read the folder: {exc.strerror}",
+                "check its permissions (it must be readable and searchable: chmod u+rx)",
+            )
+        )
+
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if not name.startswith(".") and _is_data_file(name) and path.is_file():
+                found.append(path)
+    return sorted(found), problems
+
+
 def _data_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Problem]]:
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in DATA_SUFFIXES
-                and not p.name.endswith(".schema.json")
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+            found, trouble = _folder_files(path)
+            problems += trouble
+            if not found and not trouble:
                 problems.append(
                     Problem(
                         str(path),
@@ -102,6 +130,10 @@ def _data_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], li
             files += found
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            problems.append(
+                Problem(str(path), None, "", "not a regular file (a device, pipe or socket)", "name a data file")
+            )
         else:
             problems.append(Problem(str(path), None, "", "no such file or folder", "check the path"))
     return files, problems
@@ -120,7 +152,10 @@ def _hint(err: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
         options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
-        close = difflib.get_close_matches(str(err.get("input")), options, n=1, cutoff=0.5)
+        given = err.get("input")
+        if not isinstance(given, str) or len(given) > 200:
+            return ""
+        close = difflib.get_close_matches(given, options, n=1, cutoff=0.5)
         return f"did you mean {close[0]!r}?" if close else ""
     if kind == "string_pattern_mismatch":
         field_name = str(loc[-1]) if loc else ""
@@ -163,11 +198,6 @@ def _loc_text(section: str, index: int, loc: tuple[Any, ...]) -> str:
     return text
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def read_records(data: Any, file: str | None) -> Records:
     """Validate one parsed document record by record; report every problem.
 
@@ -201,13 +231,14 @@ def read_records(data: Any, file: str | None) -> Records:
         return out
     for key in data:
         if key not in _TOP_KEYS:
-            close = difflib.get_close_matches(str(key), _SECTIONS, n=1, cutoff=0.6)
+            name = key if isinstance(key, str) and len(key) <= 60 else short_repr(key)
+            close = difflib.get_close_matches(name, _SECTIONS, n=1, cutoff=0.6)
             out.problems.append(
                 Problem(
                     file,
                     line_of(data, (key,)),
-                    str(key),
-                    f"unknown section {key!r}",
+                    name,
+                    f"unknown section {short_repr(key)}",
                     f"did you mean {close[0]!r}?" if close else "the sections are nodes, edges and references",
                 )
             )
@@ -239,7 +270,7 @@ def read_records(data: Any, file: str | None) -> Records:
                     loc = tuple(err["loc"])
                     msg = err["msg"]
                     if err["type"] not in ("missing", "model_type", "list_type", "dict_type"):
-                        msg += f" (got {_short(err.get('input'))})"
+                        msg += f" (got {short_repr(err.get('input'))})"
                     elif err["type"] != "missing":
                         msg += f" (got {type(err.get('input')).__name__})"
                     out.problems.append(
@@ -252,14 +283,50 @@ def read_records(data: Any, file: str | None) -> Records:
     return out
 
 
-def _read_bytes(path: Path) -> bytes | Problem:
+def _read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes | Problem:
+    """Read a data file: a regular file only (never wait on a pipe), at most ``limits.max_file_bytes``."""
+    name = str(path)
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        return Problem(str(path), None, "", f"cannot read the file: {exc.strerror}", "check the path and permissions")
+        return Problem(name, None, "", f"cannot read the file: {exc.strerror}", "check the path and permissions")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(name, None, "", "not a regular file (a device, pipe or socket)", "name a data file")
+        if info.st_size > limits.max_file_bytes:
+            return _too_big(name, limits)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limits.max_file_bytes:  # the file may grow while it is read
+            chunk = os.read(fd, min(1 << 20, limits.max_file_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limits.max_file_bytes:
+            return _too_big(name, limits)
+        return b"".join(chunks)
+    except OSError as exc:
+        if exc.errno == errno.EAGAIN:  # pragma: no cover - only for a non-regular file, refused above
+            return Problem(name, None, "", "not a regular file", "name a data file")
+        return Problem(name, None, "", f"cannot read the file: {exc.strerror}", "check the path and permissions")
+    finally:
+        os.close(fd)
 
 
-def _read_file(path: Path, raw: bytes | Problem) -> Records:
+def _too_big(name: str, limits: Limits) -> Problem:
+    return Problem(
+        name,
+        None,
+        "",
+        f"the file is larger than the limit of {limits.max_file_bytes:,} bytes",
+        "split it into several files; if it is genuine, raise the limit: "
+        f"metagraph.load(..., limits=metagraph.loader.Limits(max_file_bytes={limits.max_file_bytes * 4}))",
+    )
+
+
+def _read_file(path: Path, raw: bytes | Problem, limits: Limits = DEFAULT_LIMITS) -> Records:
     name = str(path)
     if isinstance(raw, Problem):
         return Records(unreadable=True, problems=[raw])
@@ -268,16 +335,18 @@ def _read_file(path: Path, raw: bytes | Problem) -> Records:
     except UnicodeDecodeError as exc:
         why = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
         return Records(unreadable=True, problems=[Problem(name, None, "", why, "save the file as UTF-8")])
-    data, problems = parse_document(text, name, json_format=path.suffix.lower() == ".json")
+    data, problems = parse_document(text, name, json_format=path.suffix.lower() == ".json", limits=limits)
     records = read_records(data, name) if data is not None else Records(unreadable=bool(problems))
     records.problems[:0] = problems
     return records
 
 
-def _collect(files: list[Path], problems: list[Problem], contents: list[bytes | Problem]) -> Records:
+def _collect(
+    files: list[Path], problems: list[Problem], contents: list[bytes | Problem], limits: Limits = DEFAULT_LIMITS
+) -> Records:
     records = Records(problems=list(problems))
     for path, raw in zip(files, contents, strict=True):
-        records.extend(_read_file(path, raw))
+        records.extend(_read_file(path, raw, limits))
     records.problems += check_graph(
         records.nodes,
         records.edges,
@@ -289,8 +358,12 @@ def _collect(files: list[Path], problems: list[Problem], contents: list[bytes | 
     return records
 
 
-def validate_files(*paths: str | os.PathLike[str], bundled: bool = False) -> list[Problem]:
+def validate_files(
+    *paths: str | os.PathLike[str], bundled: bool = False, limits: Limits | None = None
+) -> list[Problem]:
     """Check data files without building a graph; return every problem (empty when valid).
+
+    ``limits`` bounds what a file may cost to read (:class:`Limits`; the defaults when ``None``).
 
     Examples
     --------
@@ -298,11 +371,12 @@ def validate_files(*paths: str | os.PathLike[str], bundled: bool = False) -> lis
     []
     """
     sources = [*([bundled_data_path()] if bundled or not paths else []), *paths]
+    limits = limits or DEFAULT_LIMITS
     files, problems = _data_files(sources)
-    return _collect(files, problems, [_read_bytes(f) for f in files]).problems
+    return _collect(files, problems, [_read_bytes(f, limits) for f in files], limits).problems
 
 
-def load(*paths: str | os.PathLike[str], bundled: bool | None = None) -> MetaGraph:
+def load(*paths: str | os.PathLike[str], bundled: bool | None = None, limits: Limits | None = None) -> MetaGraph:
     """Load a graph from data files, or the bundled graph.
 
     Parameters
@@ -313,6 +387,10 @@ def load(*paths: str | os.PathLike[str], bundled: bool | None = None) -> MetaGra
     bundled
         Also load the bundled graph under ``paths``. Defaults to ``True`` when no
         path is given and ``False`` otherwise.
+    limits
+        Bounds on what one file may cost to read: size, nesting, alias expansion,
+        number length, and how many problems the error message shows
+        (:class:`Limits`; its defaults when ``None``).
 
     Returns
     -------
@@ -336,17 +414,18 @@ def load(*paths: str | os.PathLike[str], bundled: bool | None = None) -> MetaGra
     if bundled is None:
         bundled = not paths
     sources: list[str | os.PathLike[str]] = [*([bundled_data_path()] if bundled else []), *paths]
+    limits = limits or DEFAULT_LIMITS
     files, problems = _data_files(sources)
-    contents = [_read_bytes(f) for f in files]
+    contents = [_read_bytes(f, limits) for f in files]
     key = None
     if not problems and not any(isinstance(c, Problem) for c in contents):
         key = cache.cache_key(c for c in contents if isinstance(c, bytes))
         cached = cache.read_cached(key)
         if cached is not None:
             return MetaGraph(cached.nodes, cached.edges, cached.references, validate=False)
-    records = _collect(files, problems, contents)
+    records = _collect(files, problems, contents, limits)
     if records.problems:
-        raise DataError(records.problems)
+        raise DataError(records.problems, shown=limits.max_problems)
     nodes, edges = [n for n, _ in records.nodes], [e for e, _ in records.edges]
     references = [r for r, _ in records.references]
     if key is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,71 @@ def test_old_entries_are_pruned(tmp_path: Path, cache_folder: Path) -> None:
         path.write_text(GOOD.replace("name: AMPK", f"name: AMPK {i}"), encoding="utf-8")
         metagraph.load(path)
     assert len(list(cache_folder.glob("graph-*.json"))) == cache._KEEP
+
+
+def _entry(cache_folder: Path) -> Path:
+    (entry,) = cache_folder.glob("graph-*.json")
+    return entry
+
+
+def test_a_tampered_entry_is_caught_and_the_true_graph_comes_back(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    metagraph.load(path)
+    entry = _entry(cache_folder)
+    forged = entry.read_text(encoding="utf-8").replace('"activates"', '"inhibits"')
+    assert forged != entry.read_text(encoding="utf-8")
+    entry.write_text(forged, encoding="utf-8")  # a still-valid graph making a false claim
+    (edge,) = metagraph.load(path).edges()
+    assert edge.predicate.value == "activates"
+    assert '"activates"' in entry.read_text(encoding="utf-8")  # and the entry was replaced
+    (edge,) = metagraph.load(path).edges()
+    assert edge.predicate.value == "activates"
+
+
+def test_an_entry_without_its_digest_is_not_believed(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    metagraph.load(path)
+    entry = _entry(cache_folder)
+    entry.with_suffix(".sha256").unlink()
+    entry.write_text(entry.read_text(encoding="utf-8").replace('"AMPK"', '"Fake"'), encoding="utf-8")
+    assert metagraph.load(path).node("ampk").name == "AMPK"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_at_the_cache_path_is_not_waited_on(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    metagraph.load(path)
+    entry = _entry(cache_folder)
+    entry.unlink()
+    os.mkfifo(entry)  # reading it would block for ever
+    assert len(metagraph.load(path)) == 2
+    assert entry.is_file() and not entry.is_symlink()  # replaced by a regular entry
+
+
+def test_a_symlink_at_the_cache_path_is_not_followed(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    metagraph.load(path)
+    entry = _entry(cache_folder)
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_bytes(entry.read_bytes())
+    entry.unlink()
+    entry.symlink_to("/dev/zero" if Path("/dev/zero").exists() else elsewhere)
+    assert len(metagraph.load(path)) == 2
+    assert not entry.is_symlink()
+
+
+def test_leftover_temporary_files_are_pruned(tmp_path: Path, cache_folder: Path) -> None:
+    cache_folder.mkdir()
+    stale, fresh = cache_folder / ".graph-x.json.abc.tmp", cache_folder / ".graph-y.json.def.tmp"
+    stale.write_text("half")
+    fresh.write_text("in progress")
+    old = time.time() - 24 * 3600
+    os.utime(stale, (old, old))
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    metagraph.load(path)
+    assert not stale.exists() and fresh.exists()

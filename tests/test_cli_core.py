@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -73,3 +75,82 @@ def test_bad_data_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "g.yaml").write_text("nodes: [\n")
     out = run("node", "x", "--data", str(tmp_path))
     assert out.returncode == 1 and "Traceback" not in out.stderr and "YAML syntax error" in out.stderr
+
+
+# -- hostile input and hostile output paths: one message, a non-zero status, no traceback --------
+def fails_cleanly(out: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert out.returncode != 0 and "Traceback" not in out.stderr, out.stderr
+    for needle in needles:
+        assert needle in out.stderr, out.stderr
+
+
+def test_node_list_with_an_unknown_kind(tmp_path: Path) -> None:
+    fails_cleanly(run("node", "--list", "--kind", "nonsense"), "invalid choice: 'nonsense'", "myokine")
+
+
+def test_import_table_never_overwrites_its_input(tmp_path: Path) -> None:
+    table = tmp_path / "x.csv"
+    table.write_text("source,target,effect\nIL-6,STAT3,activation\n")
+    fails_cleanly(run("import-table", str(table), str(table)), "is also an input", "--force")
+    assert table.read_text().startswith("source,target")
+    fails_cleanly(run("import-table", str(table), "out.yaml", "--delimiter", "ab", cwd=tmp_path), "one character")
+
+
+def test_export_and_render_never_write_into_the_data_read(tmp_path: Path) -> None:
+    (tmp_path / "g.yaml").write_text("nodes:\n  - {id: mine, name: Mine, kind: signal}\n")
+    for args in (("export", "yaml", str(tmp_path / "out.yaml")), ("render", str(tmp_path / "g.mmd"))):
+        fails_cleanly(run(*args, "--data", str(tmp_path)), "lies inside", "--force")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["g.yaml"]
+    assert run("export", "yaml", str(tmp_path / "out.yaml"), "--data", str(tmp_path), "--force").returncode == 0
+
+
+def test_writing_under_a_file_is_a_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("keep")
+    fails_cleanly(run("export", "json", str(blocker / "g.json")), "cannot write", "not a folder")
+    fails_cleanly(run("render", str(blocker / "g.mmd")), "cannot write")
+    table = tmp_path / "x.csv"
+    table.write_text("source,target,effect\nIL-6,STAT3,activation\n")
+    fails_cleanly(run("import-table", str(table), str(blocker / "o.yaml")), "cannot write")
+    assert blocker.read_text() == "keep"
+
+
+def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
+    (tmp_path / "g.yaml").write_text('nodes:\n  - {id: bad, name: "Evil\\e[31mRED\\a", kind: signal}\n')
+    out = run("node", "--list", "--data", str(tmp_path))
+    assert out.returncode == 0 and "\x1b" not in out.stdout and "\x07" not in out.stdout
+    assert "Evil\\u001b[31mRED\\u0007" in out.stdout
+    data = json.loads(run("node", "--list", "--json", "--data", str(tmp_path)).stdout)
+    assert data[0]["name"] == "Evil\x1b[31mRED\x07"  # still the true name for programs
+    out = run("node", "Evil", "--data", str(tmp_path))
+    assert out.returncode == 1 and "\x1b" not in out.stderr
+
+
+def test_validate_caps_what_it_prints(tmp_path: Path) -> None:
+    bad = tmp_path / "many.yaml"
+    bad.write_text("nodes: [" + ", ".join(["1"] * 300) + "]\n")
+    out = run("validate", str(bad), "--max-problems", "5")
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[0].startswith("300 problems in ") and "295 more not shown" in out.stdout
+    assert len(out.stdout.splitlines()) == 6
+    data = json.loads(run("validate", str(bad), "--json").stdout)
+    assert data["problem_count"] == 300 and len(data["problems"]) == 100
+
+
+@pytest.mark.parametrize("where", ["build_parser", "handler"])
+def test_ctrl_c_is_a_message_not_a_traceback(
+    where: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Ctrl-C while the commands are being imported (build_parser) or while one runs.
+    import metagraph.cli
+    from metagraph.cli import core
+
+    def interrupt(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    if where == "build_parser":
+        monkeypatch.setattr(metagraph.cli, "build_parser", interrupt)
+    else:
+        monkeypatch.setattr(core, "_node", interrupt)
+    assert metagraph.cli.main(["node", "--list"]) == 130
+    assert "interrupted" in capsys.readouterr().err

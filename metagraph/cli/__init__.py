@@ -8,15 +8,49 @@ Heavy libraries are imported inside the command handlers, never at start-up.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
-
-from metagraph.cli import core, interop, queries, render, reversal
-from metagraph.errors import MetagraphError
+from types import ModuleType
+from typing import Any, TextIO
 
 __all__ = ["build_parser", "main"]
 
-_GROUPS = (core, queries, reversal, render, interop)
+
+def _groups() -> tuple[ModuleType, ...]:
+    # Imported here, not at the top, so that a Ctrl-C while they load is caught by main().
+    from metagraph.cli import core, interop, queries, render, reversal
+
+    return (core, queries, reversal, render, interop)
+
+
+# Terminal control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides that
+# reorder what a terminal shows: a node name holding ESC or BEL must be shown, not obeyed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(text: str) -> str:
+    r"""Write control characters as ``\uXXXX`` (readable, and still valid inside JSON strings).
+
+    Examples
+    --------
+    >>> _escape("AMPK\x1b[31m\x07 ok")
+    'AMPK\\u001b[31m\\u0007 ok'
+    """
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _Escaping:
+    """A text stream that escapes terminal control characters before they reach the real one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_escape(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _common_parser() -> argparse.ArgumentParser:
@@ -43,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     >>> "trace" in build_parser().format_help()
     True
     """
-    examples = [ex for group in _GROUPS for ex in group.EXAMPLES]
+    groups = _groups()
+    examples = [ex for group in groups for ex in group.EXAMPLES]
     width = max(len(cmd) for cmd, _ in examples)
     epilog = "commands, with an example each:\n" + "\n".join(
         f"  {cmd.ljust(width)}  {example}" for cmd, example in examples
@@ -60,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"metagraph {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_parser()
-    for group in _GROUPS:
+    for group in groups:
         group.register(sub, common)
     return parser
 
@@ -68,23 +103,43 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``metagraph`` command; return its exit status.
 
+    Every error a user can cause is one message on stderr and a non-zero status, never
+    a traceback: a :class:`~metagraph.errors.MetagraphError`, a file that cannot be
+    written, Ctrl-C. Terminal control characters in what is printed are escaped.
+
     Examples
     --------
     >>> main(["node", "AMPK", "--json"])  # doctest: +ELLIPSIS
     {...
     0
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 2
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(stdout), _Escaping(stderr)
+    command = "metagraph"
     try:
-        return int(args.handler(args) or 0)
-    except MetagraphError as exc:
-        print(f"metagraph {args.command}: {exc}", file=sys.stderr)
-        return 1
+        from metagraph.errors import MetagraphError
+
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 2
+        command = f"metagraph {args.command}"
+        try:
+            return int(args.handler(args) or 0)
+        except MetagraphError as exc:
+            print(f"{command}: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            where = f"{exc.filename}: " if exc.filename is not None else ""
+            print(f"{command}: {where}{exc.strerror or exc}", file=sys.stderr)
+            return 1
     except BrokenPipeError:  # output piped into `head`
         return 0
     except KeyboardInterrupt:
+        print(f"\n{command}: interrupted", file=sys.stderr)
         return 130
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from metagraph.cli.output import format_table, load_graph, print_json
+from metagraph.cli.output import at_least, format_table, load_graph, print_json
 
 EXAMPLES = [
     ("node", 'metagraph node "PGC-1alpha"        (or: metagraph node --list --kind myokine)'),
@@ -15,6 +15,8 @@ EXAMPLES = [
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the ``node`` and ``validate`` commands."""
+    from metagraph.schema import KIND_ORDER
+
     p = sub.add_parser(
         "node",
         parents=[common],
@@ -24,7 +26,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("name", nargs="?", help="id, name or synonym of the node")
     p.add_argument("--list", action="store_true", help="list the nodes instead")
-    p.add_argument("--kind", help="with --list: only nodes of this kind")
+    p.add_argument(
+        "--kind",
+        choices=[k.value for k in KIND_ORDER],
+        metavar="KIND",
+        help="with --list: only nodes of this kind: " + ", ".join(k.value for k in KIND_ORDER),
+    )
     p.set_defaults(handler=_node)
 
     p = sub.add_parser(
@@ -39,6 +46,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--identifiers",
         action="store_true",
         help="also check every identifier (CURIE) against the Bioregistry and known look-alikes",
+    )
+    p.add_argument(
+        "--max-problems",
+        type=at_least(1),
+        default=100,
+        metavar="N",
+        help="print at most N problems, and how many more there are (default 100)",
     )
     p.set_defaults(handler=_validate)
 
@@ -92,6 +106,7 @@ def _node(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from metagraph.errors import describe_problems
     from metagraph.loader import bundled_data_path, validate_files
 
     paths = [*args.paths, *args.data]
@@ -107,16 +122,15 @@ def _validate(args: argparse.Namespace) -> int:
         print_json(
             {
                 "valid": not problems,
+                "problem_count": len(problems),
                 "problems": [
                     {"file": p.file, "line": p.line, "where": p.where, "message": p.message, "hint": p.hint}
-                    for p in problems
+                    for p in problems[: args.max_problems]
                 ],
             }
         )
     elif problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {label}:")
-        for p in problems:
-            print(f"  {p}")
+        print(describe_problems(problems, f"in {label}", shown=args.max_problems))
     elif not args.json:
         print(f"{label}: valid")
     return 1 if problems or ident_code else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
 from metagraph.cli.output import load_graph, print_json
@@ -53,6 +54,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--delimiter", help="column separator, when neither the file ending nor a guess finds it")
     p.add_argument(
+        "--force", action="store_true", help="write OUTPUT even if it is the input or inside a --data folder"
+    )
+    p.add_argument(
         "--no-schema-comment",
         action="store_true",
         help="do not name the JSON Schema on the first line (it lets editors check the file)",
@@ -77,7 +81,45 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="kgx: keep nodes without a Biolink-known identifier, as metagraph:<id> (KGX validation "
         "reports that prefix); by default they are left out",
     )
+    p.add_argument(
+        "--force", action="store_true", help="write OUT even if it is or lies inside a data file or folder read"
+    )
     p.set_defaults(handler=_export)
+
+
+def graph_inputs(args: argparse.Namespace) -> list[str]:
+    """The files and folders the graph of a command is read from (``--data``, and the bundled data)."""
+    from metagraph.loader import bundled_data_path
+
+    data = [str(p) for p in getattr(args, "data", [])]
+    return [*data, *([str(bundled_data_path())] if getattr(args, "bundled", False) or not data else [])]
+
+
+def refuse_to_overwrite_inputs(output: str, inputs: list[str], *, force: bool) -> None:
+    """Raise unless ``force`` when writing ``output`` would overwrite an input or land among the data read.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> src = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = src.write_text("a,b\\n")
+    >>> refuse_to_overwrite_inputs(str(src), [str(src)], force=False)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    metagraph.errors.MetagraphError: ... is also an input...
+    """
+    from metagraph._atomic import overlapping_input
+    from metagraph.errors import MetagraphError
+
+    if force:
+        return
+    clash = overlapping_input(output, list(inputs))
+    if clash is None:
+        return
+    if Path(clash).is_dir():
+        why = f"{output} lies inside {clash}, a folder of data read by this command"
+    else:
+        why = f"{output} is also an input ({clash})"
+    raise MetagraphError(f"{why}; writing it would overwrite or change the input. Choose another path, or add --force")
 
 
 def _parse_mapping(items: list[str]) -> dict[str, str]:
@@ -94,12 +136,16 @@ def _parse_mapping(items: list[str]) -> dict[str, str]:
 
 
 def _import_table(args: argparse.Namespace) -> int:
-    from metagraph._atomic import write_text_atomic
+    from metagraph._atomic import write_error_message, write_text_atomic
+    from metagraph.errors import MetagraphError
     from metagraph.interop.jsondoc import to_yaml
     from metagraph.interop.table import read_table
     from metagraph.jsonschema import SCHEMA_FILENAME
     from metagraph.loader import bundled_data_path
 
+    refuse_to_overwrite_inputs(
+        args.output, [args.input, *(graph_inputs(args) if args.data or args.bundled else [])], force=args.force
+    )
     reference = load_graph(args) if args.data or args.bundled else None
     graph = read_table(
         args.input,
@@ -111,7 +157,10 @@ def _import_table(args: argparse.Namespace) -> int:
     schema_file = bundled_data_path() / SCHEMA_FILENAME
     schema = schema_file.resolve().as_uri() if schema_file.is_file() and not args.no_schema_comment else None
     # the file holds what the reference graph lacks, so that it loads on top of it (--data FILE --bundled)
-    out = write_text_atomic(args.output, to_yaml(graph, schema=schema, exclude=reference))
+    try:
+        out = write_text_atomic(args.output, to_yaml(graph, schema=schema, exclude=reference))
+    except OSError as exc:
+        raise MetagraphError(write_error_message(args.output, exc)) from None
     known = [n.id for n in graph.nodes() if reference is not None and n.id in reference.nx]
     new = [n.id for n in graph.nodes() if n.id not in known]
     present = [e for e in graph.edges() if reference is not None and reference.nx.has_edge(e.source, e.target, e.key)]
@@ -150,6 +199,7 @@ def _import_table(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    refuse_to_overwrite_inputs(args.out, graph_inputs(args), force=args.force)
     kg = load_graph(args)
     options = {"unidentified": "local"} if args.kgx_local_ids and args.format == "kgx" else {}
     with warnings.catch_warnings(record=True) as caught:

@@ -94,6 +94,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--limit", type=_limit, default=5, metavar="N", help="with --trace: highlight the N best chains (default 5)"
     )
     p.add_argument("--title", help="heading of the diagram")
+    p.add_argument(
+        "--force", action="store_true", help="write OUT even if it is or lies inside a data file or folder read"
+    )
     p.set_defaults(handler=_render)
 
 
@@ -125,13 +128,15 @@ def format_for(path: str | Path) -> str:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from metagraph._atomic import write_text_atomic
+    from metagraph._atomic import write_error_message, write_text_atomic
+    from metagraph.cli.interop import graph_inputs, refuse_to_overwrite_inputs
     from metagraph.errors import NoPathError, RenderError
     from metagraph.render.view import View
 
     fmt = format_for(args.out)
     if args.hops is None:  # a reversal's chains already span the story; their neighbourhood would bury it
         args.hops = 0 if args.reversal else 1
+    refuse_to_overwrite_inputs(args.out, graph_inputs(args), force=args.force)
     kg = load_graph(args)
     focus: list[str] | None = list(args.focus) if args.focus else None
     chains: list[Any] = []
@@ -174,14 +179,17 @@ def _render(args: argparse.Namespace) -> int:
     )
     n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()
     with progress(f"drawing {n_nodes} nodes"):
-        if fmt == "html":
-            path = kg.to_html(args.out, drawn)
-        elif fmt == "svg":
-            path = kg.to_svg(args.out, drawn)
-        elif fmt == "mermaid":
-            path = write_text_atomic(args.out, kg.to_mermaid(drawn))
-        else:
-            path = write_text_atomic(args.out, kg.to_dot(drawn))
+        try:
+            if fmt == "html":
+                path = kg.to_html(args.out, drawn)
+            elif fmt == "svg":
+                path = kg.to_svg(args.out, drawn)
+            elif fmt == "mermaid":
+                path = write_text_atomic(args.out, kg.to_mermaid(drawn))
+            else:
+                path = write_text_atomic(args.out, kg.to_dot(drawn))
+        except OSError as exc:
+            raise RenderError(write_error_message(args.out, exc)) from None
     if args.json:
         print_json(
             {"path": str(path), "format": fmt, "nodes": n_nodes, "edges": n_edges, "highlighted_chains": len(chains)}

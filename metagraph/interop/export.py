@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from metagraph._atomic import write_folder_atomic, write_text_atomic
+from metagraph._atomic import write_error_message, write_folder_atomic, write_text_atomic
 from metagraph.errors import ExportError
 
 if TYPE_CHECKING:
@@ -180,8 +180,10 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
     Raises
     ------
     ExportError
-        Unknown format or option, a folder format given a file's path, or data the
-        format cannot hold.
+        Unknown format or option, a folder format given a file's path, data the
+        format cannot hold, or a path that cannot be written (no permission, a file
+        where a folder should be, a full disk); a file already there is then left
+        as it was.
 
     Examples
     --------
@@ -211,7 +213,9 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
     if spec.folder:
         if target.exists() and not target.is_dir():
             raise ExportError(f"{target} is a file; this format writes a folder of files, so give a folder path")
-        return write_folder_atomic(target, output)
-    if target.is_dir():
+    elif target.is_dir():
         raise ExportError(f"{target} is a folder; the {spec.name} format writes one file, so give a file path")
-    return write_text_atomic(target, output)
+    try:
+        return write_folder_atomic(target, output) if spec.folder else write_text_atomic(target, output)
+    except OSError as exc:
+        raise ExportError(write_error_message(target, exc)) from None

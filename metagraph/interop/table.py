@@ -431,8 +431,17 @@ class _Importer:
         return key
 
 
+def _check_delimiter(delimiter: str) -> None:
+    if len(delimiter) != 1 or delimiter in '\r\n"' or delimiter.isalnum():
+        raise MetagraphError(
+            f"the delimiter must be one character other than a letter, a digit, a quote or a line break, "
+            f"got {delimiter!r}; e.g. delimiter=',' or delimiter='\\t' (--delimiter ',' or --delimiter $'\\t')"
+        )
+
+
 def _sniff(text: str, path: Path, delimiter: str | None) -> str:
-    if delimiter:
+    if delimiter is not None:
+        _check_delimiter(delimiter)
         return delimiter
     expected = _SUFFIX_DELIMITERS.get(path.suffix.lower())
     if expected and expected in text.partition("\n")[0]:
@@ -776,9 +785,16 @@ def read_table(
     >>> g.edges(source="il6")[0].evidence[0].provenance, sorted(g.references)
     ('net.csv:2', ['net_csv', 'pmid_12345'])
     """
+    from metagraph.loader import _read_bytes
+
     src = Path(path)
+    if delimiter is not None:
+        _check_delimiter(delimiter)
+    raw = _read_bytes(src)  # a regular file only, of bounded size: never waits on a pipe
+    if isinstance(raw, Problem):
+        raise DataError([raw])
     try:
-        text = src.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(
             [
@@ -790,10 +806,6 @@ def read_table(
                     "save the file as UTF-8 (CSV UTF-8 in Excel)",
                 )
             ]
-        ) from exc
-    except OSError as exc:
-        raise DataError(
-            [Problem(str(src), None, "", f"cannot read the file: {exc.strerror}", "check the path")]
         ) from exc
     try:
         kind = Kind(default_kind)

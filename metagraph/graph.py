@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import networkx as nx
 from pydantic import BaseModel
@@ -34,11 +34,26 @@ from metagraph._nx import NxGraph
 from metagraph._operation import operation
 from metagraph._select import Kinds, Names, as_names, induced, select_ids
 from metagraph._validation import Origin, check_graph
-from metagraph.errors import AmbiguousNodeError, DataError, UnknownNodeError
+from metagraph.errors import AmbiguousNodeError, DataError, MetagraphError, UnknownNodeError
 from metagraph.models import Edge, Node, Reference
 from metagraph.schema import PREDICATES, Kind, Predicate
 
 __all__ = ["MetaGraph"]
+
+_V = TypeVar("_V", bound=Enum)
+
+
+def _vocabulary(vocab: type[_V], value: object, what: str) -> _V:
+    """``vocab(value)``, or a :class:`~metagraph.MetagraphError` naming the closest words."""
+    try:
+        return vocab(value)
+    except ValueError:
+        import difflib
+
+        words = [str(v.value) for v in vocab]
+        close = difflib.get_close_matches(str(value).casefold(), words, n=1, cutoff=0.5)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise MetagraphError(f"{value!r} is not a {what}; {hint}choose from {', '.join(words)}") from None
 
 
 def _plain(value: Any) -> Any:
@@ -241,7 +256,7 @@ class MetaGraph:
         >>> "irisin" in [n.id for n in metagraph.load().nodes(kind="myokine")]
         True
         """
-        want = Kind(kind) if kind is not None else None
+        want = _vocabulary(Kind, kind, "kind") if kind is not None else None
         return [m for m in (self._node_models[n] for n in self._nx.nodes) if want is None or m.kind == want]
 
     def edges(
@@ -261,7 +276,7 @@ class MetaGraph:
         """
         s = self.resolve(source) if source is not None else None
         t = self.resolve(target) if target is not None else None
-        p = Predicate(predicate) if predicate is not None else None
+        p = _vocabulary(Predicate, predicate, "predicate") if predicate is not None else None
         if s is not None:
             triples: Iterable[tuple[str, str, str]] = self._nx.out_edges(s, keys=True)
         elif t is not None:

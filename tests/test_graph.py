@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 import metagraph
-from metagraph import AmbiguousNodeError, DataError, Edge, MetaGraph, Node, Reference, UnknownNodeError
+from metagraph import AmbiguousNodeError, DataError, Edge, MetaGraph, MetagraphError, Node, Reference, UnknownNodeError
 
 REF = Reference(key="src", title="A source")
 
@@ -106,3 +106,10 @@ def test_the_networkx_graph_is_read_only_and_copies_are_free() -> None:
     copy.add_edge("ampk", "x1")
     assert kg.edges(source="ampk", target="x1") == []
     assert not kg.is_view
+
+
+def test_a_wrong_kind_or_predicate_is_named_with_the_closest_word(kg: MetaGraph) -> None:
+    with pytest.raises(MetagraphError, match="'myokin' is not a kind; did you mean 'myokine'"):
+        kg.nodes(kind="myokin")
+    with pytest.raises(MetagraphError, match="'activate' is not a predicate; did you mean 'activates'"):
+        kg.edges(predicate="activate")

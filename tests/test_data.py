@@ -245,3 +245,31 @@ def test_every_node_is_connected_and_described(kg: MetaGraph) -> None:
     for node in kg.nodes():
         assert kg.nx.degree(node.id) > 0, node.id
         assert node.description, node.id
+
+
+# --- The acceptance questions: answers that mean what the article says ---------------------------------
+
+
+def test_hiit_raises_insulin_sensitivity(kg: MetaGraph) -> None:
+    assert kg.net_effect("HIIT", "insulin sensitivity").verdict == "increases"
+
+
+def test_exercise_only_lowers_inflammation(kg: MetaGraph) -> None:
+    # Chronically high ROS is associated with inflammation; the acute exercise burst of ROS is a signal.
+    chains = kg.trace("exercise", "inflammation", limit=None, max_hops=6)
+    assert chains
+    assert all(c.sign < 0 for c in chains), [str(c) for c in chains if c.sign >= 0]
+
+
+def test_exercise_causes_no_cellular_damage(kg: MetaGraph) -> None:
+    assert kg.trace("exercise", "cellular damage", limit=None, max_hops=8) == []
+    assert kg.trace("HIIT", "cellular damage", limit=None, max_hops=8) == []
+
+
+def test_chronic_ros_is_an_association_with_harm(kg: MetaGraph) -> None:
+    for target in ("cellular_damage", "inflammation"):
+        (edge,) = kg.edges(source="chronic_high_ros", target=target)
+        assert edge.predicate == Predicate.POSITIVELY_ASSOCIATED_WITH
+        assert edge.timescale is not None and edge.timescale.value == "chronic"
+    assert not kg.edges(source="ros", target="cellular_damage")
+    assert not kg.edges(source="ros", target="inflammation")

@@ -171,7 +171,13 @@ def test_comparison_table_cells(kg: MetaGraph) -> None:
         e.mechanism and e.mechanism.value == "insulin-independent"
         for e in cell("resistance_training", "glucose_uptake")
     )
-    assert any(e.mechanism and e.mechanism.value == "insulin-dependent" for e in cell("hiit", "glucose_uptake"))
+    # "primarily through improved insulin signaling and oxidative capacity": two routes, so no single mechanism
+    assert [e.mechanism for e in cell("hiit", "glucose_uptake")] == [None]
+    assert kg.edges(source="hiit", target="insulin_signaling") and kg.edges(
+        source="hiit", target="mitochondrial_function"
+    )
+    for route in ("insulin_signaling", "mitochondrial_function"):
+        assert any(e.modality == "hiit" for e in kg.edges(source=route, target="glucose_uptake")), route
     assert [e.sign for e in cell("hiit", "visceral_fat")] == [-1]
     assert {e.magnitude.value for e in cell("resistance_training", "lean_muscle_mass") if e.magnitude} == {"superior"}
     assert kg.edges(source="visceral_fat", target="body_composition", predicate="part_of")
@@ -352,3 +358,32 @@ def test_chronic_ros_is_an_association_with_harm(kg: MetaGraph) -> None:
         assert edge.timescale is not None and edge.timescale.value == "chronic"
     assert not kg.edges(source="ros", target="cellular_damage")
     assert not kg.edges(source="ros", target="inflammation")
+
+
+# --- What the schema can now say -------------------------------------------------------------------------
+
+
+def test_denied_conversion_combination_and_hedges(kg: MetaGraph) -> None:
+    (denied,) = kg.edges(source="il6", target="chronic_inflammation")
+    assert denied.negated and denied.predicate == Predicate.ASSOCIATED_WITH
+    assert kg.edges(source="white_adipocyte", target="beige_adipocyte", predicate="converts_to")
+    assert {e.target for e in kg.edges(source="combined_training", predicate="has_component")} == {
+        "hiit",
+        "resistance_training",
+    }
+    assert kg.edges(source="combined_training", target="metabolic_dysregulation", predicate="decreases")
+    (bdnf,) = kg.edges(source="bdnf", target="fatty_acid_oxidation")
+    assert bdnf.hedged
+    (historical,) = kg.edges(source="il6", target="pro_inflammatory_cytokines")
+    assert historical.hedged
+
+
+def test_curators_steps_are_marked_as_inferences(kg: MetaGraph) -> None:
+    for source, target in [
+        ("exercise", "insulin_resistance"),
+        ("erfe", "myonectin"),
+        ("beta_cell", "pancreatic_islet"),
+        ("pancreatic_islet", "pancreas"),
+    ]:
+        (edge,) = kg.edges(source=source, target=target)
+        assert edge.inferred, (source, target)

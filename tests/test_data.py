@@ -387,3 +387,40 @@ def test_curators_steps_are_marked_as_inferences(kg: MetaGraph) -> None:
     ]:
         (edge,) = kg.edges(source=source, target=target)
         assert edge.inferred, (source, target)
+
+
+# --- Mechanism first ----------------------------------------------------------------------------------------
+
+
+def test_every_summary_edge_has_its_finer_chain(kg: MetaGraph) -> None:
+    # `summary: true` only where the graph also holds the same claim step by step: a chain of at least two
+    # causal edges, with the same sign, from the same source to the same target, not through a group.
+    summaries = [e for e in kg.edges() if e.summary]
+    assert len(summaries) >= 20
+    for edge in summaries:
+        finer = [
+            c
+            for c in kg.trace(edge.source, edge.target, max_hops=4, limit=None)
+            if len(c.edges) >= 2 and c.sign == edge.sign and all(e.predicate != Predicate.MEMBER_OF for e in c.edges)
+        ]
+        assert finer, f"{edge.source} -> {edge.target} is marked summary but has no finer chain"
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("hiit", "insulin_sensitivity"),
+        ("hiit", "mitochondrial_biogenesis"),
+        ("hiit", "mitochondrial_function"),
+        ("hiit", "glucose_uptake"),
+        ("ampk", "mitochondrial_biogenesis"),
+        ("resistance_training", "glucose_uptake"),
+        ("exercise", "glucose_uptake"),
+    ],
+)
+def test_one_step_summaries_are_marked(kg: MetaGraph, source: str, target: str) -> None:
+    edges = [e for e in kg.edges(source=source, target=target) if e.sign != 0]
+    assert edges and all(e.summary for e in edges)
+    # the mechanistic steps themselves are not summaries
+    assert not any(e.summary for e in kg.edges(source="ampk", target="pgc1a"))
+    assert not any(e.summary for e in kg.edges(source="glut4_translocation", target="glucose_uptake"))

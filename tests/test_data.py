@@ -297,7 +297,12 @@ def test_identifiers(kg: MetaGraph) -> None:
         for n in kg.nodes()
         if not n.xrefs and n.kind in (Kind.GENE, Kind.MYOKINE, Kind.ORGAN) and n.id not in groups
     ]
-    assert without == []
+    # Irisin has no record of its own: FNDC5's gene and protein records are broader (it is their cleaved
+    # ectodomain), and the MeSH record "FNDC5 protein, human" lists irisin only as a synonym.
+    assert without == ["irisin"]
+    irisin = kg.node("irisin")
+    assert irisin.close_matches == ["MESH:C577593"]
+    assert {"HGNC:20240", "UniProt:Q8NAU1"} <= set(irisin.broad_matches)
     # a group (a table row's myokines) is no entity of its own: it has no identifier
     assert all(not kg.node(g).xrefs for g in groups)
 
@@ -424,3 +429,30 @@ def test_one_step_summaries_are_marked(kg: MetaGraph, source: str, target: str) 
     # the mechanistic steps themselves are not summaries
     assert not any(e.summary for e in kg.edges(source="ampk", target="pgc1a"))
     assert not any(e.summary for e in kg.edges(source="glut4_translocation", target="glucose_uptake"))
+
+
+# --- Identifiers with their match type ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("node_id", "curie", "match"),
+    [
+        ("hepatic_glucose_production", "GO:0006094", "narrow"),  # gluconeogenesis is one part of it
+        ("insulin_sensitivity", "GO:0032869", "close"),  # cellular response to insulin stimulus
+        ("browning_of_white_fat", "GO:0050873", "close"),  # brown fat cell differentiation
+        ("mitochondrial_biogenesis", "GO:0007005", "broad"),  # mitochondrion organization
+        ("glut4_translocation", "GO:0072659", "broad"),  # protein localization to plasma membrane
+        ("inflammation", "GO:0006954", "close"),  # a process id on a condition node
+        ("mitochondrion", "GO:0005739", "close"),  # a cellular component on a "cell" node
+        ("visceral_fat", "UBERON:0035818", "related"),  # the tissue, for an outcome (its amount)
+    ],
+)
+def test_approximate_identifiers_are_not_exact(kg: MetaGraph, node_id: str, curie: str, match: str) -> None:
+    node = kg.node(node_id)
+    assert curie not in node.xrefs
+    assert curie in node.matches[match]
+
+
+def test_nrf2_does_not_answer_to_nrf_2(kg: MetaGraph) -> None:
+    # "NRF-2" is the usual spelling of nuclear respiratory factor 2 (GABPA), not of NFE2L2.
+    assert "NRF-2" not in kg.node("nrf2").synonyms

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
+import yaml
 
 from metagraph import Kind, MetaGraph, Predicate
 from metagraph._names import NameIndex
@@ -456,3 +458,34 @@ def test_approximate_identifiers_are_not_exact(kg: MetaGraph, node_id: str, curi
 def test_nrf2_does_not_answer_to_nrf_2(kg: MetaGraph) -> None:
     # "NRF-2" is the usual spelling of nuclear respiratory factor 2 (GABPA), not of NFE2L2.
     assert "NRF-2" not in kg.node("nrf2").synonyms
+
+
+# --- The article's signed causal claims, reproduced ----------------------------------------------------------
+
+CLAIMS_FILE = Path(__file__).parent / "data" / "article_claims.yaml"
+
+
+def article_claims() -> list[dict[str, object]]:
+    claims: list[dict[str, object]] = yaml.safe_load(CLAIMS_FILE.read_text(encoding="utf-8"))["claims"]
+    return claims
+
+
+def test_the_claim_list_quotes_the_article(seed_text: str) -> None:
+    claims = article_claims()
+    assert len(claims) >= 40
+    for claim in claims:
+        assert claim["sign"] in (1, -1), claim
+        assert " ".join(str(claim["quote"]).split()) in seed_text, claim["quote"]
+
+
+def test_the_graph_reproduces_the_articles_signed_claims(kg: MetaGraph) -> None:
+    claims = article_claims()
+    missed = []
+    for claim in claims:
+        source, target, sign = str(claim["source"]), str(claim["target"]), claim["sign"]
+        chains = kg.trace(source, target, max_hops=4, limit=None)
+        verdict = kg.net_effect(source, target, max_hops=4).verdict
+        expected = "increases" if sign == 1 else "decreases"
+        if not any(c.sign == sign for c in chains) or verdict != expected:
+            missed.append(f"{source} -> {target} ({expected}; graph says {verdict})")
+    assert len(missed) <= 0.05 * len(claims), missed

@@ -26,7 +26,8 @@ def test_sparql_myokines_that_target_the_liver(kg: MetaGraph, tmp_path: Path) ->
     g = _load(kg, tmp_path)
     rows = g.query(PREFIXES + "SELECT ?name WHERE { ?m a mg:Myokine ; mg:targets node:liver ; rdfs:label ?name }")
     names = {str(r.name) for r in rows}
-    assert {"IL-6", "Myonectin"} <= names
+    # the crosstalk table's liver row credits the liver to IL-6 and myonectin jointly: a group node
+    assert "IL-6 and Myonectin (crosstalk table, liver row)" in names
     assert names == {
         kg.node(e.source).name
         for e in kg.edges(target="liver", predicate="targets")
@@ -40,11 +41,12 @@ def test_statements_carry_evidence_and_qualifiers(kg: MetaGraph, tmp_path: Path)
     q = (
         PREFIXES
         + """SELECT ?quote ?ref ?where WHERE {
-        ?e rdf:subject node:il6 ; rdf:predicate mg:decreases ; rdf:object node:hepatic_glucose_production ;
+        ?e rdf:subject node:liver_row_myokines ; rdf:predicate mg:decreases ;
+           rdf:object node:hepatic_glucose_production ;
            mg:location ?where ; mg:evidence ?ev . ?ev mg:quote ?quote ; mg:reference ?ref }"""
     )
     rows = list(g.query(q, initNs={"rdf": RDF}))
-    edge = kg.edges(source="il6", target="hepatic_glucose_production", predicate="decreases")[0]
+    edge = kg.edges(source="liver_row_myokines", target="hepatic_glucose_production", predicate="decreases")[0]
     assert {str(r.quote) for r in rows} == {ev.quote for ev in edge.evidence}
     assert {str(r.where) for r in rows} == {NODE + "liver"}
     # the vocabulary is described in the file itself

@@ -87,6 +87,13 @@ def kg() -> metagraph.MetaGraph:
 
 
 @pytest.fixture(scope="session")
+def article() -> metagraph.MetaGraph:
+    """The article layer of the bundled graph alone (its nodes, edges and references; no literature files)."""
+    data = metagraph.bundled_data_path()
+    return metagraph.load(data / "nodes", data / "edges", data / "references.yaml")
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     """The source document, whitespace collapsed; skips where ../shared/seed is absent."""
     files = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []

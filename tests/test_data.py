@@ -74,13 +74,13 @@ def test_every_quote_is_in_the_section_it_names(kg: MetaGraph, seed_text: str) -
             assert " ".join(ev.quote.split()) in seed_text[lo:hi], f"{ev.quote!r} not in {ev.section}"
 
 
-def test_every_edge_cites_the_source_article(kg: MetaGraph) -> None:
-    for edge in kg.edges():
+def test_every_edge_cites_the_source_article(article: MetaGraph) -> None:
+    for edge in article.edges():
         assert "seed_article" in edge.references, f"{edge.source}->{edge.target}"
 
 
-def test_all_ten_references_with_their_real_records(kg: MetaGraph) -> None:
-    refs = kg.references
+def test_all_ten_references_with_their_real_records(article: MetaGraph) -> None:
+    refs = article.references
     assert PAPERS | {"seed_article"} == set(refs)
     for key in PAPERS - {"simoes2018"}:
         assert refs[key].doi, key
@@ -92,16 +92,16 @@ def test_all_ten_references_with_their_real_records(kg: MetaGraph) -> None:
     assert refs["seed_article"].type == "web_page"
 
 
-def test_the_bibliography_is_kept_but_cites_nothing(kg: MetaGraph) -> None:
+def test_the_bibliography_is_kept_but_cites_nothing(article: MetaGraph) -> None:
     # The article has no in-text citations: no claim can be traced to one of its references, so none is
     # cited on an edge (a curator's link to a paper nobody checked is not evidence). They stay as its
     # bibliography, in the article layer.
-    cited = Counter(k for e in kg.edges() for k in e.references)
-    assert cited["seed_article"] == len(kg.edges())
+    cited = Counter(k for e in article.edges() for k in e.references)
+    assert cited["seed_article"] == len(article.edges())
     assert not PAPERS & set(cited)
     for key in PAPERS | {"seed_article"}:
-        assert kg.references[key].layer == "article", key
-        assert "No edge cites it" in (kg.references[key].note or "") or key == "seed_article"
+        assert article.references[key].layer == "article", key
+        assert "No edge cites it" in (article.references[key].note or "") or key == "seed_article"
 
 
 def test_no_article_sentence_is_filed_under_another_reference(kg: MetaGraph, seed_text: str) -> None:
@@ -129,13 +129,13 @@ def test_the_article_record_says_its_title_is_supplied(kg: MetaGraph) -> None:
     assert kg.references["whytock2025"].authors[-1] == "et al"
 
 
-def test_size_and_spread(kg: MetaGraph) -> None:
-    assert len(kg.edges()) > 100
-    kinds = Counter(n.kind for n in kg.nodes())
+def test_size_and_spread(article: MetaGraph) -> None:
+    assert len(article.edges()) > 100
+    kinds = Counter(n.kind for n in article.nodes())
     assert all(kinds[k] for k in Kind), kinds
-    sections = Counter(ev.section.value for e in kg.edges() for ev in e.evidence if ev.section)
+    sections = Counter(ev.section.value for e in article.edges() for ev in e.evidence if ev.section)
     assert min(sections.values()) >= 15, sections
-    preds = Counter(e.predicate for e in kg.edges())
+    preds = Counter(e.predicate for e in article.edges())
     for p in (
         Predicate.ACTIVATES,
         Predicate.INCREASES,
@@ -149,18 +149,18 @@ def test_size_and_spread(kg: MetaGraph) -> None:
         assert preds[p], p
 
 
-def test_gene_and_product_are_separate(kg: MetaGraph) -> None:
-    assert kg.edges(source="fndc5", target="irisin", predicate="cleaved_into")
-    assert kg.edges(source="erfe", target="myonectin", predicate="encodes")
-    assert kg.node("erfe").kind == Kind.GENE and kg.node("myonectin").kind == Kind.MYOKINE
+def test_gene_and_product_are_separate(article: MetaGraph) -> None:
+    assert article.edges(source="fndc5", target="irisin", predicate="cleaved_into")
+    assert article.edges(source="erfe", target="myonectin", predicate="encodes")
+    assert article.node("erfe").kind == Kind.GENE and article.node("myonectin").kind == Kind.MYOKINE
     # The gene's record belongs to the gene (or precursor), not to the secreted product.
-    assert "HGNC:20240" in kg.node("fndc5").xrefs and "HGNC:20240" not in kg.node("irisin").xrefs
-    assert "HGNC:26727" in kg.node("erfe").xrefs and "HGNC:26727" not in kg.node("myonectin").xrefs
+    assert "HGNC:20240" in article.node("fndc5").xrefs and "HGNC:20240" not in article.node("irisin").xrefs
+    assert "HGNC:26727" in article.node("erfe").xrefs and "HGNC:26727" not in article.node("myonectin").xrefs
 
 
-def test_comparison_table_cells(kg: MetaGraph) -> None:
+def test_comparison_table_cells(article: MetaGraph) -> None:
     def cell(modality: str, outcome: str) -> list:
-        return kg.edges(source=modality, target=outcome)
+        return article.edges(source=modality, target=outcome)
 
     assert {e.magnitude.value for e in cell("hiit", "mitochondrial_biogenesis") if e.magnitude} == {"high"}
     assert {e.magnitude.value for e in cell("resistance_training", "mitochondrial_biogenesis") if e.magnitude} == {
@@ -175,15 +175,15 @@ def test_comparison_table_cells(kg: MetaGraph) -> None:
     )
     # "primarily through improved insulin signaling and oxidative capacity": two routes, so no single mechanism
     assert [e.mechanism for e in cell("hiit", "glucose_uptake")] == [None]
-    assert kg.edges(source="hiit", target="insulin_signaling") and kg.edges(
+    assert article.edges(source="hiit", target="insulin_signaling") and article.edges(
         source="hiit", target="mitochondrial_function"
     )
     for route in ("insulin_signaling", "mitochondrial_function"):
-        assert any(e.modality == "hiit" for e in kg.edges(source=route, target="glucose_uptake")), route
+        assert any(e.modality == "hiit" for e in article.edges(source=route, target="glucose_uptake")), route
     assert [e.sign for e in cell("hiit", "visceral_fat")] == [-1]
     assert {e.magnitude.value for e in cell("resistance_training", "lean_muscle_mass") if e.magnitude} == {"superior"}
-    assert kg.edges(source="visceral_fat", target="body_composition", predicate="part_of")
-    assert kg.edges(source="lean_muscle_mass", target="body_composition", predicate="part_of")
+    assert article.edges(source="visceral_fat", target="body_composition", predicate="part_of")
+    assert article.edges(source="lean_muscle_mass", target="body_composition", predicate="part_of")
 
 
 @pytest.mark.parametrize(
@@ -195,30 +195,30 @@ def test_comparison_table_cells(kg: MetaGraph) -> None:
         ("skeletal_muscle", {"il6", "bdnf"}),
     ],
 )
-def test_crosstalk_table_rows(kg: MetaGraph, organ: str, myokines: set[str]) -> None:
+def test_crosstalk_table_rows(article: MetaGraph, organ: str, myokines: set[str]) -> None:
     # Joint attribution: a row with several myokines is one group node (their `member_of` target) that
     # targets the organ and carries the row's effects; a one-myokine row stays on that myokine.
     def members(node_id: str) -> set[str]:
-        return {e.source for e in kg.edges(target=node_id, predicate="member_of")}
+        return {e.source for e in article.edges(target=node_id, predicate="member_of")}
 
     row_sources = [
         e.source
-        for e in kg.edges(target=organ, predicate="targets")
+        for e in article.edges(target=organ, predicate="targets")
         if e.source != "myokines" and (members(e.source) or len(myokines) == 1)
     ]
     assert len(row_sources) == 1, row_sources
     (row,) = row_sources
     assert (members(row) or {row}) == myokines
     if len(myokines) > 1:
-        assert kg.node(row).kind == Kind.MYOKINE
+        assert article.node(row).kind == Kind.MYOKINE
         for m in myokines:
-            (edge,) = kg.edges(source=m, target=row, predicate="member_of")
-            assert edge.evidence[0].quote == ", ".join(kg.node(x).name for x in myokines_in_cell_order(edge))
-    located = [e for e in kg.edges(source=row) if e.location == organ and e.sign != 0]
+            (edge,) = article.edges(source=m, target=row, predicate="member_of")
+            assert edge.evidence[0].quote == ", ".join(article.node(x).name for x in myokines_in_cell_order(edge))
+    located = [e for e in article.edges(source=row) if e.location == organ and e.sign != 0]
     assert located
     # the table's effects are claimed once, by the row: no member repeats a row effect with a table quote
     for m in myokines - {row}:
-        for e in kg.edges(source=m):
+        for e in article.edges(source=m):
             assert not any(ev.quote in ROW_EFFECT_CELLS for ev in e.evidence if ev.quote), (m, e.target)
 
 
@@ -239,7 +239,7 @@ def myokines_in_cell_order(edge: object) -> list[str]:
     return cells[edge.target]  # type: ignore[attr-defined]
 
 
-def test_crosstalk_table_rebuilds(kg: MetaGraph, seed_text: str) -> None:
+def test_crosstalk_table_rebuilds(article: MetaGraph, seed_text: str) -> None:
     # Rebuild the table from the encoding the file header describes, and check it cell by cell.
     expected = {
         "adipose_tissue": (
@@ -256,20 +256,20 @@ def test_crosstalk_table_rebuilds(kg: MetaGraph, seed_text: str) -> None:
         "pancreas": ("IL-6", {("beta_cell_function", 1)}),
         "skeletal_muscle": ("IL-6, BDNF", {("glucose_uptake", 1), ("fatty_acid_oxidation", 1)}),
     }
-    table = kg.edges()
+    table = article.edges()
     for organ, (cell, effects) in expected.items():
         sources = [
             e.source
             for e in table
             if e.target == organ and e.predicate == Predicate.TARGETS and e.source not in ("myokines",)
         ]
-        row = next(s for s in sources if kg.edges(target=s, predicate="member_of") or s == "il6")
-        members = [e.source for e in kg.edges(target=row, predicate="member_of")] or [row]
-        assert set(members) == {kg.resolve(n) for n in cell.split(", ")}
+        row = next(s for s in sources if article.edges(target=s, predicate="member_of") or s == "il6")
+        members = [e.source for e in article.edges(target=row, predicate="member_of")] or [row]
+        assert set(members) == {article.resolve(n) for n in cell.split(", ")}
         assert cell in seed_text
-        got = {(e.target, e.sign) for e in kg.edges(source=row) if e.location == organ and not e.summary}
+        got = {(e.target, e.sign) for e in article.edges(source=row) if e.location == organ and not e.summary}
         assert effects <= got, (organ, effects - got)
-        for e in kg.edges(source=row):
+        for e in article.edges(source=row):
             if e.location == organ:
                 assert all(" ".join(ev.quote.split()) in seed_text for ev in e.evidence if ev.quote)
 
@@ -425,12 +425,12 @@ def test_every_summary_edge_has_its_finer_chain(kg: MetaGraph) -> None:
         ("exercise", "glucose_uptake"),
     ],
 )
-def test_one_step_summaries_are_marked(kg: MetaGraph, source: str, target: str) -> None:
-    edges = [e for e in kg.edges(source=source, target=target) if e.sign != 0]
+def test_one_step_summaries_are_marked(article: MetaGraph, source: str, target: str) -> None:
+    edges = [e for e in article.edges(source=source, target=target) if e.sign != 0]
     assert edges and all(e.summary for e in edges)
     # the mechanistic steps themselves are not summaries
-    assert not any(e.summary for e in kg.edges(source="ampk", target="pgc1a"))
-    assert not any(e.summary for e in kg.edges(source="glut4_translocation", target="glucose_uptake"))
+    assert not any(e.summary for e in article.edges(source="ampk", target="pgc1a"))
+    assert not any(e.summary for e in article.edges(source="glut4_translocation", target="glucose_uptake"))
 
 
 # --- Identifiers with their match type ---------------------------------------------------------------------
@@ -478,13 +478,13 @@ def test_the_claim_list_quotes_the_article(seed_text: str) -> None:
         assert " ".join(str(claim["quote"]).split()) in seed_text, claim["quote"]
 
 
-def test_the_graph_reproduces_the_articles_signed_claims(kg: MetaGraph) -> None:
+def test_the_graph_reproduces_the_articles_signed_claims(article: MetaGraph) -> None:
     claims = article_claims()
     missed = []
     for claim in claims:
         source, target, sign = str(claim["source"]), str(claim["target"]), claim["sign"]
-        chains = kg.trace(source, target, max_hops=4, limit=None)
-        verdict = kg.net_effect(source, target, max_hops=4).verdict
+        chains = article.trace(source, target, max_hops=4, limit=None)
+        verdict = article.net_effect(source, target, max_hops=4).verdict
         expected = "increases" if sign == 1 else "decreases"
         if not any(c.sign == sign for c in chains) or verdict != expected:
             missed.append(f"{source} -> {target} ({expected}; graph says {verdict})")

@@ -28,6 +28,7 @@ __version__ = "0.1.0"
 
 # Result classes and the table reader are imported on first use: `import metagraph` (and so the command) stays fast.
 _LAZY = {
+    "AuditReport": "metagraph.audit",
     "Chain": "metagraph.queries.chains",
     "Comparison": "metagraph.queries.compare",
     "IdentifierReport": "metagraph.interop.identifiers",
@@ -53,6 +54,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "PREDICATES",
     "AmbiguousNodeError",
+    "AuditReport",
     "Chain",
     "Comparison",
     "DataError",

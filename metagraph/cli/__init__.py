@@ -11,12 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from metagraph.cli import core, interop, queries, render
+from metagraph.cli import audit, core, interop, queries, render
 from metagraph.errors import MetagraphError
 
 __all__ = ["build_parser", "main"]
 
-_GROUPS = (core, queries, render, interop)
+_GROUPS = (core, queries, render, interop, audit)
 
 
 def _common_parser() -> argparse.ArgumentParser:

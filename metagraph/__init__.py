@@ -22,7 +22,20 @@ from metagraph.errors import (
 from metagraph.graph import MetaGraph
 from metagraph.loader import bundled_data_path, load, validate_files
 from metagraph.models import Edge, Evidence, GraphDocument, Node, Reference
-from metagraph.schema import PREDICATES, Kind, Magnitude, Mechanism, Predicate, Section, Timescale
+from metagraph.schema import (
+    ASSOCIATIONS,
+    PREDICATES,
+    EvidenceType,
+    Kind,
+    Magnitude,
+    Mechanism,
+    Predicate,
+    Section,
+    Species,
+    Stance,
+    StudySystem,
+    Timescale,
+)
 
 __version__ = "0.1.0"
 
@@ -52,6 +65,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "ASSOCIATIONS",
     "PREDICATES",
     "AmbiguousNodeError",
     "AuditReport",
@@ -60,6 +74,7 @@ __all__ = [
     "DataError",
     "Edge",
     "Evidence",
+    "EvidenceType",
     "ExportError",
     "GraphDocument",
     "IdentifierReport",
@@ -80,6 +95,9 @@ __all__ = [
     "Reference",
     "RenderError",
     "Section",
+    "Species",
+    "Stance",
+    "StudySystem",
     "TableResult",
     "Timescale",
     "UnknownNodeError",

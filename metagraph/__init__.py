@@ -22,12 +22,26 @@ from metagraph.errors import (
 from metagraph.graph import MetaGraph
 from metagraph.loader import bundled_data_path, load, validate_files
 from metagraph.models import Edge, Evidence, GraphDocument, Node, Reference
-from metagraph.schema import PREDICATES, Kind, Magnitude, Mechanism, Predicate, Section, Timescale
+from metagraph.schema import (
+    ASSOCIATIONS,
+    PREDICATES,
+    EvidenceType,
+    Kind,
+    Magnitude,
+    Mechanism,
+    Predicate,
+    Section,
+    Species,
+    Stance,
+    StudySystem,
+    Timescale,
+)
 
 __version__ = "0.1.0"
 
 # Result classes and the table reader are imported on first use: `import metagraph` (and so the command) stays fast.
 _LAZY = {
+    "AuditReport": "metagraph.audit",
     "Chain": "metagraph.queries.chains",
     "Comparison": "metagraph.queries.compare",
     "IdentifierReport": "metagraph.interop.identifiers",
@@ -51,13 +65,16 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "ASSOCIATIONS",
     "PREDICATES",
     "AmbiguousNodeError",
+    "AuditReport",
     "Chain",
     "Comparison",
     "DataError",
     "Edge",
     "Evidence",
+    "EvidenceType",
     "ExportError",
     "GraphDocument",
     "IdentifierReport",
@@ -78,6 +95,9 @@ __all__ = [
     "Reference",
     "RenderError",
     "Section",
+    "Species",
+    "Stance",
+    "StudySystem",
     "TableResult",
     "Timescale",
     "UnknownNodeError",

@@ -387,3 +387,5 @@ class MetaGraph:
     merge = operation("metagraph.interop.merge:merge")
     check_identifiers = operation("metagraph.interop.identifiers:check_identifiers")
     export = operation("metagraph.interop.export:export")
+    # The self-audit (metagraph.audit).
+    audit = operation("metagraph.audit:audit")

@@ -139,6 +139,41 @@ def _data_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], li
     return files, problems
 
 
+#: Words curators write for a value the vocabularies name otherwise (evidence stance, species,
+#: system and type), so that the hint names the right one even when the spelling is far off.
+_ENUM_SYNONYMS = {
+    "against": "contradicts",
+    "contra": "contradicts",
+    "refutes": "contradicts",
+    "opposes": "contradicts",
+    "disputes": "contradicts",
+    "for": "supports",
+    "pro": "supports",
+    "agrees": "supports",
+    "confirms": "supports",
+    "homo_sapiens": "human",
+    "humans": "human",
+    "patients": "human",
+    "mice": "mouse",
+    "mus_musculus": "mouse",
+    "rats": "rat",
+    "rattus_norvegicus": "rat",
+    "clinical": "clinical_trial",
+    "trial": "clinical_trial",
+    "rct": "clinical_trial",
+    "animal": "in_vivo",
+    "cell_culture": "in_vitro",
+    "cells": "in_vitro",
+    "tissue_explant": "ex_vivo",
+    "statement": "author_statement",
+    "quote": "author_statement",
+    "inference": "curator_inference",
+    "curator": "curator_inference",
+    "experiment": "experimental",
+    "primary": "experimental",
+}
+
+
 def _hint(err: ErrorDetails, model: type[BaseModel]) -> str:
     kind = err["type"]
     loc = err["loc"]
@@ -155,6 +190,12 @@ def _hint(err: ErrorDetails, model: type[BaseModel]) -> str:
         given = err.get("input")
         if not isinstance(given, str) or len(given) > 200:
             return ""
+        # a spelling slip ('experimantal'), a space or hyphen for '_' ('in vivo'), or a word
+        # curators reach for that the vocabulary says otherwise ('against' for contradicts)
+        spelled = "_".join(given.strip().casefold().replace("-", " ").split())
+        wanted = _ENUM_SYNONYMS.get(spelled, spelled)
+        if wanted in options and wanted != given:
+            return f"did you mean {wanted!r}?"
         close = difflib.get_close_matches(given, options, n=1, cutoff=0.5)
         return f"did you mean {close[0]!r}?" if close else ""
     if kind == "string_pattern_mismatch":

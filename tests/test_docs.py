@@ -342,7 +342,9 @@ def test_metagraph_page_links_each_operation_to_its_one_definition(site: Path) -
     assert {"trace", "compare", "to_html", "export", "merge"} <= set(ops)
     for name, op in ops.items():
         module, function = op.target.split(":")
-        package = module.rsplit(".", 1)[0]
+        # a function of a subpackage's module has its page under the subpackage; the self-audit
+        # module (metagraph.audit) is public itself
+        package = module if module == "metagraph.audit" else module.rsplit(".", 1)[0]
         assert f'id="metagraph.MetaGraph.{name}"' in page, name
         assert f'href="{package}.{function}.html#{package}.{function}"' in page, name
 
@@ -357,3 +359,48 @@ def test_no_internal_module_appears_in_the_api_reference(site: Path) -> None:
             for m in re.findall(r'href="[^"]*metagraph(?:\.\w+)*\._[a-z][^"]*"', path.read_text(encoding="utf-8"))
         ]
     assert not found, found[:20]
+
+
+def test_data_model_page_explains_the_evidence_model(site: Path) -> None:
+    from metagraph.schema import EvidenceType, Species, Stance, StudySystem
+
+    values = code_values(site / "data-model.html")
+    text = page_text(site / "data-model.html")
+    for vocab in (EvidenceType, Species, StudySystem, Stance):
+        missing = [v.value for v in vocab if v.value not in values]
+        assert not missing, (vocab.__name__, missing)
+    for t in EvidenceType:
+        assert t.eco in text and t.label in text
+    for field in (
+        "negated",
+        "summary",
+        "hedged",
+        "stance",
+        "species",
+        "system",
+        "finding",
+        "quote",
+        "close_matches",
+        "broad_matches",
+        "narrow_matches",
+        "related_matches",
+        "xrefs",
+        "member_of",
+        "has_component",
+        "converts_to",
+        "associated_with",
+        "positively_associated_with",
+        "negatively_associated_with",
+    ):
+        assert field in values, field
+    for heading in (
+        "Associations and causes",
+        "Negation",
+        "Groups and joint claims",
+        "Summary edges",
+        "Evidence types",
+        "Match types of identifiers",
+    ):
+        assert heading in text, heading
+    cli = page_text(site / "cli.html")
+    assert "metagraph audit" in cli and "--sources" in cli and "--source" in cli

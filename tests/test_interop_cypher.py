@@ -233,6 +233,10 @@ def test_neo4j_admin_files_of_the_bundled_graph(kg: MetaGraph, tmp_path: Path) -
         "kind",
         "synonyms:string[]",
         "xrefs:string[]",
+        "close_matches:string[]",
+        "broad_matches:string[]",
+        "narrow_matches:string[]",
+        "related_matches:string[]",
         "members:string[]",
         "description",
     ]
@@ -245,7 +249,7 @@ def test_neo4j_admin_files_of_the_bundled_graph(kg: MetaGraph, tmp_path: Path) -
 
     header, rows = _table((out / "relationships.csv").read_text(encoding="utf-8"))
     assert header[:3] == [":START_ID(Node)", ":END_ID(Node)", ":TYPE"]
-    assert all(re.fullmatch(r"[a-z_]+(:(int|boolean|string\[\]))?", h) for h in header[3:])
+    assert all(re.fullmatch(r"[a-z_]+(:(int|boolean|string\[\]|boolean\[\]))?", h) for h in header[3:])
     ids = set(kg.nx.nodes)
     assert {(r[0], r[1], r[3]) for r in rows} == set(kg.nx.edges(keys=True))
     col = {h.partition(":")[0]: i for i, h in enumerate(header)}

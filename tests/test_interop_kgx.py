@@ -53,7 +53,8 @@ def test_files_and_columns(exported: Path, biolink: dict[str, Any]) -> None:
     assert sorted(p.name for p in exported.iterdir()) == ["edges.tsv", "nodes.tsv"]
     slots = biolink["slots"]
     for column in (*NODE_COLUMNS, *EDGE_COLUMNS):
-        assert column.replace("_", " ") in slots, column
+        # metagraph: columns are this graph's own properties, for what Biolink has no slot
+        assert column.startswith("metagraph:") or column.replace("_", " ") in slots, column
     for name, columns in (("nodes.tsv", NODE_COLUMNS), ("edges.tsv", EDGE_COLUMNS)):
         lines = (exported / name).read_text(encoding="utf-8").splitlines()
         assert lines[0].split("\t") == list(columns)
@@ -211,3 +212,96 @@ def test_categories_follow_identifiers() -> None:
         "IL6": ("NCBIGene:3569", "biolink:Gene"),
         "Mystery factor": ("metagraph:mystery", "biolink:Protein"),
     }
+
+
+def _evidence_model_graph() -> MetaGraph:
+    return MetaGraph(
+        [
+            Node(id="ampk", name="AMPK", kind="signal", xrefs=["GO:0031588"], close_matches=["FPLX:AMPK"]),
+            Node(
+                id="pgc1a",
+                name="PGC-1α",
+                kind="signal",
+                xrefs=["HGNC:9237"],
+                broad_matches=["FPLX:PGC1"],
+                related_matches=["GO:0007005"],
+            ),
+            Node(id="il6", name="IL-6", kind="myokine", narrow_matches=["HGNC:6018"]),
+        ],
+        [
+            Edge(
+                source="ampk",
+                target="pgc1a",
+                predicate="activates",
+                evidence=[
+                    {"reference": "art", "quote": "AMPK activates PGC-1α", "hedged": True},
+                    {
+                        "reference": "paper",
+                        "type": "experimental",
+                        "finding": "Shown in mouse muscle.",
+                        "species": "mouse",
+                        "system": "in_vivo",
+                    },
+                ],
+            ),
+            Edge(
+                source="pgc1a",
+                target="ampk",
+                predicate="activates",
+                negated=True,
+                summary=True,
+                evidence=[
+                    {"reference": "noids", "type": "curator_inference", "finding": "No reference says so."},
+                    {"reference": "art", "quote": "not AMPK", "stance": "contradicts"},
+                ],
+            ),
+            Edge(
+                source="ampk",
+                target="il6",
+                predicate="increases",
+                evidence=[{"reference": "paper", "type": "curator_inference", "finding": "Follows from the chain."}],
+            ),
+        ],
+        [
+            Reference(key="art", title="A", doi="10.5555/a"),
+            Reference(key="paper", title="P", pmid="123"),
+            Reference(key="noids", title="N"),
+        ],
+    )
+
+
+def test_only_exact_matches_become_ids_and_approximate_ones_are_never_equated(biolink: dict[str, Any]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        files = to_kgx_files(_evidence_model_graph())
+    nodes = {r["name"]: r for r in _read(files["nodes.tsv"])}
+    # IL-6's only identifier is a narrower record: it is no id, and no xref
+    assert "IL-6" not in nodes
+    assert nodes["AMPK"]["id"] == "GO:0031588" and nodes["AMPK"]["close_match"] == "FPLX:AMPK"
+    assert "FPLX:AMPK" not in nodes["AMPK"]["xref"]
+    pgc = nodes["PGC-1α"]
+    assert pgc["broad_match"] == "FPLX:PGC1" and pgc["metagraph:related_match"] == "GO:0007005"
+    assert "FPLX:PGC1" not in pgc["xref"] and "GO:0007005" not in pgc["xref"]
+
+
+def test_edges_carry_negation_evidence_types_and_knowledge_level(biolink: dict[str, Any]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        files = to_kgx_files(_evidence_model_graph(), unidentified="local")
+    rows = {(r["subject"], r["object"]): r for r in _read(files["edges.tsv"])}
+    stated = rows["GO:0031588", "HGNC:9237"]
+    assert stated["negated"] == "False" and stated["metagraph:hedged"] == "False"
+    assert stated["has_evidence"] == stated["has_evidence_of_type"] == "ECO:0000303|ECO:0000269"
+    assert stated["knowledge_level"] == "knowledge_assertion" and stated["agent_type"] == "manual_agent"
+    assert stated["species_context_qualifier"] == "NCBITaxon:10090"
+    assert stated["publications"] == "doi:10.5555/a|PMID:123"
+    assert stated["supporting_text"] == "AMPK activates PGC-1α"  # the finding is the curator's words: not here
+    denied = rows["HGNC:9237", "GO:0031588"]
+    assert denied["negated"] == "True" and denied["metagraph:summary"] == "True"
+    assert denied["metagraph:contested"] == "True" and denied["publications"] == "doi:10.5555/a"
+    inferred = rows["GO:0031588", "metagraph:il6"]
+    assert inferred["knowledge_level"] == "logical_entailment" and inferred["supporting_text"] == ""
+    enums = biolink["enums"]
+    for row in rows.values():
+        assert row["knowledge_level"] in enums["KnowledgeLevelEnum"]["permissible_values"]
+        assert row["agent_type"] in enums["AgentTypeEnum"]["permissible_values"]

@@ -262,3 +262,27 @@ def test_damaged_files_give_a_graph_or_a_data_error_naming_the_file(
         assert all(p.file == str(path) for p in exc.problems)
     else:
         assert isinstance(kg, metagraph.MetaGraph)
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "good"),
+    [
+        ("type", "experimantal", "experimental"),
+        ("stance", "against", "contradicts"),
+        ("stance", "suports", "supports"),
+        ("species", "mice", "mouse"),
+        ("system", "in vivo", "in_vivo"),
+        ("system", "clinical", "clinical_trial"),
+    ],
+)
+def test_bad_evidence_vocabulary_gets_file_line_and_did_you_mean(
+    tmp_path: Path, field: str, bad: str, good: str
+) -> None:
+    item = {"reference": "src", "type": "experimental", "finding": "F", "species": "human", "system": "in_vitro"}
+    item[field] = bad
+    doc = {"edges": [{"source": "ampk", "target": "pgc1a", "predicate": "activates", "evidence": [item]}]}
+    path = write(tmp_path, "edges.yaml", yaml.safe_dump(doc, sort_keys=False))
+    [problem] = [p for p in problems_of(path) if p.where.endswith(field)]
+    assert problem.file == str(path) and problem.line is not None
+    assert problem.where == f"edges[0].evidence[0].{field}"
+    assert problem.hint == f"did you mean {good!r}?"

@@ -19,9 +19,9 @@ __all__ = ["build_parser", "main"]
 
 def _groups() -> tuple[ModuleType, ...]:
     # Imported here, not at the top, so that a Ctrl-C while they load is caught by main().
-    from metagraph.cli import core, interop, queries, render, reversal
+    from metagraph.cli import audit, core, interop, queries, render, reversal
 
-    return (core, queries, reversal, render, interop)
+    return (core, queries, reversal, render, interop, audit)
 
 
 # Terminal control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides that

@@ -5,6 +5,14 @@ Lists are joined with ``"; "`` (synonyms, identifiers, cited keys). An edge's ev
 is joined into readable columns (``citations``: short citations; ``quotes``: quotes
 joined with ``" | "``) and kept whole as JSON text in ``evidence_json``, so
 ``pandas.read_csv`` gets flat columns and nothing is lost.
+
+The evidence model has its own columns: a node's approximate matches
+(``close_matches``, ``broad_matches``, ``narrow_matches``, ``related_matches``) apart
+from its exact ones (``xrefs``); an edge's ``negated``, ``summary``, ``contested``,
+``inferred`` and ``hedged`` (``true``/``false``), and its items' ``evidence_types`` (ECO
+terms), ``evidence_hedged``, ``stances``, ``species`` and ``systems`` joined with ``"; "``
+and ``findings`` joined with ``" | "``, item by item in the order of ``evidence_json``
+(an empty place where an item has no value).
 """
 
 from __future__ import annotations
@@ -15,12 +23,14 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items
+
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
 __all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "REFERENCE_COLUMNS", "to_csv_files"]
 
-NODE_COLUMNS = ("id", "name", "kind", "synonyms", "xrefs", "members", "description")
+NODE_COLUMNS = ("id", "name", "kind", "synonyms", "xrefs", *MATCH_FIELDS, "members", "description")
 EDGE_COLUMNS = (
     "source",
     "target",
@@ -32,11 +42,21 @@ EDGE_COLUMNS = (
     "magnitude",
     "timescale",
     "mechanism",
+    "negated",
+    "summary",
+    "contested",
+    "inferred",
     "hedged",
     "note",
     "references",
     "citations",
     "quotes",
+    "evidence_types",
+    "evidence_hedged",
+    "stances",
+    "species",
+    "systems",
+    "findings",
     "evidence_json",
 )
 REFERENCE_COLUMNS = (
@@ -87,6 +107,7 @@ def to_csv_files(graph: MetaGraph) -> dict[str, str]:
             "kind": n.kind.value,
             "synonyms": "; ".join(n.synonyms),
             "xrefs": "; ".join(n.xrefs),
+            **{f: "; ".join(getattr(n, f)) for f in MATCH_FIELDS},
             "members": "; ".join(n.members),
             "description": n.description,
         }
@@ -108,7 +129,13 @@ def to_csv_files(graph: MetaGraph) -> dict[str, str]:
                     f: getattr(e, f).value if getattr(e, f) is not None else None
                     for f in ("magnitude", "timescale", "mechanism")
                 },
-                "hedged": str(e.hedged).lower(),
+                **{f: str(on).lower() for f, on in edge_flags(e).items()},
+                **{
+                    f: (" | " if f == "findings" else "; ").join(
+                        str(x).lower() if isinstance(x, bool) else x for x in values
+                    )
+                    for f, values in edge_items(e).items()
+                },
                 "note": e.note,
                 "references": "; ".join(e.references),
                 "citations": "; ".join(refs[r].short if r in refs else r for r in e.references),

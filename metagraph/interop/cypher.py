@@ -1,13 +1,17 @@
 """The graph for Neo4j: a Cypher script, and the CSV files of ``neo4j-admin database import``.
 
-Both build the same graph. A node gets the label ``Node`` and its kind as a second
-label (``:Node:Myokine``), with properties ``id``, ``name``, ``kind``, ``synonyms``,
-``xrefs``, ``members``, ``description``. An edge becomes a relationship whose type is
-its predicate in upper snake case (``ACTIVATES``, ``CLEAVED_INTO``), with ``key``,
-``predicate``, ``sign``, ``transmits``, the qualifiers that are set, ``hedged``,
-``references`` (cited keys), ``quotes`` and ``evidence`` (the records as JSON text:
-Neo4j properties cannot hold maps). Each reference is a ``:Reference`` node keyed by
-``key``. Absent values and empty lists are not written (Neo4j has no null property).
+Both build the same graph. A node gets the label ``Node`` and its kind as a second label
+(``:Node:Myokine``), with properties ``id``, ``name``, ``kind``, ``synonyms``, ``xrefs``
+(exact matches), ``close_matches``, ``broad_matches``, ``narrow_matches``,
+``related_matches`` (approximate ones), ``members``, ``description``. An edge becomes a
+relationship whose type is its predicate in upper snake case (``ACTIVATES``,
+``CLEAVED_INTO``), with ``key``, ``predicate``, ``sign``, ``transmits``, the qualifiers
+that are set, the evidence model: ``negated``, ``summary``, ``contested``, ``inferred``,
+``hedged`` and the items' fields as lists aligned item by item: ``evidence_types`` (ECO
+terms), ``evidence_hedged``, ``stances``, ``species``, ``systems``, ``findings``,
+``references`` (cited keys), ``quotes`` and ``evidence`` (the records as JSON text: Neo4j
+properties cannot hold maps). Each reference is a ``:Reference`` node keyed by ``key``.
+Absent values and empty lists are not written (Neo4j has no null property).
 
 * :func:`to_cypher`: ``MERGE`` statements behind uniqueness constraints, so running the
   script twice leaves one copy (``cypher-shell -f graph.cypher``).
@@ -28,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import ExportError
+from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items, node_matches
 from metagraph.schema import spec
 
 if TYPE_CHECKING:
@@ -131,6 +136,7 @@ def _node_props(node: Node) -> dict[str, Any]:
             "kind": node.kind.value,
             "synonyms": node.synonyms,
             "xrefs": node.xrefs,
+            **node_matches(node),
             "members": node.members,
             "description": node.description or None,
         }
@@ -149,10 +155,11 @@ def _edge_props(edge: Edge) -> dict[str, Any]:
                 f: getattr(edge, f).value if getattr(edge, f) is not None else None
                 for f in ("magnitude", "timescale", "mechanism")
             },
-            "hedged": edge.hedged,
+            **edge_flags(edge),
             "note": edge.note,
             "references": edge.references,
             "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence if ev.quote is not None)),
+            **edge_items(edge),
             "evidence": json.dumps(
                 [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
             ),
@@ -230,7 +237,7 @@ def _cell(value: Any, delim: str) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return delim.join(str(v) for v in value)
+        return delim.join(_cell(v, delim) for v in value)
     return str(value)
 
 
@@ -241,9 +248,12 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     --------
     >>> from metagraph import MetaGraph, Node
     >>> files = to_neo4j_import_files(MetaGraph([Node(id="il6", name="IL-6", kind="myokine", synonyms=["IL6"])]))
-    >>> files["nodes.csv"].splitlines()[:2]
-    ['id:ID(Node),:LABEL,name,kind,synonyms:string[],xrefs:string[],members:string[],description', \
-'il6,Node;Myokine,IL-6,myokine,IL6,,,']
+    >>> header, row = files["nodes.csv"].splitlines()[:2]
+    >>> header.split(",")[4:]  # doctest: +NORMALIZE_WHITESPACE
+    ['synonyms:string[]', 'xrefs:string[]', 'close_matches:string[]', 'broad_matches:string[]',
+     'narrow_matches:string[]', 'related_matches:string[]', 'members:string[]', 'description']
+    >>> row
+    'il6,Node;Myokine,IL-6,myokine,IL6,,,,,,,'
     >>> "--array-delimiter=';'" in files["import.sh"]
     True
     """
@@ -253,7 +263,9 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     delim = _array_delimiter(
         [
             *(x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
+            *(x for n in nodes for values in node_matches(n).values() for x in values),
             *(x for e in edges for x in (*e.references, *(ev.quote for ev in e.evidence if ev.quote is not None))),
+            *(str(x) for e in edges for values in edge_items(e).values() for x in values),
             *(x for r in refs for x in (*r.authors, *r.discrepancies)),
         ]
     )
@@ -264,6 +276,7 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
         "kind",
         "synonyms:string[]",
         "xrefs:string[]",
+        *(f"{f}:string[]" for f in MATCH_FIELDS),
         "members:string[]",
         "description",
     ]
@@ -275,6 +288,7 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
             n.kind.value,
             _cell(n.synonyms, delim),
             _cell(n.xrefs, delim),
+            *(_cell(values, delim) for values in node_matches(n).values()),
             _cell(n.members, delim),
             n.description,
         ]
@@ -312,10 +326,20 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
         "magnitude",
         "timescale",
         "mechanism",
+        "negated:boolean",
+        "summary:boolean",
+        "contested:boolean",
+        "inferred:boolean",
         "hedged:boolean",
         "note",
         "references:string[]",
         "quotes:string[]",
+        "evidence_types:string[]",
+        "evidence_hedged:boolean[]",
+        "stances:string[]",
+        "species:string[]",
+        "systems:string[]",
+        "findings:string[]",
         "evidence",
     ]
     rel_rows = []

@@ -1,15 +1,17 @@
 """The graph as Cytoscape.js JSON (``.cyjs``), which Cytoscape desktop also imports.
 
-``elements`` holds the nodes and edges with their fields under ``data``; a node's
-kind is its class (``node.myokine``) and an edge's predicate and sign are its
-classes (``edge.activates.positive``). ``style`` is a Cytoscape.js stylesheet with the
-colours and shapes of the HTML view (:mod:`metagraph.render._style`), so
-``cytoscape({elements: doc.elements, style: doc.style})`` draws the graph as the
-HTML view does. Evidence is JSON text in ``data.evidence`` (Cytoscape's table
-columns hold scalars and lists, not records); ``data.references`` and
-``data.quotes`` list its citations and quotes. The network's ``data.references`` is
-the JSON text of every cited work.
-"""
+``elements`` holds the nodes and edges with their fields under ``data``; a node's kind is
+its class (``node.myokine``) and an edge's predicate and sign are its classes
+(``edge.activates.positive``). ``style`` is a Cytoscape.js stylesheet with the colours and
+shapes of the HTML view (:mod:`metagraph.render._style`), so ``cytoscape({elements:
+doc.elements, style: doc.style})`` draws the graph as the HTML view does. Evidence is JSON
+text in ``data.evidence`` (Cytoscape's table columns hold scalars and lists, not records);
+``data.references`` and ``data.quotes`` list its citations and quotes. The network's
+``data.references`` is the JSON text of every cited work. Edges carry the evidence model:
+``negated``, ``summary``, ``contested``, ``inferred``, ``hedged`` and the items' fields as
+lists aligned item by item: ``evidence_types`` (ECO terms), ``evidence_hedged``,
+``stances``, ``species``, ``systems``, ``findings``; nodes their approximate matches
+(``close_matches``...) apart from their exact ones (``xrefs``)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import json
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from metagraph.interop._evidence import edge_flags, edge_items
 from metagraph.render._style import EDGE_STYLES, KIND_STYLES
 
 if TYPE_CHECKING:
@@ -134,9 +137,10 @@ def to_cytoscape(graph: MetaGraph) -> dict[str, Any]:
                 for f in ("magnitude", "timescale", "mechanism")
                 if getattr(edge, f) is not None
             },
-            "hedged": edge.hedged,
+            **edge_flags(edge),
             "references": edge.references,
             "quotes": [ev.quote for ev in edge.evidence if ev.quote is not None],
+            **edge_items(edge),
             "evidence": json.dumps(
                 [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
             ),

@@ -2,11 +2,14 @@
 
 GraphML holds scalar attributes only, so lists and records are written as JSON text:
 ``synonyms``, ``xrefs``, ``members`` of nodes, ``references`` (the cited keys) and
-``evidence`` of edges, and the graph's ``references`` (every cited work). Absent
-values (``None``) are left out. GraphML edge ids are unique in the document:
-``source|key|target`` (which ``networkx.read_graphml`` takes as the edge key); the
-edge key (:attr:`metagraph.Edge.key`) itself is the attribute ``key``.
-"""
+``evidence`` of edges, and the graph's ``references`` (every cited work). Absent values
+(``None``) are left out. GraphML edge ids are unique in the document:
+``source|key|target`` (which ``networkx.read_graphml`` takes as the edge key); the edge
+key (:attr:`metagraph.Edge.key`) itself is the attribute ``key``. Edges carry the evidence
+model: ``negated``, ``summary``, ``contested``, ``inferred``, ``hedged`` and the items'
+fields as lists aligned item by item: ``evidence_types`` (ECO terms), ``evidence_hedged``,
+``stances``, ``species``, ``systems``, ``findings`` (JSON lists); nodes their approximate
+matches (``close_matches``...) apart from their exact ones (``xrefs``)."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from metagraph.errors import ExportError
+from metagraph.interop._evidence import edge_flags, edge_items
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -75,6 +79,8 @@ def to_graphml(graph: MetaGraph) -> str:
                     **attrs,
                     "key": k,
                     "references": edge.references,
+                    **edge_flags(edge),
+                    **edge_items(edge),
                     "evidence": [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence],
                 },
                 f"edge {gid!r}",

@@ -17,6 +17,28 @@ place's KGX id), ``original_predicate`` (``metagraph:<predicate>``), and the
 provenance Biolink 4 requires: ``knowledge_level`` ``knowledge_assertion``,
 ``agent_type`` ``manual_agent`` (the edges are curated), ``primary_knowledge_source``
 ``infores:metagraph``. Multi-valued fields are joined with ``|``.
+
+The evidence model goes with the edges and nodes:
+
+* only exact matches (``xrefs``) become a node's ``id`` or go into ``xref``; close,
+  broad and narrow matches go into the Biolink mapping slots ``close_match``,
+  ``broad_match`` and ``narrow_match`` (SKOS close/broad/narrow match: related, never
+  equated), and related matches, for which Biolink has no slot, into
+  ``metagraph:related_match``;
+* ``negated`` (Biolink's association slot) is ``True`` for a claim the source denies;
+* ``has_evidence`` and ``has_evidence_of_type`` list the ECO terms of the evidence
+  items' types (``has_evidence_of_type`` is Biolink 4's slot for ECO terms;
+  ``has_evidence`` carries the same for tools that read ECO terms there);
+* ``knowledge_level`` is ``knowledge_assertion`` when a reference states the claim or a
+  primary paper's finding shows it, ``logical_entailment`` when every item is a curator's
+  inference (a step that follows from what the graph holds, stated by no reference);
+  ``agent_type`` is ``manual_agent`` (people curated every edge);
+* ``species_context_qualifier`` is the NCBI Taxon of the experimental findings when they
+  share one species;
+* ``publications`` come only from the evidence items' references, ``supporting_text``
+  only from their quotes (never a finding, which is the curator's words);
+* ``metagraph:summary``, ``metagraph:contested`` and ``metagraph:hedged`` carry the
+  edge properties Biolink has no slot for.
 """
 
 from __future__ import annotations
@@ -30,15 +52,38 @@ from metagraph.interop.biolink import ID_PREFIXES, MOLECULAR_KINDS, PREDICATE_MA
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
-    from metagraph.models import Node
+    from metagraph.models import Edge, Node
 
-__all__ = ["EDGE_COLUMNS", "KNOWLEDGE_SOURCE", "LOCAL_PREFIX", "NODE_COLUMNS", "kgx_ids", "to_kgx_files"]
+__all__ = [
+    "EDGE_COLUMNS",
+    "KNOWLEDGE_SOURCE",
+    "LOCAL_PREFIX",
+    "NODE_COLUMNS",
+    "TAXA",
+    "kgx_ids",
+    "knowledge_level",
+    "to_kgx_files",
+]
 
 #: Prefix of the KGX ids of nodes without a standard identifier, and of edge ids.
 LOCAL_PREFIX = "metagraph"
 #: The Biolink ``infores`` id of this graph, as primary knowledge source.
 KNOWLEDGE_SOURCE = "infores:metagraph"
-NODE_COLUMNS = ("id", "category", "name", "description", "synonym", "xref", "provided_by")
+NODE_COLUMNS = (
+    "id",
+    "category",
+    "name",
+    "description",
+    "synonym",
+    "xref",
+    "close_match",
+    "broad_match",
+    "narrow_match",
+    f"{LOCAL_PREFIX}:related_match",
+    "provided_by",
+)
+#: NCBI Taxon ids of the species of experimental findings (``other`` has none).
+TAXA = {"human": "NCBITaxon:9606", "mouse": "NCBITaxon:10090", "rat": "NCBITaxon:10116"}
 EDGE_COLUMNS = (
     "id",
     "subject",
@@ -52,9 +97,16 @@ EDGE_COLUMNS = (
     "original_predicate",
     "publications",
     "supporting_text",
+    "negated",
+    "has_evidence",
+    "has_evidence_of_type",
+    "species_context_qualifier",
     "knowledge_level",
     "agent_type",
     "primary_knowledge_source",
+    f"{LOCAL_PREFIX}:summary",
+    f"{LOCAL_PREFIX}:contested",
+    f"{LOCAL_PREFIX}:hedged",
 )
 
 
@@ -106,6 +158,27 @@ def kgx_ids(graph: MetaGraph, *, local: bool = True) -> dict[str, str]:
         out[node.id] = chosen or f"{LOCAL_PREFIX}:{node.id}"
         taken.add(out[node.id])
     return out
+
+
+def _curies(curies: Sequence[str]) -> str:
+    return "|".join(_biolink_curie(x) or x for x in curies)
+
+
+def knowledge_level(edge: Edge) -> str:
+    """Return the Biolink knowledge level of an edge.
+
+    ``logical_entailment`` when every evidence item is a curator's inference (a step no
+    reference states, that follows from what the graph holds), else
+    ``knowledge_assertion`` (a reference states it, or a primary paper's finding shows it).
+
+    Examples
+    --------
+    >>> from metagraph import Edge
+    >>> knowledge_level(Edge(source="a", target="b", predicate="encodes",
+    ...     evidence=[{"reference": "r", "type": "curator_inference", "finding": "A gene encodes its product."}]))
+    'logical_entailment'
+    """
+    return "logical_entailment" if edge.inferred else "knowledge_assertion"
 
 
 def _clean(text: str) -> str:
@@ -175,6 +248,10 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
                 "description": _clean(node.description),
                 "synonym": "|".join(_clean(s) for s in node.synonyms),
                 "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
+                "close_match": _curies(node.close_matches),
+                "broad_match": _curies(node.broad_matches),
+                "narrow_match": _curies(node.narrow_matches),
+                f"{LOCAL_PREFIX}:related_match": _curies(node.related_matches),
                 "provided_by": KNOWLEDGE_SOURCE,
             }
         )
@@ -187,6 +264,8 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
         edge = graph.edge_model(u, v, k)
         bl = PREDICATE_MAP[edge.predicate]
         molecular = graph.node(v).kind in MOLECULAR_KINDS
+        eco = list(dict.fromkeys(ev.type.eco for ev in edge.evidence))
+        species = edge.species
         edges.append(
             {
                 "id": f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", ""),
@@ -203,9 +282,16 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
                 "supporting_text": "|".join(
                     dict.fromkeys(_clean(ev.quote) for ev in edge.evidence if ev.quote is not None)
                 ),
-                "knowledge_level": "knowledge_assertion",
+                "negated": str(edge.negated),
+                "has_evidence": "|".join(eco),
+                "has_evidence_of_type": "|".join(eco),
+                "species_context_qualifier": TAXA.get(species[0].value) if len(species) == 1 else None,
+                "knowledge_level": knowledge_level(edge),
                 "agent_type": "manual_agent",
                 "primary_knowledge_source": KNOWLEDGE_SOURCE,
+                f"{LOCAL_PREFIX}:summary": str(edge.summary),
+                f"{LOCAL_PREFIX}:contested": str(edge.contested),
+                f"{LOCAL_PREFIX}:hedged": str(edge.hedged),
             }
         )
     if left_out:

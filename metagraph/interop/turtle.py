@@ -13,14 +13,21 @@ edges              ``https://w3id.org/metagraph/edge/SOURCE/KEY/TARGET`` (key pe
 
 * Each node is typed with its kind's class (``mg:Myokine``, a subclass of ``mg:Node``)
   and has ``rdfs:label`` (name), ``mg:id``, ``mg:kind``, ``skos:altLabel`` (synonyms),
-  ``mg:xref`` and ``mg:member`` (CURIE literals) and ``dcterms:description``.
+  ``mg:xref`` (exact matches) and ``mg:member`` (CURIE literals), ``mg:closeMatch``,
+  ``mg:broadMatch``, ``mg:narrowMatch`` and ``mg:relatedMatch`` (approximate matches, in
+  the SKOS sense, as CURIE literals; never ``mg:xref``) and ``dcterms:description``.
 * Each edge is a direct triple ``node:il6 mg:targets node:liver`` (the predicate's
   own name under ``mg:``: ``mg:cleaved_into``), so SPARQL reads like the graph, and also a statement
   (``mg:Edge``, an ``rdf:Statement``: ``rdf:subject``/``rdf:predicate``/``rdf:object``)
   carrying ``mg:key``, ``mg:sign``, ``mg:transmits``, ``mg:location`` and ``mg:modality``
   (node IRIs), ``mg:magnitude``, ``mg:timescale``, ``mg:mechanism``, ``mg:hedged``,
+  ``mg:negated``, ``mg:summary``, ``mg:contested``, ``mg:inferred``,
   ``rdfs:comment`` (the note) and ``mg:evidence``: nodes with ``mg:position`` (order),
   ``mg:reference`` (a reference IRI), ``mg:quote``, ``mg:section``, ``mg:provenance``.
+  Each evidence node also has ``mg:evidenceType`` (an ECO CURIE), ``mg:stance``,
+  ``mg:hedged``, ``mg:finding``, ``mg:species`` and ``mg:system``. A negated edge (a
+  claim the source denies) is only the statement, with ``mg:negated true``: its direct
+  triple is not written, so a SPARQL query never reads the denied claim as asserted.
 * Each reference is a ``mg:Reference`` with ``mg:key``, ``dcterms:title``,
   ``mg:referenceType``, ``mg:authorList`` (an RDF list, in order), ``mg:journal``,
   ``dcterms:issued`` (``xsd:gYear``), ``mg:volume``, ``mg:issue``, ``mg:pages``,
@@ -105,6 +112,15 @@ def _edge_iri(edge: Edge) -> str:
     return f"<{EDGE}{edge.source}/{quote(edge.key, safe='')}/{edge.target}>"
 
 
+#: Node fields of the approximate matches → their properties (CURIE literals, like ``mg:xref``).
+_MATCH_PROPERTIES = {
+    "close_matches": "closeMatch",
+    "broad_matches": "broadMatch",
+    "narrow_matches": "narrowMatch",
+    "related_matches": "relatedMatch",
+}
+
+
 def _vocabulary() -> list[str]:
     out = [
         'mg:Node a rdfs:Class ; rdfs:label "node" .',
@@ -136,6 +152,8 @@ def _node(node: Node) -> str:
     parts += [f"skos:altLabel {turtle_literal(s)}" for s in node.synonyms]
     parts += [f"mg:xref {turtle_literal(x)}" for x in node.xrefs]
     parts += [f"mg:member {turtle_literal(x)}" for x in node.members]
+    for field, prop in _MATCH_PROPERTIES.items():
+        parts += [f"mg:{prop} {turtle_literal(x)}" for x in getattr(node, field)]
     if node.description:
         parts.append(f"dcterms:description {turtle_literal(node.description)}")
     return " ;\n    ".join(parts) + " ."
@@ -156,6 +174,8 @@ def _edge(edge: Edge) -> list[str]:
         f"mg:hedged {str(edge.hedged).lower()}",
         f"mg:negated {str(edge.negated).lower()}",
         f"mg:summary {str(edge.summary).lower()}",
+        f"mg:contested {str(edge.contested).lower()}",
+        f"mg:inferred {str(edge.inferred).lower()}",
     ]
     if edge.location:
         parts.append(f"mg:location node:{edge.location}")
@@ -188,7 +208,8 @@ def _edge(edge: Edge) -> list[str]:
         if ev.provenance is not None:
             inner.append(f"mg:provenance {turtle_literal(ev.provenance)}")
         parts.append("mg:evidence [ a mg:Evidence ; " + " ; ".join(inner) + " ]")
-    return [direct, " ;\n    ".join(parts) + " ."]
+    # a denied claim is a statement about the claim, never the claim itself as a triple
+    return ([] if edge.negated else [direct]) + [" ;\n    ".join(parts) + " ."]
 
 
 def _reference(ref: Reference) -> str:

@@ -54,6 +54,7 @@ SUBPACKAGES = {
     "metagraph.queries": "Questions: metagraph.queries",
     "metagraph.render": "Diagrams: metagraph.render",
     "metagraph.interop": "Data in and out: metagraph.interop",
+    "metagraph.audit": "The self-audit: metagraph.audit",
 }
 
 
@@ -158,6 +159,7 @@ OPERATION_GROUPS = {
     "metagraph.queries": "Questions",
     "metagraph.render": "Diagrams",
     "metagraph.interop": "Formats and identifiers",
+    "metagraph.audit": "The self-audit",
 }
 
 

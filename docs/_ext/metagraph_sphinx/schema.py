@@ -6,6 +6,7 @@ Directives
 ``metagraph-predicates``  every predicate with its sign, allowed kinds and whether it transmits.
 ``metagraph-qualifiers``  every closed vocabulary of a record field (magnitude, mechanism, ...).
 ``metagraph-models``      every record type of a data file with its fields, walked from GraphDocument.
+``metagraph-evidence-types`` every evidence type with its ECO term (ECO:0000303, ...).
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from sphinx.util.docutils import SphinxDirective
 
 import metagraph
 from metagraph.models import GraphDocument
-from metagraph.schema import KIND_ORDER, PREDICATES, Kind, Predicate
+from metagraph.schema import KIND_ORDER, PREDICATES, EvidenceType, Kind, Predicate
 from metagraph_sphinx.markup import cell, code, first_paragraph, md_table, parse
 
 _SIGNS = {1: "+1 (raises)", -1: "−1 (lowers)", 0: "0 (structural)"}
 # The two vocabularies with tables of their own; every other enum of a field is a qualifier.
-_OWN_TABLES = (Kind, Predicate)
+_OWN_TABLES = (Kind, Predicate, EvidenceType)
 
 
 def public_name(obj: object) -> str:
@@ -168,6 +169,15 @@ class QualifiersDirective(SphinxDirective):
         return parse(self, "\n".join(parts))
 
 
+class EvidenceTypesDirective(SphinxDirective):
+    """The evidence types: each with its ECO term, the term's label and when to use it."""
+
+    def run(self) -> list[Any]:
+        self.env.note_reread()  # generated from the code: rebuild every time
+        rows = [[code(t.value), code(t.eco), cell(t.label), cell(t.description)] for t in EvidenceType]
+        return parse(self, md_table(["type", "ECO term", "ECO label", "when"], rows))
+
+
 class ModelsDirective(SphinxDirective):
     """Every record of a data file with its fields, types, defaults and descriptions."""
 
@@ -200,3 +210,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("metagraph-predicates", PredicatesDirective)
     app.add_directive("metagraph-qualifiers", QualifiersDirective)
     app.add_directive("metagraph-models", ModelsDirective)
+    app.add_directive("metagraph-evidence-types", EvidenceTypesDirective)

@@ -201,7 +201,8 @@ def check_graph(
             problems.append(
                 origin.problem(
                     f"the edge {edge.source} -{edge.key}-> {edge.target} is already defined at {edge_first[ident]}",
-                    "merge the evidence of the two records into one edge",
+                    "merge the evidence of the two records into one edge (another file may repeat an edge only"
+                    " to add evidence, with exactly the same qualifiers)",
                 )
             )
         else:

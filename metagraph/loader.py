@@ -382,12 +382,51 @@ def _read_file(path: Path, raw: bytes | Problem, limits: Limits = DEFAULT_LIMITS
     return records
 
 
+_MERGED_FIELDS = ("evidence", "note")
+
+
+def _merge_layers(edges: list[tuple[Edge, Origin]]) -> list[tuple[Edge, Origin]]:
+    """Join the records of one edge that different files give, when they agree on everything but evidence.
+
+    A layer (the literature beside the article) adds its evidence to an edge another file
+    states by repeating the edge with the same qualifiers: the evidence is joined in file
+    order and the notes are kept one after the other. Records that disagree on a qualifier,
+    or that one file repeats, are left apart for the whole-graph check to report.
+    """
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for i, (edge, _) in enumerate(edges):
+        groups.setdefault((edge.source, edge.target, edge.key), []).append(i)
+    merged: dict[int, tuple[Edge, Origin]] = {}
+    dropped: set[int] = set()
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        records = [edges[i] for i in indices]
+        files = [origin.file for _, origin in records]
+        first = records[0][0]
+        same = all(
+            getattr(e, f) == getattr(first, f)
+            for e, _ in records[1:]
+            for f in type(first).model_fields
+            if f not in _MERGED_FIELDS
+        )
+        if not same or len(set(files)) != len(files):
+            continue
+        notes = [e.note for e, _ in records if e.note]
+        evidence = [ev for e, _ in records for ev in e.evidence]
+        combined = first.model_copy(update={"evidence": evidence, "note": "\n".join(notes) if notes else None})
+        merged[indices[0]] = (combined, records[0][1])
+        dropped.update(indices[1:])
+    return [merged.get(i, record) for i, record in enumerate(edges) if i not in dropped]
+
+
 def _collect(
     files: list[Path], problems: list[Problem], contents: list[bytes | Problem], limits: Limits = DEFAULT_LIMITS
 ) -> Records:
     records = Records(problems=list(problems))
     for path, raw in zip(files, contents, strict=True):
         records.extend(_read_file(path, raw, limits))
+    records.edges = _merge_layers(records.edges)
     records.problems += check_graph(
         records.nodes,
         records.edges,

@@ -286,3 +286,39 @@ def test_bad_evidence_vocabulary_gets_file_line_and_did_you_mean(
     assert problem.file == str(path) and problem.line is not None
     assert problem.where == f"edges[0].evidence[0].{field}"
     assert problem.hint == f"did you mean {good!r}?"
+
+
+LAYER = """\
+edges:
+  - source: ampk
+    target: pgc1a
+    predicate: activates
+    note: the paper's finding
+    evidence:
+      - reference: src
+        type: experimental
+        finding: AMPK switched PGC-1α on in muscle cells.
+        species: mouse
+        system: in_vitro
+"""
+
+
+def test_another_file_may_repeat_an_edge_to_add_evidence(tmp_path: Path) -> None:
+    write(tmp_path, "a_nodes.yaml", NODES)
+    write(tmp_path, "b_edges.yaml", EDGE)
+    write(tmp_path, "c_layer.yaml", LAYER)
+    kg = metagraph.load(tmp_path)
+    [edge] = kg.edges()
+    assert [ev.type.value for ev in edge.evidence] == ["author_statement", "experimental"]
+    assert edge.note == "the paper's finding"
+
+
+def test_a_repeat_in_the_same_file_or_with_other_qualifiers_is_still_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "a_nodes.yaml", NODES)
+    twice = write(tmp_path, "b_edges.yaml", EDGE + EDGE.split("edges:\n", 1)[1])
+    [problem] = problems_of(tmp_path)
+    assert "already defined" in problem.message and problem.file == str(twice)
+    twice.write_text(EDGE, encoding="utf-8")
+    write(tmp_path, "c_layer.yaml", LAYER.replace("    note:", "    timescale: acute\n    note:"))
+    [problem] = problems_of(tmp_path)
+    assert "already defined" in problem.message and "exactly the same qualifiers" in problem.hint

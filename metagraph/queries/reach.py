@@ -58,7 +58,7 @@ def reach_distances(
     want = parse_kind(kind) if kind is not None else None
     start = kg.resolve(node)
     index = index_of(kg)
-    if index is not None:
+    if index is not None and not index.timed:
         kinds, models = index.kinds, index.models
         out: list[tuple[Node, int]] = []
         for hops, level in enumerate(index.reach(start, reverse=reverse, max_hops=max_hops), start=1):

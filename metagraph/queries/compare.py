@@ -23,12 +23,13 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import resolve_all
 from metagraph.queries.chains import in_sentence, node_name, reference_label
+from metagraph.queries.context import Context, restrict
 from metagraph.queries.reach import EFFECT_PREDICATES
 from metagraph.queries.tables import html_table, markdown_table, require_pandas, text_table
 from metagraph.queries.whatif import EFFECT_KINDS
@@ -296,6 +297,7 @@ def compare(
     kg: MetaGraph,
     modalities: str | Node | Iterable[str | Node],
     outcomes: str | Node | Iterable[str | Node] | None = None,
+    **context: Unpack[Context],
 ) -> Comparison:
     """Compare modalities outcome by outcome: effect, magnitude, mechanism, place and citations.
 
@@ -311,6 +313,9 @@ def compare(
     outcomes
         The rows; by default the outcomes every modality acts on and the source
         grades (see the module notes).
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
 
     Returns
     -------
@@ -339,6 +344,7 @@ def compare(
     >>> sample_graph().compare(["HIIT", "resistance training"]).magnitude("insulin sensitivity", "resistance training")
     'dramatic'
     """
+    kg = restrict(kg, **context)
     columns = [kg.node(m) for m in resolve_all(kg, modalities)]
     if not columns:
         raise MetagraphError("name at least one modality to compare, e.g. compare(['HIIT', 'resistance training'])")

@@ -189,7 +189,7 @@ acute, chronic
         if not _keeps(edge, rules):
             continue
         items = _kept_evidence(kg, edge, rules)
-        if not any(ev.stance is Stance.SUPPORTS for ev in items):
+        if len(items) != len(edge.evidence) and not any(ev.stance is Stance.SUPPORTS for ev in items):
             continue
         if len(items) != len(edge.evidence):
             edge = edge.model_copy(update={"evidence": items})

@@ -295,8 +295,9 @@ effect edges; did you mean GLUT4 translocation?
     ctx = f" (in context: {where})" if where else ""
     msg = f"no chain of effects leads from {s.name} to {t.name}{cond} within {hops}{ctx}."
     downstream = kg.downstream(s)
+    scope = "in this context" if where else "in the graph"
     if not downstream:
-        return msg + f" {s.name} acts on nothing in the graph."
+        return msg + f" {s.name} acts on nothing {scope}."
     if not kg.upstream(t):
         quoted = f'"{s.name}"' if " " in s.name else s.name
         return (

@@ -198,6 +198,7 @@ def _chain_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def _trace(args: argparse.Namespace) -> int:
     from metagraph.errors import NoPathError
+    from metagraph.queries.trace import parse_order
 
     kg = load_graph(args)
     options = _chain_options(args)
@@ -216,7 +217,7 @@ def _trace(args: argparse.Namespace) -> int:
     rows = [[i, c.effect, c.hops, c.evidence_count, str(c)] for i, c in enumerate(chains, start=1)]
     print(
         f"{len(chains)} chain{'s' if len(chains) != 1 else ''} from {source} to {target} "
-        f"({_ORDER_WORDS[chains_order(args)]}):"
+        f"({_ORDER_WORDS[parse_order(args.order)]}):"
     )
     print(format_table(rows, ["#", "effect", "hops", "evidence", "chain"]))
     return 0
@@ -227,11 +228,6 @@ _ORDER_WORDS = {
     "shortest": "shortest first, then best supported",
     "evidence": "best-supported weakest link first",
 }
-
-
-def chains_order(args: argparse.Namespace) -> str:
-    """The order the chains were listed in (checked by the query already)."""
-    return str(args.order).strip().lower()
 
 
 def _net_effect(args: argparse.Namespace) -> int:

@@ -155,10 +155,17 @@ class MetaGraph:
         self.is_view = False
 
     @classmethod
-    def _view(cls, parent: MetaGraph, graph: NxGraph) -> MetaGraph:
-        """A graph sharing ``parent``'s records but showing only what ``graph`` (a view) shows."""
+    def _view(
+        cls, parent: MetaGraph, graph: NxGraph, *, edge_models: Mapping[tuple[str, str, str], Edge] | None = None
+    ) -> MetaGraph:
+        """A graph sharing ``parent``'s records but showing only what ``graph`` (a view) shows.
+
+        ``edge_models`` replaces the edge records (a restriction to some evidence keeps
+        fewer items on an edge); by default they are the parent's.
+        """
         view = cls.__new__(cls)
-        view._init(graph, parent._node_models, parent._edge_models, parent._references)
+        models = parent._edge_models if edge_models is None else edge_models
+        view._init(graph, parent._node_models, models, parent._references)
         view.is_view = True
         return view
 
@@ -365,6 +372,8 @@ class MetaGraph:
         return type(self)._view(self, cast("NxGraph", nx.restricted_view(self._nx, ids, [])))
 
     # -- operations: each written once, in the module named for it ---------------------
+    # The part of the graph that holds in a context (timescale, modality, species, evidence, sources).
+    restrict = operation("metagraph.queries.context:restrict")
     # Questions (metagraph.queries).
     trace = operation("metagraph.queries.trace:trace")
     net_effect = operation("metagraph.queries.trace:net_effect")

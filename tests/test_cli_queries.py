@@ -59,7 +59,7 @@ def test_help_lists_every_query_command_with_an_example() -> None:
 
 
 def test_trace_lists_chains_in_an_aligned_table() -> None:
-    out = run("trace", "HIIT", "insulin sensitivity", "--limit", "3")
+    out = run("trace", "HIIT", "insulin sensitivity", "--limit", "3", "--order", "shortest")
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == "3 chains from HIIT to Insulin sensitivity (shortest first, then best supported):"
@@ -92,8 +92,12 @@ def test_myokines_of_the_liver() -> None:
     assert out.stdout.splitlines()[0] == "Myokines acting on Liver"
     assert "IL-6" in out.stdout and "Myonectin" in out.stdout
     data = json.loads(run("myokines", "liver", "--json").stdout)
-    # the liver row of the crosstalk table credits IL-6 and myonectin jointly: their group node
-    assert "liver_row_myokines" in set(data["myokines"]) and data["organ"] == "liver"
+    # the liver row of the crosstalk table credits IL-6 and myonectin jointly: listed as members, the
+    # row's claims kept apart as joint ones, credited only to the references that make them
+    assert {"il6", "myonectin", "fgf21"} <= set(data["myokines"]) and data["organ"] == "liver"
+    joint = [r for r in data["rows"] if r["claim"] == "joint"]
+    assert joint and all(r["myokine"].startswith("IL-6 and Myonectin (jointly, per ") for r in joint)
+    assert not any("Febbraio" in r["myokine"] for r in joint)  # cited against the row, not for it
 
 
 def test_upstream_and_downstream() -> None:
@@ -180,3 +184,78 @@ def test_bad_data_file(tmp_path: Path) -> None:
 def test_bad_numbers_are_usage_errors() -> None:
     out = run("trace", "HIIT", "AMPK", "--max-hops", "0")
     assert out.returncode == 2 and "at least 1" in out.stderr and "Traceback" not in out.stderr
+
+
+# -- context, order and joint claims ----------------------------------------------------
+SHAPED_GRAPH = """\
+nodes:
+  - {id: sprint, name: Sprinting, kind: exercise}
+  - {id: lactate, name: Lactate, kind: signal}
+  - {id: lactate_shuttle, name: Lactate shuttle, kind: process}
+  - {id: fatigue_x, name: Fatigue X, kind: condition}
+  - {id: a_kine, name: Akine, kind: myokine}
+  - {id: b_kine, name: Bkine, kind: myokine}
+  - {id: row_kines, name: "Akine and Bkine (table row)", kind: myokine}
+  - {id: gut, name: Gut, kind: organ}
+  - {id: gut_motility, name: Gut motility, kind: process}
+references:
+  - {key: me, title: My notes, layer: article}
+  - {key: lab, title: Lab paper, layer: literature}
+edges:
+  - {source: sprint, target: lactate_shuttle, predicate: increases,
+     evidence: [{reference: me, quote: "sprint drives the shuttle"}]}
+  - {source: lactate, target: lactate_shuttle, predicate: participates_in, evidence: [{reference: me, quote: "in it"}]}
+  - {source: lactate_shuttle, target: fatigue_x, predicate: increases, timescale: chronic,
+     evidence: [{reference: lab, type: experimental, finding: "more fatigue", species: mouse, system: in_vivo}]}
+  - {source: sprint, target: fatigue_x, predicate: increases, summary: true,
+     evidence: [{reference: me, quote: "sprint tires"}, {reference: me, quote: "a lot"}]}
+  - {source: a_kine, target: row_kines, predicate: member_of, evidence: [{reference: me, quote: "Akine, Bkine"}]}
+  - {source: b_kine, target: row_kines, predicate: member_of, evidence: [{reference: me, quote: "Akine, Bkine"}]}
+  - {source: row_kines, target: gut_motility, predicate: increases, location: gut,
+     evidence: [{reference: me, quote: "motility"}]}
+"""
+
+
+@pytest.fixture
+def shaped_graph(tmp_path: Path) -> Path:
+    path = tmp_path / "shaped.yaml"
+    path.write_text(SHAPED_GRAPH, encoding="utf-8")
+    return path
+
+
+def test_context_order_and_joint_claims(shaped_graph: Path) -> None:
+    data = ("--data", str(shaped_graph))
+    default, shortest, species, via, myokines, acute = run_many(
+        ("trace", "sprinting", "fatigue x", *data),
+        ("trace", "sprinting", "lactate shuttle", *data, "--order", "shortest", "--timescale", "acute"),
+        ("trace", "sprinting", "fatigue x", *data, "--species", "mouse"),
+        ("trace", "sprinting", "fatigue x", *data, "--via", "lactate"),
+        ("myokines", "gut", *data, "--sources", "article"),
+        ("downstream", "sprinting", *data, "--timescale", "acute", "--json"),
+    )
+    # the step-by-step chain before the one-step summary, though the summary is shorter and better cited
+    assert default.returncode == 0, default.stderr
+    assert "2 chains from Sprinting to Fatigue X (mechanism first" in default.stdout
+    assert default.stdout.splitlines()[3].endswith("Sprinting —increases→ Lactate shuttle —increases→ Fatigue X")
+    assert shortest.returncode == 0 and "shortest first" in shortest.stdout
+    assert_user_mistake(species, "in context: species mouse")
+    assert_user_mistake(via, "Lactate has no incoming effect edges; did you mean Lactate shuttle?")
+    assert "Akine and Bkine (jointly, per My notes)" in myokines.stdout and "joint" in myokines.stdout
+    assert [(n["id"], n["hops"]) for n in json.loads(acute.stdout)] == [("fatigue_x", 1), ("lactate_shuttle", 1)]
+
+
+def test_bad_context_values_say_did_you_mean() -> None:
+    outs = run_many(
+        ("trace", "HIIT", "insulin sensitivity", "--timescale", "chronicly"),
+        ("trace", "HIIT", "insulin sensitivity", "--order", "shortst"),
+        ("myokines", "liver", "--species", "mice"),
+        ("match", "exercise", "signal", "--evidence", "experiment"),
+        ("compare", "--sources", "articel"),
+        ("net-effect", "HIIT", "insulin sensitivity", "--modality", "AMPK"),
+    )
+    assert_user_mistake(outs[0], "did you mean 'chronic'")
+    assert_user_mistake(outs[1], "did you mean 'shortest'")
+    assert_user_mistake(outs[2], "unknown species 'mice'")
+    assert_user_mistake(outs[3], "did you mean 'experimental'")
+    assert_user_mistake(outs[4], "did you mean 'article'")
+    assert_user_mistake(outs[5], "not an exercise")

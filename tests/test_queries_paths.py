@@ -1,4 +1,11 @@
-"""The path search equals brute force over networkx, and reach equals a breadth-first search."""
+"""The path search equals brute force over networkx, and reach equals a breadth-first search.
+
+The oracles follow the same rules as the search: only transmitting edges, and no
+chronic-only edge after an acute-only one anywhere in a chain. :func:`context_graphs`
+draws graphs with timescales, summary and negated edges, hedged and contradicting
+evidence of every type, species and two reference layers, for these tests and the
+context tests.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +14,50 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metagraph import MetaGraph
-from metagraph.queries._paths import chain_order, find_edge_paths, reach, usable_edges
+from metagraph import Edge, Evidence, MetaGraph, Reference
+from metagraph.queries._paths import ORDERS, chain_order, find_edge_paths, reach, usable_edges, valid_timescales
+from metagraph.schema import ASSOCIATIONS
 from tests.test_examples import query_graphs
+
+CONTEXT_REFS = [
+    Reference(key="r1", title="The article", layer="article"),
+    Reference(key="r2", title="A primary paper", authors=["Doe J"], year=2020, doi="10.1234/abc"),
+]
+
+
+@st.composite
+def evidence_item(draw: st.DrawFn, j: int) -> Evidence:
+    kind = draw(st.sampled_from(["author_statement", "experimental", "curator_inference"]))
+    common = {
+        "reference": draw(st.sampled_from(["r1", "r2"])),
+        "type": kind,
+        "hedged": draw(st.booleans()),
+        "stance": "contradicts" if draw(st.integers(0, 5)) == 0 else "supports",
+    }
+    if kind == "experimental":
+        species = draw(st.sampled_from(["human", "mouse", "rat"]))
+        return Evidence(**common, finding=f"f{j}", species=species, system="in_vivo")
+    if kind == "curator_inference":
+        return Evidence(**common, finding=f"f{j}")
+    return Evidence(**common, quote=f"q{j}")
+
+
+@st.composite
+def context_graphs(draw: st.DrawFn) -> MetaGraph:
+    """A :func:`query_graphs` graph whose edges carry timescales, summary/negated flags and varied evidence."""
+    base = draw(query_graphs())
+    exercises = [n.id for n in base if n.kind.value == "exercise"]
+    edges = {}
+    for e in base.edges():
+        record = e.model_dump(mode="json", exclude_none=True)
+        record["evidence"] = [draw(evidence_item(j)) for j in range(draw(st.integers(1, 3)))]
+        record["timescale"] = draw(st.sampled_from([None, None, "acute", "chronic"]))
+        record["summary"] = draw(st.integers(0, 3)) == 0
+        record["negated"] = draw(st.integers(0, 7)) == 0
+        record["modality"] = draw(st.sampled_from([None, None, *exercises]))
+        edge = Edge(**record)
+        edges.setdefault((edge.source, edge.target, edge.key), edge)
+    return MetaGraph(list(base), list(edges.values()), CONTEXT_REFS)
 
 
 def brute_force(
@@ -22,6 +70,7 @@ def brute_force(
     via: frozenset[str] = frozenset(),
     avoid: frozenset[str] = frozenset(),
     predicates: frozenset[str] | None = None,
+    order: str = "shortest",
 ) -> list[tuple[tuple[str, str, str], ...]]:
     """Every simple edge path along usable edges, filtered and sorted in the documented order."""
     if source in avoid or target in avoid or source == target:
@@ -30,8 +79,15 @@ def brute_force(
     view = nx.subgraph_view(graph, filter_node=lambda n: n not in avoid, filter_edge=lambda u, v, k: ok(graph[u][v][k]))
     paths = [tuple(p) for p in nx.all_simple_edge_paths(view, source, target, cutoff=max_hops)]
     paths = [p for p in paths if via <= {u for u, _, _ in p} | {target}]
-    paths.sort(key=lambda p: chain_order(graph, p))
+    paths = [p for p in paths if timescales_ok(graph, p)]
+    paths.sort(key=lambda p: chain_order(graph, p, order))
     return paths if limit is None else paths[:limit]
+
+
+def timescales_ok(graph: nx.MultiDiGraph, path: tuple[tuple[str, str, str], ...]) -> bool:
+    """Written apart from the search: no acute-only edge anywhere before a chronic-only one."""
+    scales = [graph[u][v][k].get("timescale") for u, v, k in path]
+    return not any(a == "acute" and b == "chronic" for i, a in enumerate(scales) for b in scales[i + 1 :])
 
 
 def diamond() -> nx.MultiDiGraph:
@@ -127,6 +183,79 @@ def test_search_equals_brute_force(kg: MetaGraph, data: st.DataObject) -> None:
         assert len(set(nodes)) == len(nodes)
         assert all(kg.nx.has_edge(u, v, k) and kg.nx[u][v][k]["transmits"] for u, v, k in path)
         assert via <= set(nodes) and not avoid & set(nodes)
+
+
+@settings(max_examples=150)
+@given(kg=context_graphs(), data=st.data())
+def test_search_equals_brute_force_with_timescales_and_every_order(kg: MetaGraph, data: st.DataObject) -> None:
+    ids = [n.id for n in kg]
+    s = data.draw(st.sampled_from(ids))
+    t = data.draw(st.sampled_from(ids))
+    max_hops = data.draw(st.integers(1, 5))
+    limit = data.draw(st.one_of(st.none(), st.integers(1, 6)))
+    order = data.draw(st.sampled_from(ORDERS))
+    via = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=1)))
+    got = find_edge_paths(kg.nx, s, t, max_hops=max_hops, limit=limit, via=via, order=order)
+    assert got == brute_force(kg.nx, s, t, max_hops=max_hops, limit=limit, via=via - {s, t}, order=order)
+    for path in got:
+        assert valid_timescales(kg.nx, path)
+        assert not any(kg.edge_model(u, v, k).negated for u, v, k in path)  # a denied claim is never followed
+        assert all(kg.edge_model(u, v, k).predicate.value not in ASSOCIATIONS for u, v, k in path)
+
+
+def test_chronic_never_follows_acute() -> None:
+    g = nx.MultiDiGraph()
+    for u, v, scale in [("a", "b", "acute"), ("b", "c", "chronic"), ("b", "c", None), ("c", "d", "chronic")]:
+        g.add_edge(u, v, key=str(scale), predicate="increases", transmits=True, evidence=[{}], timescale=scale)
+    g.add_edge("x", "b", key="chronic", predicate="increases", transmits=True, evidence=[{}], timescale="chronic")
+    assert find_edge_paths(g, "a", "c", limit=None) == [(("a", "b", "acute"), ("b", "c", "None"))]
+    assert find_edge_paths(g, "a", "d", limit=None) == []  # chronic c → d comes after the acute a → b
+    assert len(find_edge_paths(g, "x", "d", limit=None)) == 2  # chronic then anything is fine
+    assert reach(g, "a") == {"b": 1, "c": 2}
+    assert reach(g, "d", reverse=True) == {"c": 1, "b": 2, "x": 3}
+
+
+def test_mechanism_order_puts_the_fine_chain_before_its_summary() -> None:
+    g = nx.MultiDiGraph()
+    fine = [("hiit", "ampk"), ("ampk", "pgc1a"), ("pgc1a", "mito")]
+    for u, v in fine:
+        g.add_edge(u, v, key="increases", predicate="increases", transmits=True, evidence=[{}])
+    g.add_edge("hiit", "mito", key="increases", predicate="increases", transmits=True, evidence=[{}] * 5, summary=True)
+    g.add_edge("hiit", "pgc1a", key="increases", predicate="increases", transmits=True, evidence=[{}], hedged=True)
+    mech = find_edge_paths(g, "hiit", "mito", order="mechanism")
+    assert [len(p) for p in mech] == [3, 2, 1]  # no summary, no hedged step; hedged; the summary last
+    assert [len(p) for p in find_edge_paths(g, "hiit", "mito", order="shortest")] == [1, 2, 3]
+    assert find_edge_paths(g, "hiit", "mito", order="mechanism", limit=1) == [
+        tuple((u, v, "increases") for u, v in fine)
+    ]
+    with pytest.raises(ValueError, match="unknown order"):
+        find_edge_paths(g, "hiit", "mito", order="best")
+
+
+def reach_oracle(kg: MetaGraph, start: str, *, reverse: bool, max_hops: int | None) -> dict[str, int]:
+    """The length of the shortest valid simple chain to (or from) every other node, by enumeration."""
+    out: dict[str, int] = {}
+    view = nx.subgraph_view(kg.nx, filter_edge=lambda u, v, k: kg.nx[u][v][k]["transmits"])
+    for other in kg.nx.nodes:
+        if other == start:
+            continue
+        a, b = (other, start) if reverse else (start, other)
+        lengths = [
+            len(p) for p in nx.all_simple_edge_paths(view, a, b, cutoff=max_hops) if timescales_ok(kg.nx, tuple(p))
+        ]
+        if lengths:
+            out[other] = min(lengths)
+    return out
+
+
+@given(kg=context_graphs(), data=st.data())
+def test_reach_equals_enumeration_with_timescales(kg: MetaGraph, data: st.DataObject) -> None:
+    start = data.draw(st.sampled_from([n.id for n in kg]))
+    reverse = data.draw(st.booleans())
+    max_hops = data.draw(st.integers(1, 4))
+    assert reach(kg.nx, start, reverse=reverse, max_hops=max_hops) == reach_oracle(
+        kg, start, reverse=reverse, max_hops=max_hops
+    )
 
 
 @given(kg=query_graphs(), data=st.data())

@@ -115,8 +115,8 @@ def test_myokine_effects_table() -> None:
     ]
     text = str(table)
     assert text.splitlines()[0] == "Myokines acting on Adipose tissue"
-    assert text.splitlines()[1].split() == ["myokine", "effect", "target", "sign", "location", "citations"]
-    assert "| IL-6 | increases |" in table.to_markdown()
+    assert text.splitlines()[1].split() == ["myokine", "claim", "effect", "target", "sign", "location", "citations"]
+    assert "| IL-6 | individual | increases |" in table.to_markdown()
     assert table.to_dict()["rows"][0]["references"] == ["seed_article"]
     assert "<table" in table._repr_html_()
 

@@ -19,10 +19,18 @@ def test_names_ids_synonyms_and_nodes_all_work() -> None:
 
 
 def test_shortest_first_then_most_evidence() -> None:
-    chains = trace(sample_graph(), "HIIT", "insulin resistance", limit=None)
+    chains = trace(sample_graph(), "HIIT", "insulin resistance", limit=None, order="shortest")
     keys = [(c.hops, -c.evidence_count) for c in chains]
     assert keys == sorted(keys)
     assert len(chains) == 6
+
+
+def test_mechanism_first_by_default() -> None:
+    chains = trace(sample_graph(), "HIIT", "insulin resistance", limit=None)
+    keys = [(any(e.summary for e in c.edges), sum(e.hedged or e.contested for e in c.edges), c.hops) for c in chains]
+    assert keys == sorted(keys)
+    assert set(chains) == set(trace(sample_graph(), "HIIT", "insulin resistance", limit=None, order="shortest"))
+    assert "Inflammation" in str(chains[-1])  # the only chain with a hedged step comes last
 
 
 def test_via_avoid_predicates_single_names_are_one_node() -> None:

@@ -89,6 +89,9 @@ def _node(args: argparse.Namespace) -> int:
     if node.description:
         lines.append(f"  {node.description}")
     lines.append(f"  identifiers: {', '.join(node.xrefs) or '(none)'}")
+    for match, curies in node.matches.items():
+        if match != "exact" and curies:
+            lines.append(f"  {match} matches: {', '.join(curies)}")
     if node.members:
         lines.append(f"  members:     {', '.join(node.members)}")
     lines.append(f"  synonyms:    {', '.join(node.synonyms) or '(none)'}")
@@ -98,7 +101,13 @@ def _node(args: argparse.Namespace) -> int:
         for e in edges:
             peer = kg.node(getattr(e, other)).name
             where = f" in {kg.node(e.location).name}" if e.location else ""
-            rows.append([e.predicate.value + where, peer, _citations(kg, e)])
+            label = ("NOT " if e.negated else "") + e.predicate.value + where
+            if e.contested:
+                against = sum(ev.stance.value == "contradicts" for ev in e.evidence)
+                label += f" [contested: {len(e.evidence) - against} for, {against} against]"
+            elif e.hedged:
+                label += " (tentative)"
+            rows.append([label, peer, _citations(kg, e)])
         if rows:
             lines.append(format_table(rows, ["predicate", other, "cited"]))
     print("\n".join(lines))

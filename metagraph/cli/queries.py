@@ -27,6 +27,41 @@ EXAMPLES = [
 _positive = at_least(1)
 
 
+def _add_context_options(p: argparse.ArgumentParser) -> None:
+    """The context filters every question command takes (metagraph.queries.context)."""
+    g = p.add_argument_group("context", "ask the question of the part of the graph that holds in a context")
+    g.add_argument("--timescale", metavar="T", help="acute or chronic: drop the edges that hold only in the other")
+    g.add_argument("--modality", metavar="EXERCISE", help="drop the edges the source ties to another modality")
+    g.add_argument(
+        "--species", metavar="S", help="human, mouse, rat or other: only edges with an experimental finding in it"
+    )
+    g.add_argument(
+        "--evidence",
+        action="append",
+        default=None,
+        metavar="TYPE",
+        help="only evidence of this type (repeatable): experimental, author_statement, "
+        "traceable_author_statement, curator_inference",
+    )
+    g.add_argument(
+        "--sources",
+        action="append",
+        default=None,
+        metavar="KEY",
+        help="only evidence from this reference key or layer (article, literature) (repeatable)",
+    )
+
+
+def _context(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "timescale": args.timescale,
+        "modality": args.modality,
+        "species": args.species,
+        "evidence": args.evidence,
+        "sources": args.sources,
+    }
+
+
 def _add_chain_options(p: argparse.ArgumentParser, *, limit: int) -> None:
     p.add_argument("source", help="the cause: id, name or synonym")
     p.add_argument("target", help="the effect: id, name or synonym")
@@ -52,6 +87,14 @@ def _add_chain_options(p: argparse.ArgumentParser, *, limit: int) -> None:
         dest="predicates",
         help="use only this predicate (repeatable), e.g. --predicate activates",
     )
+    p.add_argument(
+        "--order",
+        default="mechanism",
+        metavar="ORDER",
+        help="mechanism (default: chains without summary edges, then fewer hedged or contested steps, then "
+        "shorter, then better supported), shortest, or evidence (best-supported weakest link first)",
+    )
+    _add_context_options(p)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -60,8 +103,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "trace",
         parents=[common],
         help="the cause-to-effect chains from one node to another",
-        description="List the chains of effects from SOURCE to TARGET, shortest first, then "
-        "best supported, each with its net effect. Example: metagraph trace HIIT "
+        description="List the chains of effects from SOURCE to TARGET, mechanism first (see --order), "
+        "each with its net effect. Example: metagraph trace HIIT "
         '"insulin sensitivity" --explain',
     )
     _add_chain_options(p, limit=10)
@@ -89,6 +132,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "its sign, place and citations. Example: metagraph myokines liver",
     )
     p.add_argument("organ", help="an organ or cell type: id, name or synonym")
+    _add_context_options(p)
     p.set_defaults(handler=_myokines)
 
     for name, verb in (("upstream", "can affect"), ("downstream", "is affected by")):
@@ -102,6 +146,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p.add_argument("node", help="id, name or synonym")
         p.add_argument("--kind", help="only nodes of this kind (exercise, signal, myokine, organ, process, ...)")
         p.add_argument("--max-hops", type=_positive, default=None, metavar="N", help="only this close (edges)")
+        _add_context_options(p)
         p.set_defaults(handler=_reach, reverse=name == "upstream")
 
     p = sub.add_parser(
@@ -113,6 +158,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("kinds", nargs="+", metavar="KIND", help="two or more kinds")
     p.add_argument("--limit", type=_positive, default=20, metavar="N", help="how many chains at most (default 20)")
+    _add_context_options(p)
     p.set_defaults(handler=_match)
 
     p = sub.add_parser(
@@ -134,6 +180,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="compare on this outcome (repeatable; default: the outcomes the source grades)",
     )
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    _add_context_options(p)
     p.set_defaults(handler=_compare)
 
 
@@ -144,20 +191,20 @@ def _chain_options(args: argparse.Namespace) -> dict[str, Any]:
         "via": args.via,
         "avoid": args.avoid,
         "predicates": args.predicates,
+        "order": args.order,
+        **_context(args),
     }
 
 
 def _trace(args: argparse.Namespace) -> int:
     from metagraph.errors import NoPathError
-    from metagraph.queries.trace import no_path_message
+    from metagraph.queries.trace import parse_order
 
     kg = load_graph(args)
     options = _chain_options(args)
     chains = kg.trace(args.source, args.target, **options)
     if not chains:
-        raise NoPathError(
-            no_path_message(kg, args.source, args.target, max_hops=args.max_hops, via=args.via, avoid=args.avoid)
-        )
+        raise NoPathError(chains.why)
     if args.json:
         print_json([c.to_dict() for c in chains])
         return 0
@@ -170,10 +217,17 @@ def _trace(args: argparse.Namespace) -> int:
     rows = [[i, c.effect, c.hops, c.evidence_count, str(c)] for i, c in enumerate(chains, start=1)]
     print(
         f"{len(chains)} chain{'s' if len(chains) != 1 else ''} from {source} to {target} "
-        "(shortest first, then best supported):"
+        f"({_ORDER_WORDS[parse_order(args.order)]}):"
     )
     print(format_table(rows, ["#", "effect", "hops", "evidence", "chain"]))
     return 0
+
+
+_ORDER_WORDS = {
+    "mechanism": "mechanism first: no summary step, then fewest hedged or contested steps, then shortest",
+    "shortest": "shortest first, then best supported",
+    "evidence": "best-supported weakest link first",
+}
 
 
 def _net_effect(args: argparse.Namespace) -> int:
@@ -188,7 +242,7 @@ def _net_effect(args: argparse.Namespace) -> int:
 
 def _myokines(args: argparse.Namespace) -> int:
     kg = load_graph(args)
-    table = kg.myokine_effects(args.organ)
+    table = kg.myokine_effects(args.organ, **_context(args))
     if args.json:
         print_json({**table.to_dict(), "organ": table.organ.id, "myokines": [m.id for m in table.myokines]})
     else:
@@ -200,7 +254,9 @@ def _reach(args: argparse.Namespace) -> int:
     from metagraph.queries.reach import reach_distances
 
     kg = load_graph(args)
-    found = reach_distances(kg, args.node, reverse=args.reverse, max_hops=args.max_hops, kind=args.kind)
+    found = reach_distances(
+        kg, args.node, reverse=args.reverse, max_hops=args.max_hops, kind=args.kind, **_context(args)
+    )
     node = kg.node(args.node)
     if args.json:
         print_json([{"id": n.id, "name": n.name, "kind": n.kind.value, "hops": d} for n, d in found])
@@ -220,7 +276,7 @@ def _match(args: argparse.Namespace) -> int:
     from metagraph.queries.metapath import no_match_message
 
     kg = load_graph(args)
-    chains = kg.match(*args.kinds, limit=args.limit)
+    chains = kg.match(*args.kinds, limit=args.limit, **_context(args))
     if not chains:
         raise NoPathError(no_match_message(kg, args.kinds))
     if args.json:
@@ -241,7 +297,7 @@ def _compare(args: argparse.Namespace) -> int:
 
     kg = load_graph(args)
     modalities = args.modalities or graded_modalities(kg)
-    table = kg.compare(modalities, args.outcomes)
+    table = kg.compare(modalities, args.outcomes, **_context(args))
     if args.json:
         print_json(table.to_dict())
     elif args.markdown:

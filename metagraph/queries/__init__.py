@@ -9,7 +9,8 @@ sequence of kinds; :func:`lost_effects` asks what is lost when nodes are blocked
 :func:`compare` rebuilds the source's comparison of modalities. Their results are
 :class:`Chain`, :class:`NetEffect`, :class:`MyokineEffects`, :class:`LostEffects` and
 :class:`Comparison`; the tabular ones share :class:`TableResult` (text, HTML, Markdown
-and pandas).
+and pandas). Every effect question takes the same context filters (:class:`Context`:
+timescale, modality, species, evidence, sources), applied once by :func:`restrict`.
 
 The names are imported on first use, so ``import metagraph`` loads none of the query code.
 """
@@ -18,6 +19,8 @@ from metagraph._lazy import lazy_exports
 
 _EXPORTS = {
     "Chain": "metagraph.queries.chains",
+    "Chains": "metagraph.queries.trace",
+    "Context": "metagraph.queries.context",
     "Comparison": "metagraph.queries.compare",
     "Reversal": "metagraph.queries.reversal",
     "LostEffects": "metagraph.queries.whatif",
@@ -31,6 +34,7 @@ _EXPORTS = {
     "myokine_effects": "metagraph.queries.reach",
     "myokines_reaching": "metagraph.queries.reach",
     "net_effect": "metagraph.queries.trace",
+    "restrict": "metagraph.queries.context",
     "reversal": "metagraph.queries.reversal",
     "trace": "metagraph.queries.trace",
     "upstream": "metagraph.queries.reach",

@@ -17,10 +17,11 @@ from metagraph.schema import PREDICATES, Kind, Predicate
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["check_count", "parse_kind", "parse_predicates", "resolve_all"]
+__all__ = ["check_count", "closest", "parse_kind", "parse_predicates", "resolve_all"]
 
 
-def _closest(value: str, options: list[str]) -> str:
+def closest(value: str, options: list[str]) -> str:
+    """Return "did you mean X? " for the option closest to ``value``, or "" when none is close."""
     close = difflib.get_close_matches(value.lower(), options, n=1, cutoff=0.5)
     return f"did you mean {close[0]!r}? " if close else ""
 
@@ -43,7 +44,7 @@ gene, signal, myokine, organ, cell, process, outcome, condition
     text = str(value).strip().lower()
     if text in options:
         return Kind(text)
-    raise MetagraphError(f"unknown kind {value!r}; {_closest(text, options)}the kinds are: {', '.join(options)}")
+    raise MetagraphError(f"unknown kind {value!r}; {closest(text, options)}the kinds are: {', '.join(options)}")
 
 
 def parse_predicates(values: str | Iterable[str] | None, *, transmitting: bool) -> frozenset[str] | None:
@@ -76,7 +77,7 @@ use some of: activates, inhibits, increases, decreases, secretes, cleaved_into, 
         text = str(value).strip().lower().replace(" ", "_")
         if text not in options:
             raise MetagraphError(
-                f"unknown predicate {value!r}; {_closest(text, options)}the predicates are: {', '.join(options)}"
+                f"unknown predicate {value!r}; {closest(text, options)}the predicates are: {', '.join(options)}"
             )
         if transmitting and text not in carrying:
             raise MetagraphError(

@@ -44,6 +44,10 @@ class GraphIndex:
         Each node's place in the order by (case-folded name, id).
     kinds : list of str
         Each node's kind.
+    timed : bool
+        True when the graph has both acute-only and chronic-only transmitting edges, so
+        that the timescale rule of :mod:`metagraph.queries._paths` can cut a walk; the
+        integer walk ignores that rule, so callers walk the graph itself then.
     """
 
     def __init__(self, kg: MetaGraph) -> None:
@@ -58,6 +62,8 @@ class GraphIndex:
             [position[w] for w, keyed in succ[u].items() if any(a["transmits"] for a in keyed.values())]
             for u in self.ids
         ]
+        scales = {a.get("timescale") for _, _, a in kg.nx.edges(data=True) if a["transmits"]}
+        self.timed = {"acute", "chronic"} <= scales
         backward: list[list[int]] = [[] for _ in self.ids]
         for iu, out in enumerate(self.forward):
             for iw in out:

@@ -10,6 +10,14 @@ cutoff and only then checks where it ends, which explodes on a large graph. The
 search here walks only edges that can still reach the target in the hops that are
 left (a reverse breadth-first bound from the target, grown as far as it pays) and
 stops once ``limit`` chains are certain to be the best ones.
+
+Two rules of the science hold in every chain. Only edges that carry an effect are
+followed (``transmits``: never an association, never a negated claim). And an effect
+that holds only after training (``timescale: chronic``) never follows, anywhere later
+in the chain, one that holds only for a single bout (``timescale: acute``): a
+transient response does not by itself carry a training adaptation. The search keeps
+that as a state (has an acute-only edge been taken yet?); the distance bounds ignore
+it, so they stay lower bounds and the pruning stays exact.
 """
 
 from __future__ import annotations
@@ -19,12 +27,55 @@ from typing import Any
 
 from metagraph._nx import Adjacency, NxGraph, predecessors, successors
 
-__all__ = ["EdgeTriple", "chain_order", "find_edge_paths", "reach", "usable_edges"]
+__all__ = ["ORDERS", "EdgeTriple", "chain_order", "find_edge_paths", "follows", "reach", "usable_edges"]
 
 #: A ``networkx`` edge of a MultiDiGraph: ``(source, target, key)``.
 EdgeTriple = tuple[str, str, str]
 EdgeTest = Callable[[Mapping[str, Any]], bool]
 _INF = float("inf")
+_ACUTE, _CHRONIC = "acute", "chronic"
+
+#: The orders of :func:`chain_order`, the first being the default of ``trace``.
+ORDERS = ("mechanism", "shortest", "evidence")
+
+
+def follows(acute_seen: bool, attrs: Mapping[str, Any]) -> bool:
+    """True when an edge may come next in a chain that has (or has not) taken an acute-only edge.
+
+    A chronic-only edge never follows an acute-only one.
+
+    Examples
+    --------
+    >>> follows(True, {"timescale": "chronic"}), follows(False, {"timescale": "chronic"}), follows(True, {})
+    (False, True, True)
+    """
+    return not (acute_seen and attrs.get("timescale") == _CHRONIC)
+
+
+def _acute(attrs: Mapping[str, Any]) -> bool:
+    return attrs.get("timescale") == _ACUTE
+
+
+def valid_timescales(graph: NxGraph, path: tuple[EdgeTriple, ...]) -> bool:
+    """True when no chronic-only edge of ``path`` comes after an acute-only one.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="k", timescale="acute")
+    >>> _ = g.add_edge("b", "c", key="k", timescale="chronic")
+    >>> valid_timescales(g, (("a", "b", "k"), ("b", "c", "k"))), valid_timescales(g, (("b", "c", "k"),))
+    (False, True)
+    """
+    succ = successors(graph)
+    seen = False
+    for u, v, k in path:
+        attrs = succ[u][v][k]
+        if not follows(seen, attrs):
+            return False
+        seen = seen or _acute(attrs)
+    return True
 
 
 def usable_edges(predicates: Collection[str] | None = None) -> EdgeTest:
@@ -48,11 +99,29 @@ def usable_edges(predicates: Collection[str] | None = None) -> EdgeTest:
     return lambda attrs: attrs["transmits"] and attrs["predicate"] in allowed
 
 
-def chain_order(graph: NxGraph, path: tuple[EdgeTriple, ...]) -> tuple[int, int, tuple[EdgeTriple, ...]]:
-    """Return the sort key of a chain: fewest hops, then most evidence items, then its edge ids.
+def _edge_facts(attrs: Mapping[str, Any]) -> tuple[int, int, int]:
+    """(summary, weak, support) of one edge: is it a summary, is it hedged or contested, how many items support it."""
+    items = attrs.get("evidence", ())
+    against = sum(1 for ev in items if ev.get("stance") == "contradicts")
+    weak = bool(attrs.get("hedged")) or against > 0
+    return int(bool(attrs.get("summary"))), int(weak), len(items) - against
 
-    The last part makes the order total, so results never depend on the order the
-    data files were written in.
+
+def chain_order(graph: NxGraph, path: tuple[EdgeTriple, ...], order: str = "shortest") -> tuple[Any, ...]:
+    """Return the sort key of a chain in one of the :data:`ORDERS`.
+
+    ``"mechanism"``
+        Chains without a ``summary`` edge first; then fewer weak steps (hedged: every
+        supporting item tentative, or contested: some item contradicts); then fewer
+        hops; then more supporting evidence items.
+    ``"shortest"``
+        Fewer hops; then more supporting evidence items.
+    ``"evidence"``
+        The best-supported weakest link first (most supporting items on the chain's
+        least-supported edge); then more supporting items in all; then fewer hops.
+
+    Every order ends with the chain's edge ids, so it is total and results never
+    depend on the order the data files were written in.
 
     Examples
     --------
@@ -61,10 +130,28 @@ def chain_order(graph: NxGraph, path: tuple[EdgeTriple, ...]) -> tuple[int, int,
     >>> _ = g.add_edge("a", "b", key="activates", evidence=[{}, {}])
     >>> chain_order(g, (("a", "b", "activates"),))
     (1, -2, (('a', 'b', 'activates'),))
+    >>> chain_order(g, (("a", "b", "activates"),), "mechanism")
+    (0, 0, 1, -2, (('a', 'b', 'activates'),))
     """
     succ = successors(graph)
-    evidence = sum(len(succ[u][v][k]["evidence"]) for u, v, k in path)
-    return (len(path), -evidence, path)
+    facts = [_edge_facts(succ[u][v][k]) for u, v, k in path]
+    support = sum(f[2] for f in facts)
+    if order == "shortest":
+        return (len(path), -support, path)
+    if order == "mechanism":
+        return (int(any(f[0] for f in facts)), sum(f[1] for f in facts), len(path), -support, path)
+    if order == "evidence":
+        return (-min(f[2] for f in facts), -support, len(path), path)
+    raise ValueError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
+
+
+def _settled(key: tuple[Any, ...], order: str) -> bool:
+    """True when no longer chain can come before a chain with this key (so the search may stop)."""
+    if order == "shortest":
+        return True
+    if order == "mechanism":
+        return bool(key[0] == 0 and key[1] == 0)
+    return False
 
 
 class _Ball:
@@ -135,8 +222,11 @@ def find_edge_paths(
     via: Collection[str] = (),
     avoid: Collection[str] = (),
     predicates: Collection[str] | None = None,
+    order: str = "shortest",
 ) -> list[tuple[EdgeTriple, ...]]:
     """Return the best simple edge paths from ``source`` to ``target`` along transmitting edges.
+
+    No chronic-only edge comes after an acute-only one (see the module notes).
 
     Parameters
     ----------
@@ -154,12 +244,13 @@ def find_edge_paths(
         Nodes no path may touch.
     predicates
         Only edges with these predicates (and transmitting); ``None`` for every transmitting one.
+    order
+        One of :data:`ORDERS`; see :func:`chain_order`.
 
     Returns
     -------
     list of tuple of EdgeTriple
-        In :func:`chain_order`: shortest first, then most evidence, then by edge ids.
-        Parallel edges make distinct paths.
+        The best ``limit`` in :func:`chain_order`. Parallel edges make distinct paths.
 
     Examples
     --------
@@ -177,6 +268,8 @@ def find_edge_paths(
         return []
     if limit is not None and limit < 1:
         return []
+    if order not in ORDERS:
+        raise ValueError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
     usable = usable_edges(predicates)
     succ, pred = successors(graph), predecessors(graph)
     if source not in succ or target not in succ:
@@ -199,6 +292,9 @@ def find_edge_paths(
 
     found: list[tuple[EdgeTriple, ...]] = []
 
+    def rank(path: tuple[EdgeTriple, ...]) -> tuple[Any, ...]:
+        return chain_order(graph, path, order)
+
     def search(length: int, exact: bool, keep: int | None) -> list[tuple[EdgeTriple, ...]]:
         # The reverse ball is exact within its radius; beyond it a node is at least
         # radius + 1 hops from the target, a weak bound. The depth-first search runs
@@ -212,12 +308,12 @@ def find_edge_paths(
         onpath = {source}
         need_via = len(via)
 
-        def step(v: str, left: int, via_seen: int) -> None:
+        def step(v: str, left: int, via_seen: int, acute_seen: bool) -> None:
             for w, keyed in succ[v].items():
                 if w == target:
                     if (left == 1 or not exact) and via_seen == need_via:
                         for k, attrs in keyed.items():
-                            if usable(attrs):
+                            if usable(attrs) and follows(acute_seen, attrs):
                                 out.append((*stack, (v, w, k)))
                     continue
                 if left <= 1 or w in onpath or w in avoid or dist.get(w, beyond) > left - 1:
@@ -226,28 +322,32 @@ def find_edge_paths(
                 # every via node still missing is one more intermediate hop
                 if need_via - seen > left - 2:
                     continue
-                keys = [k for k, attrs in keyed.items() if usable(attrs)]
+                keys = [(k, _acute(a)) for k, a in keyed.items() if usable(a) and follows(acute_seen, a)]
                 if not keys:
                     continue
                 onpath.add(w)
-                for k in keys:
+                for k, acute in keys:
                     stack.append((v, w, k))
-                    step(w, left - 1, seen)
+                    step(w, left - 1, seen, acute_seen or acute)
                     stack.pop()
                 onpath.discard(w)
                 if keep is not None and len(out) > 4 * keep + 1000:
-                    out.sort(key=lambda p: chain_order(graph, p))
+                    out.sort(key=rank)
                     del out[keep:]
 
-        step(source, length, 0)
-        out.sort(key=lambda p: chain_order(graph, p))
+        step(source, length, 0, False)
+        out.sort(key=rank)
         return out if keep is None else out[:keep]
 
     if limit is None:
         return search(max_hops, exact=False, keep=None)
+    # Length by length: every chain of the next length is longer than all found so far,
+    # so the search stops once the best ``limit`` cannot change (:func:`_settled`).
     for length in range(shortest, max_hops + 1):
-        found += search(length, exact=True, keep=limit - len(found))
-        if len(found) >= limit:
+        found += search(length, exact=True, keep=limit if order != "shortest" else limit - len(found))
+        found.sort(key=rank)
+        del found[limit:]
+        if len(found) >= limit and _settled(rank(found[-1]), order):
             break
     return found
 
@@ -285,8 +385,34 @@ def reach(
     ({'b': 1, 'c': 2}, {'b': 1})
     """
     adj = predecessors(graph) if reverse else successors(graph)
-    ball = _Ball(adj, start, usable_edges(predicates), ())
-    while not ball.exhausted and (max_hops is None or ball.radius < max_hops):
-        ball.grow()
-    del ball.dist[start]
-    return ball.dist
+    usable = usable_edges(predicates)
+    # Breadth-first over (node, state): forwards the state is "an acute-only edge has
+    # been taken" (no chronic-only edge may follow); backwards, "a chronic-only edge lies
+    # ahead" (no acute-only edge may precede it). A shortest walk in these states is a
+    # simple path, so the distances are those of real chains.
+    blocked, marks = (_ACUTE, _CHRONIC) if reverse else (_CHRONIC, _ACUTE)
+    dist: dict[str, int] = {}
+    seen = {(start, False)}
+    frontier = [(start, False)]
+    level = 0
+    while frontier and (max_hops is None or level < max_hops):
+        level += 1
+        new = []
+        for v, state in frontier:
+            for w, keyed in adj[v].items():
+                for attrs in keyed.values():
+                    if not usable(attrs):
+                        continue
+                    scale = attrs.get("timescale")
+                    if state and scale == blocked:
+                        continue
+                    nxt = (w, state or scale == marks)
+                    if nxt in seen:
+                        continue
+                    seen.add(nxt)
+                    new.append(nxt)
+                    if w not in dist and w != start:
+                        dist[w] = level
+        # a node reached with the state off dominates the same node with it on
+        frontier = [(w, st) for w, st in new if not (st and (w, False) in seen)]
+    return dist

@@ -9,15 +9,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import MetagraphError
-from metagraph.models import Edge, Node, Reference
+from metagraph.models import Edge, Evidence, Node, Reference
 from metagraph.queries._paths import EdgeTriple
 from metagraph.queries.tables import html_table, require_pandas
-from metagraph.schema import spec
+from metagraph.schema import Predicate, Stance, spec
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["Chain", "in_sentence", "node_name", "reference_label", "step_label"]
+__all__ = [
+    "Chain",
+    "evidence_note",
+    "group_members",
+    "groups_of",
+    "in_sentence",
+    "joint_name",
+    "node_name",
+    "reference_label",
+    "stance_counts",
+    "step_label",
+]
 
 
 def node_name(kg: MetaGraph, node_id: str) -> str:
@@ -65,6 +76,78 @@ def reference_label(references: Mapping[str, Reference], key: str) -> str:
     return " ".join(words[:3]) + ("…" if len(words) > 3 else "")
 
 
+def group_members(kg: MetaGraph, node_id: str) -> list[str]:
+    """Return the members of a group node (the sources of its incoming ``member_of`` edges); [] for a non-group.
+
+    A node is a group, whose effects are joint claims, exactly when it has members.
+
+    Examples
+    --------
+    >>> from metagraph.examples import sample_graph
+    >>> group_members(sample_graph(), "ampk")
+    []
+    """
+    member = Predicate.MEMBER_OF.value
+    return [u for u, keyed in kg.nx.pred[node_id].items() if any(a["predicate"] == member for a in keyed.values())]
+
+
+def groups_of(kg: MetaGraph, node_id: str) -> list[str]:
+    """Return the groups a node is a member of (targets of its ``member_of`` edges)."""
+    member = Predicate.MEMBER_OF.value
+    return [v for v, keyed in kg.nx.succ[node_id].items() if any(a["predicate"] == member for a in keyed.values())]
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def joint_name(kg: MetaGraph, group: str, references: list[str] | None = None) -> str:
+    """Return how a joint claim's subject reads: "Irisin, FGF21 and IL-6 (jointly, per <source>)".
+
+    Examples
+    --------
+    >>> from metagraph.examples import sample_graph
+    >>> joint_name(sample_graph(), "ampk")  # not a group: its own name
+    'AMPK'
+    """
+    members = group_members(kg, group)
+    if not members:
+        return node_name(kg, group)
+    text = _and([node_name(kg, m) for m in members]) + " (jointly"
+    if references:
+        text += ", per " + "; ".join(reference_label(kg.references, k) for k in references)
+    return text + ")"
+
+
+def stance_counts(edge: Edge) -> tuple[int, int]:
+    """Return (items for, items against) the edge's claim."""
+    against = sum(1 for ev in edge.evidence if ev.stance is Stance.CONTRADICTS)
+    return len(edge.evidence) - against, against
+
+
+def evidence_note(ev: Evidence) -> str:
+    """Return what a reader should know about one evidence item: hedging, type, species, system, stance.
+
+    Examples
+    --------
+    >>> from metagraph.models import Evidence
+    >>> evidence_note(Evidence(reference="r", type="experimental", finding="f", species="mouse", system="in_vivo",
+    ...                        hedged=True, stance="contradicts"))
+    'against; hedged; experimental, mouse, in vivo'
+    >>> evidence_note(Evidence(reference="r", quote="q"))
+    'author statement'
+    """
+    parts = []
+    if ev.stance is Stance.CONTRADICTS:
+        parts.append("against")
+    if ev.hedged:
+        parts.append("hedged")
+    kind = [ev.type.value.replace("_", " ")]
+    kind += [x.value.replace("_", " ") for x in (ev.species, ev.system) if x is not None]
+    parts.append(", ".join(kind))
+    return "; ".join(parts)
+
+
 def _tentative(label: str) -> str:
     # "increases" -> "may increase", "is part of" -> "may be part of"
     head, _, rest = label.partition(" ")
@@ -81,10 +164,21 @@ def step_label(kg: MetaGraph, edge: Edge) -> str:
     >>> kg = sample_graph()
     >>> step_label(kg, kg.edges("il6", "hepatic_glucose_production")[0])
     'may decrease (in Liver)'
+    >>> from metagraph.models import Edge
+    >>> step_label(kg, Edge(source="il6", target="inflammation", predicate="increases", negated=True,
+    ...                     evidence=[{"reference": "r", "quote": "q"}, {"reference": "r", "quote": "p",
+    ...                                "stance": "contradicts"}]))
+    'does not increase [contested: 1 for, 1 against]'
     """
     label = spec(edge.predicate).label
-    if edge.hedged:
+    if edge.negated:
+        head, _, rest = label.partition(" ")
+        label = f"is not {rest}" if head == "is" else f"does not {_tentative(label).removeprefix('may ')}"
+    elif edge.hedged:
         label = _tentative(label)
+    if edge.contested:
+        yes, no = stance_counts(edge)
+        label += f" [contested: {yes} for, {no} against]"
     if edge.location:
         label += f" (in {node_name(kg, edge.location)})"
     return label
@@ -218,7 +312,12 @@ class Chain:
         clauses = []
         for i, (edge, node) in enumerate(zip(self.edges, self.nodes[1:], strict=True)):
             lead = self.nodes[0].name if i == 0 else "which"
-            clauses.append(f"{lead} {step_label(self._kg, edge)} {in_sentence(node.name)} {cites(edge)}")
+            clause = f"{lead} {step_label(self._kg, edge)} {in_sentence(node.name)} {cites(edge)}"
+            if edge.predicate is Predicate.MEMBER_OF:
+                # the group's effects are claimed for the members together, not for this one alone
+                members = [node_name(self._kg, m) for m in group_members(self._kg, node.id)]
+                clause += f" (a joint claim: the source credits {_and(members)} together)"
+            clauses.append(clause)
         more, less = ("more", "more") if self.sign > 0 else ("more", "less")
         lines = [
             ", ".join(clauses) + ".",
@@ -229,8 +328,16 @@ class Chain:
             "Evidence:",
         ]
         for edge, a, b in zip(self.edges, self.nodes[:-1], self.nodes[1:], strict=True):
+            flags = [
+                x for x in ("summary" if edge.summary else "", edge.timescale.value if edge.timescale else "") if x
+            ]
+            if edge.contested:
+                yes, no = stance_counts(edge)
+                flags.append(f"contested: {yes} for, {no} against")
+            head = f"  {a.name} → {b.name}" + (f" ({'; '.join(flags)})" if flags else "") + ":"
+            lines.append(head)
             for ev in edge.evidence:
-                lines.append(f"  {a.name} → {b.name}: “{ev.quote}” [{numbers[ev.reference]}]")
+                lines.append(f"    {ev.text} [{numbers[ev.reference]}] ({evidence_note(ev)})")
         lines += ["", "References:"]
         for key, n in numbers.items():
             ref = refs.get(key)
@@ -261,7 +368,12 @@ class Chain:
                     "sign": edge.sign,
                     "location": edge.location,
                     "hedged": edge.hedged,
-                    "quotes": [ev.quote for ev in edge.evidence],
+                    "contested": edge.contested,
+                    "summary": edge.summary,
+                    "timescale": edge.timescale.value if edge.timescale else None,
+                    "evidence_types": sorted({ev.type.value for ev in edge.evidence}),
+                    "species": [sp.value for sp in edge.species],
+                    "quotes": [ev.text for ev in edge.evidence],
                     "references": edge.references,
                 }
             )
@@ -304,7 +416,14 @@ class Chain:
         """Return one row per step as a ``pandas.DataFrame`` (needs pandas)."""
         pd = require_pandas("Chain.to_frame()")
         rows = [
-            {**s, "quotes": " | ".join(s["quotes"]), "references": "; ".join(s["references"])} for s in self.steps()
+            {
+                **s,
+                "quotes": " | ".join(s["quotes"]),
+                "references": "; ".join(s["references"]),
+                "evidence_types": "; ".join(s["evidence_types"]),
+                "species": "; ".join(s["species"]),
+            }
+            for s in self.steps()
         ]
         return pd.DataFrame(rows).set_index("step")
 
@@ -355,7 +474,7 @@ class Chain:
             line.append(f" —{html.escape(step_label(self._kg, edge))}→ <b>{html.escape(node.name)}</b>")
         rows = []
         for s, edge in zip(self.steps(), self.edges, strict=True):
-            quotes = " / ".join(f"“{q}”" for q in s["quotes"])
+            quotes = " / ".join(f"{ev.text} ({evidence_note(ev)})" for ev in edge.evidence)
             rows.append(
                 [
                     s["step"],

@@ -23,12 +23,13 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import resolve_all
-from metagraph.queries.chains import in_sentence, node_name, reference_label
+from metagraph.queries.chains import groups_of, in_sentence, joint_name, node_name, reference_label
+from metagraph.queries.context import Context, restrict
 from metagraph.queries.reach import EFFECT_PREDICATES
 from metagraph.queries.tables import html_table, markdown_table, require_pandas, text_table
 from metagraph.queries.whatif import EFFECT_KINDS
@@ -52,10 +53,19 @@ class Cell:
         The effect edge.
     part
         The part of the outcome the edge points at (``None`` when it points at the outcome).
+    group
+        For a joint claim: the group (a node with ``member_of`` edges) whose edge it is;
+        the column's node is one of its members. ``None`` for the column's own claim.
     """
 
     edge: Edge
     part: Node | None = None
+    group: Node | None = None
+
+    @property
+    def joint(self) -> bool:
+        """True when the edge is a group's claim (the modality is one of the group's members)."""
+        return self.group is not None
 
     @property
     def graded(self) -> bool:
@@ -172,6 +182,9 @@ class Comparison:
         ]
         if extras:
             text += f" ({', '.join(extras)})"
+        if cell.group is not None:
+            # a claim made for the group, never shown as the member's own
+            text = f"{joint_name(self._kg, cell.group.id)}: {text}"
         if cite:
             text += " " + "".join(f"[{self._numbers[k]}]" for k in e.references)
         return text
@@ -243,12 +256,15 @@ class Comparison:
                             "sign": e.sign,
                             "target": e.target,
                             "part": c.part.id if c.part else None,
+                            "joint_group": c.group.id if c.group else None,
                             "magnitude": e.magnitude.value if e.magnitude else None,
                             "mechanism": e.mechanism.value if e.mechanism else None,
                             "location": e.location,
                             "references": e.references,
                             "citations": [reference_label(refs, k) for k in e.references],
-                            "quotes": [ev.quote for ev in e.evidence],
+                            "hedged": e.hedged,
+                            "contested": e.contested,
+                            "quotes": [ev.text for ev in e.evidence],
                         }
                     )
         return out
@@ -296,6 +312,7 @@ def compare(
     kg: MetaGraph,
     modalities: str | Node | Iterable[str | Node],
     outcomes: str | Node | Iterable[str | Node] | None = None,
+    **context: Unpack[Context],
 ) -> Comparison:
     """Compare modalities outcome by outcome: effect, magnitude, mechanism, place and citations.
 
@@ -311,6 +328,9 @@ def compare(
     outcomes
         The rows; by default the outcomes every modality acts on and the source
         grades (see the module notes).
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
 
     Returns
     -------
@@ -339,6 +359,7 @@ def compare(
     >>> sample_graph().compare(["HIIT", "resistance training"]).magnitude("insulin sensitivity", "resistance training")
     'dramatic'
     """
+    kg = restrict(kg, **context)
     columns = [kg.node(m) for m in resolve_all(kg, modalities)]
     if not columns:
         raise MetagraphError("name at least one modality to compare, e.g. compare(['HIIT', 'resistance training'])")
@@ -350,10 +371,13 @@ def compare(
     order: list[str] = []
     node_attrs = kg.nx.nodes
     for m in columns:
-        for _, target, key, attrs in kg.nx.out_edges(m.id, keys=True, data=True):
+        # the modality's own claims, then those of the groups it is a member of (marked joint)
+        claimants = [(m.id, None), *((g, kg.node(g)) for g in groups_of(kg, m.id))]
+        triples = [(c, g, t, k, a) for c, g in claimants for _, t, k, a in kg.nx.out_edges(c, keys=True, data=True)]
+        for claimant, group, target, key, attrs in triples:
             if attrs["predicate"] not in effects:
                 continue
-            edge = kg.edge_model(m.id, target, key)
+            edge = kg.edge_model(claimant, target, key)
             rows = [(target, None)] + [(whole, target) for whole in _wholes(kg, target)]
             for row, part in rows:
                 if node_attrs[row]["kind"] not in kinds:
@@ -361,7 +385,7 @@ def compare(
                 if row not in found:
                     found[row] = {c.id: [] for c in columns}
                     order.append(row)
-                found[row][m.id].append(Cell(edge, kg.node(part) if part else None))
+                found[row][m.id].append(Cell(edge, kg.node(part) if part else None, group))
     if outcomes is None:
         clear = _clear_grades([c.edge for row in found.values() for cells in row.values() for c in cells])
         rows_ids = [

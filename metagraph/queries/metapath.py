@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from metagraph._nx import NxGraph, predecessors, successors
 from metagraph.errors import MetagraphError
 from metagraph.queries._args import check_count, parse_kind, parse_predicates
 from metagraph.queries._paths import EdgeTriple
 from metagraph.queries.chains import Chain
+from metagraph.queries.context import Context, restrict
 from metagraph.schema import Kind
 
 if TYPE_CHECKING:
@@ -102,7 +103,11 @@ def match_paths(
 
 
 def match(
-    kg: MetaGraph, *kinds: str | Kind, limit: int | None = 20, predicates: str | Iterable[str] | None = None
+    kg: MetaGraph,
+    *kinds: str | Kind,
+    limit: int | None = 20,
+    predicates: str | Iterable[str] | None = None,
+    **context: Unpack[Context],
 ) -> list[Chain]:
     """Return the chains whose nodes follow ``kinds`` in turn (a metapath query).
 
@@ -116,6 +121,9 @@ def match(
         How many chains; ``None`` for all.
     predicates
         Allow only these predicates (default: any edge, see the module notes).
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
 
     Any edge may join two consecutive nodes (the schema guarantees that its predicate
     fits their kinds); ``predicates`` restricts them.
@@ -145,6 +153,7 @@ def match(
     check_count(limit, "limit", allow_none=True)
     parsed = [parse_kind(k) for k in kinds]
     allowed = parse_predicates(predicates, transmitting=False)
+    kg = restrict(kg, **context)
     return [Chain(kg, p) for p in match_paths(kg.nx, parsed, limit=limit, predicates=allowed)]
 
 

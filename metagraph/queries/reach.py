@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from metagraph._nx import Adjacency, predecessors, successors
 from metagraph.errors import MetagraphError
@@ -10,9 +10,10 @@ from metagraph.models import Edge, Node
 from metagraph.queries._args import check_count, parse_kind
 from metagraph.queries._index import index_of
 from metagraph.queries._paths import reach
-from metagraph.queries.chains import node_name, reference_label, step_label
+from metagraph.queries.chains import group_members, joint_name, node_name, reference_label, step_label
+from metagraph.queries.context import Context, restrict
 from metagraph.queries.tables import TableResult
-from metagraph.schema import PREDICATES, Kind, Predicate
+from metagraph.schema import PREDICATES, Kind, Predicate, Stance
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -45,6 +46,7 @@ def reach_distances(
     reverse: bool = False,
     max_hops: int | None = None,
     kind: str | Kind | None = None,
+    **context: Unpack[Context],
 ) -> list[tuple[Node, int]]:
     """Return ``(node, hops)`` for everything downstream (or upstream) of ``node``, nearest first, then by name.
 
@@ -56,9 +58,10 @@ def reach_distances(
     """
     check_count(max_hops, "max_hops", allow_none=True)
     want = parse_kind(kind) if kind is not None else None
+    kg = restrict(kg, **context)
     start = kg.resolve(node)
     index = index_of(kg)
-    if index is not None:
+    if index is not None and not index.timed:
         kinds, models = index.kinds, index.models
         out: list[tuple[Node, int]] = []
         for hops, level in enumerate(index.reach(start, reverse=reverse, max_hops=max_hops), start=1):
@@ -72,13 +75,24 @@ def reach_distances(
 
 
 def _reach(
-    kg: MetaGraph, node: str | Node, *, reverse: bool, max_hops: int | None, kind: str | Kind | None
+    kg: MetaGraph,
+    node: str | Node,
+    *,
+    reverse: bool,
+    max_hops: int | None,
+    kind: str | Kind | None,
+    context: Context,
 ) -> list[Node]:
-    return [n for n, _ in reach_distances(kg, node, reverse=reverse, max_hops=max_hops, kind=kind)]
+    return [n for n, _ in reach_distances(kg, node, reverse=reverse, max_hops=max_hops, kind=kind, **context)]
 
 
 def downstream(
-    kg: MetaGraph, node: str | Node, *, max_hops: int | None = None, kind: str | Kind | None = None
+    kg: MetaGraph,
+    node: str | Node,
+    *,
+    max_hops: int | None = None,
+    kind: str | Kind | None = None,
+    **context: Unpack[Context],
 ) -> list[Node]:
     """Return everything ``node`` can affect: the nodes its chains of effects reach.
 
@@ -95,6 +109,9 @@ def downstream(
         Furthest distance in edges (``None``: no limit).
     kind
         Only nodes of this kind.
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
 
     Returns
     -------
@@ -118,11 +135,16 @@ def downstream(
     >>> [n.name for n in sample_graph().downstream("PGC-1α", kind="process")]
     ['Mitochondrial biogenesis', 'Browning of white fat']
     """
-    return _reach(kg, node, reverse=False, max_hops=max_hops, kind=kind)
+    return _reach(kg, node, reverse=False, max_hops=max_hops, kind=kind, context=context)
 
 
 def upstream(
-    kg: MetaGraph, node: str | Node, *, max_hops: int | None = None, kind: str | Kind | None = None
+    kg: MetaGraph,
+    node: str | Node,
+    *,
+    max_hops: int | None = None,
+    kind: str | Kind | None = None,
+    **context: Unpack[Context],
 ) -> list[Node]:
     """Return everything that can affect ``node``: the nodes whose chains of effects reach it.
 
@@ -138,6 +160,9 @@ def upstream(
         Furthest distance in edges (``None``: no limit).
     kind
         Only nodes of this kind.
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
 
     Returns
     -------
@@ -159,7 +184,7 @@ def upstream(
     >>> [n.name for n in sample_graph().upstream("insulin sensitivity", kind="exercise")]
     ['HIIT', 'Resistance training']
     """
-    return _reach(kg, node, reverse=True, max_hops=max_hops, kind=kind)
+    return _reach(kg, node, reverse=True, max_hops=max_hops, kind=kind, context=context)
 
 
 def organ_parts(kg: MetaGraph, organ: str | Node) -> list[str]:
@@ -225,12 +250,32 @@ def _acting_edges(kg: MetaGraph, places: set[str]) -> dict[str, list[Edge]]:
     return out
 
 
-def myokines_reaching(kg: MetaGraph, organ: str | Node) -> list[Node]:
-    """Return the myokines that act on an organ or on a part of it, by name.
+def _by_name(n: Node) -> tuple[str, str]:
+    return (n.name.casefold(), n.id)
+
+
+def _split(kg: MetaGraph, acting: dict[str, list[Edge]]) -> tuple[list[Node], dict[str, list[str]]]:
+    """The myokines acting on their own (by name), and each acting group's members (group id → ids)."""
+    alone, joint = [], {}
+    for m in acting:
+        members = group_members(kg, m)
+        if members:
+            joint[m] = members
+        else:
+            alone.append(kg.node(m))
+    return sorted(alone, key=_by_name), dict(sorted(joint.items(), key=lambda kv: _by_name(kg.node(kv[0]))))
+
+
+def myokines_reaching(kg: MetaGraph, organ: str | Node, **context: Unpack[Context]) -> list[Node]:
+    """Return the myokines that act on an organ or on a part of it, alone or jointly, by name.
 
     A myokine acts on a place when it has a ``targets`` edge to it, or an effect
     edge (:data:`EFFECT_PREDICATES`) whose ``location`` is it. The parts of an
-    organ are the nodes joined to it by ``part_of`` edges, transitively.
+    organ are the nodes joined to it by ``part_of`` edges, transitively. A group
+    (a node with ``member_of`` edges into it: a source's table row crediting several
+    myokines together) that acts there contributes its members, since the claim is
+    theirs jointly; :func:`myokine_effects` keeps such joint claims apart from what
+    each myokine is said to do alone.
 
     Parameters
     ----------
@@ -238,11 +283,14 @@ def myokines_reaching(kg: MetaGraph, organ: str | Node) -> list[Node]:
         The graph.
     organ
         Id, name or synonym of an organ or a cell type.
-
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
     Returns
     -------
     list of Node
-        The myokines, by name. Categories (such as "myokines" itself) are left out.
+        The myokines, by name: those acting alone and the members of groups acting
+        there. Categories (such as "myokines" itself) and the group nodes are left out.
 
     Raises
     ------
@@ -259,12 +307,24 @@ def myokines_reaching(kg: MetaGraph, organ: str | Node) -> list[Node]:
     >>> [n.name for n in sample_graph().myokines_reaching("liver")]
     ['IL-6']
     """
-    acting = _acting_edges(kg, set(organ_parts(kg, organ)))
-    return sorted((kg.node(m) for m in acting), key=lambda n: (n.name.casefold(), n.id))
+    kg = restrict(kg, **context)
+    alone, joint = _split(kg, _acting_edges(kg, set(organ_parts(kg, organ))))
+    ids = {n.id for n in alone} | {m for members in joint.values() for m in members}
+    return sorted((kg.node(m) for m in ids), key=_by_name)
+
+
+def _claimants(edge: Edge) -> list[str]:
+    """The references that make a claim (not those cited against it), in order, without repeats."""
+    return list(dict.fromkeys(ev.reference for ev in edge.evidence if ev.stance is Stance.SUPPORTS))
 
 
 class MyokineEffects(TableResult):
     """The myokines acting on an organ and what each does there: one row per edge.
+
+    Rows of individual claims (one myokine) come first, then the joint claims (a
+    group's edges): their ``myokine`` cell reads "Irisin, FGF21 and IL-6 (jointly, per
+    <source>)", and their ``claim`` is ``"joint"``, so a joint claim never reads as
+    something one myokine is said to do.
 
     Attributes
     ----------
@@ -272,43 +332,63 @@ class MyokineEffects(TableResult):
         The organ asked about.
     myokines : list of Node
         The myokines, as :func:`myokines_reaching` returns them.
+    individual : list of Node
+        The myokines with claims of their own there.
+    joint : dict
+        Group id → its members (list of Node), for each group acting there.
     """
 
-    def __init__(self, kg: MetaGraph, organ: Node, myokines: list[Node], edges: list[Edge]) -> None:
+    def __init__(
+        self, kg: MetaGraph, organ: Node, myokines: list[Node], edges: list[Edge], joint: dict[str, list[str]]
+    ) -> None:
         refs = kg.references
         records = []
         for edge in edges:
+            members = joint.get(edge.source)
             records.append(
                 {
-                    "myokine": node_name(kg, edge.source),
+                    "myokine": joint_name(kg, edge.source, _claimants(edge)) if members else node_name(kg, edge.source),
+                    "claim": "joint" if members else "individual",
                     "effect": step_label(kg, edge).split(" (in ")[0],
                     "target": node_name(kg, edge.target),
-                    "sign": {1: "+", -1: "-"}.get(edge.sign, ""),
+                    "sign": "not" if edge.negated else {1: "+", -1: "-"}.get(edge.sign, ""),
                     "location": node_name(kg, edge.location) if edge.location else "",
                     "citations": [reference_label(refs, k) for k in edge.references],
                     "myokine_id": edge.source,
+                    "members": list(members or []),
                     "predicate": edge.predicate.value,
+                    "negated": edge.negated,
+                    "hedged": edge.hedged,
+                    "contested": edge.contested,
+                    "evidence_types": sorted({ev.type.value for ev in edge.evidence}),
+                    "species": [sp.value for sp in edge.species],
                     "target_id": edge.target,
                     "location_id": edge.location,
                     "references": edge.references,
-                    "quotes": [ev.quote for ev in edge.evidence],
+                    "quotes": [ev.text for ev in edge.evidence],
                 }
             )
         super().__init__(
             f"Myokines acting on {organ.name}",
-            ["myokine", "effect", "target", "sign", "location", "citations"],
+            ["myokine", "claim", "effect", "target", "sign", "location", "citations"],
             records,
             empty="no myokine in the graph acts on it",
         )
         self.organ = organ
         self.myokines = myokines
+        self.individual = sorted(
+            (kg.node(m) for m in dict.fromkeys(e.source for e in edges) if m not in joint), key=_by_name
+        )
+        self.joint = {g: [kg.node(m) for m in members] for g, members in joint.items()}
 
 
-def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
+def myokine_effects(kg: MetaGraph, organ: str | Node, **context: Unpack[Context]) -> MyokineEffects:
     """Return a table of what each myokine does in an organ (or its parts), with citations.
 
-    Rows follow :func:`myokines_reaching`: each myokine's effects located in the
-    organ (ordered by target id), then its ``targets`` edges.
+    Individual claims first, by myokine: each one's effects located in the organ
+    (ordered by target id), then its ``targets`` edges. Then the joint claims, by
+    group, in the same order (see :class:`MyokineEffects`). A denied claim (a negated
+    edge) is listed, reading "does not ...", with sign ``not``.
 
     Parameters
     ----------
@@ -316,12 +396,14 @@ def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
         The graph.
     organ
         Id, name or synonym of an organ or a cell type.
-
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
     Returns
     -------
     MyokineEffects
         A :class:`~metagraph.queries.tables.TableResult`: iterate it for the rows
-        (dicts with ``myokine``, ``effect``, ``target``...), print it, or call
+        (dicts with ``myokine``, ``claim``, ``effect``, ``target``...), print it, or call
         ``to_markdown()``, ``to_dict()`` or ``to_frame()`` (pandas).
 
     Raises
@@ -336,21 +418,24 @@ def myokine_effects(kg: MetaGraph, organ: str | Node) -> MyokineEffects:
     >>> from metagraph.examples import sample_graph
     >>> print(myokine_effects(sample_graph(), "liver"))
     Myokines acting on Liver
-    myokine  effect        target                      sign  location  citations
-    -------  ------------  --------------------------  ----  --------  ----------------------------
-    IL-6     may decrease  Hepatic glucose production  -     Liver     Targeted exercise protocols…
-    IL-6     targets       Liver                                       Targeted exercise protocols…
+    myokine  claim       effect        target                      sign  location  citations
+    -------  ----------  ------------  --------------------------  ----  --------  ----------------------------
+    IL-6     individual  may decrease  Hepatic glucose production  -     Liver     Targeted exercise protocols…
+    IL-6     individual  targets       Liver                                       Targeted exercise protocols…
     >>> table = sample_graph().myokine_effects("adipose tissue")
     >>> [(r["myokine"], r["effect"], r["target"]) for r in table][:2]
     [('IL-6', 'increases', 'Glucose uptake'), ('Irisin', 'increases', 'Browning of white fat')]
     """
+    kg = restrict(kg, **context)
     node = kg.node(organ)
     acting = _acting_edges(kg, set(organ_parts(kg, node)))
-    myokines = sorted((kg.node(m) for m in acting), key=lambda n: (n.name.casefold(), n.id))
+    alone, joint = _split(kg, acting)
     edges = []
-    for m in myokines:
+    for m in [n.id for n in alone] + list(joint):
         # effects first (by target id, then key), then the bare "targets" facts
-        mine = acting[m.id]
+        mine = acting[m]
         edges += [e for e in mine if e.predicate != Predicate.TARGETS]
         edges += [e for e in mine if e.predicate == Predicate.TARGETS]
-    return MyokineEffects(kg, node, myokines, edges)
+    ids = {n.id for n in alone} | {m for members in joint.values() for m in members}
+    myokines = sorted((kg.node(m) for m in ids), key=_by_name)
+    return MyokineEffects(kg, node, myokines, edges, joint)

@@ -4,21 +4,91 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from metagraph.errors import MetagraphError, NoPathError
 from metagraph.models import Edge, Node
-from metagraph.queries._args import check_count, parse_predicates, resolve_all
-from metagraph.queries._paths import find_edge_paths
+from metagraph.queries._args import check_count, closest, parse_predicates, resolve_all
+from metagraph.queries._paths import ORDERS, chain_order, find_edge_paths
 from metagraph.queries.chains import Chain, step_label
+from metagraph.queries.context import Context, describe_context, restrict
 from metagraph.queries.tables import require_pandas
+from metagraph.schema import Predicate
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["NetEffect", "net_effect", "no_path_message", "trace"]
+__all__ = ["Chains", "NetEffect", "net_effect", "no_path_message", "parse_order", "trace"]
 
 Names = str | Node | Iterable[str | Node]
+
+#: Structural links along which a ``via`` node that no chain passes may point to one that does
+#: (GLUT4 participates in GLUT4 translocation; a precursor is cleaved into its product).
+_LINKS = frozenset(
+    p.value
+    for p in (
+        Predicate.PARTICIPATES_IN,
+        Predicate.MEMBER_OF,
+        Predicate.PART_OF,
+        Predicate.IS_A,
+        Predicate.CLEAVED_INTO,
+        Predicate.ENCODES,
+        Predicate.HAS_COMPONENT,
+        Predicate.CONVERTS_TO,
+        Predicate.LOCATED_IN,
+    )
+)
+
+
+def parse_order(order: str) -> str:
+    """Return a chain order (one of ``"mechanism"``, ``"shortest"``, ``"evidence"``), or raise a helpful error.
+
+    Examples
+    --------
+    >>> parse_order("Mechanism")
+    'mechanism'
+    >>> parse_order("shortst")
+    Traceback (most recent call last):
+    metagraph.errors.MetagraphError: unknown order 'shortst'; did you mean 'shortest'? the orders are: mechanism, \
+shortest, evidence
+    """
+    text = str(order).strip().lower()
+    if text in ORDERS:
+        return text
+    raise MetagraphError(f"unknown order {order!r}; {closest(text, list(ORDERS))}the orders are: {', '.join(ORDERS)}")
+
+
+class Chains(list[Chain]):
+    """The chains :func:`trace` found: a list of :class:`Chain`, which says why when it is empty.
+
+    Attributes
+    ----------
+    why : str
+        When empty, why no chain was found and what to try (:func:`no_path_message`);
+        otherwise "".
+
+    Examples
+    --------
+    >>> from metagraph.examples import pathway_graph
+    >>> found = pathway_graph().trace("HIIT", "glucose uptake", via="GLUT4")
+    >>> found == [], found.why.split(". ")[1]
+    (True, 'GLUT4 has no incoming effect edges; did you mean GLUT4 translocation?')
+    """
+
+    def __init__(self, chains: Iterable[Chain] = (), *, why: Any = None) -> None:
+        super().__init__(chains)
+        self._why = why
+
+    @property
+    def why(self) -> str:
+        if self or self._why is None:
+            return ""
+        if callable(self._why):
+            self._why = self._why()
+        return str(self._why)
+
+    def __repr__(self) -> str:
+        return super().__repr__() if self else f"Chains([]): {self.why}"
 
 
 def trace(
@@ -31,14 +101,33 @@ def trace(
     via: Names = (),
     avoid: Names = (),
     predicates: str | Iterable[str] | None = None,
-) -> list[Chain]:
-    """Return the cause-to-effect chains from ``source`` to ``target``.
+    order: str = "mechanism",
+    **context: Unpack[Context],
+) -> Chains:
+    """Return the cause-to-effect chains from ``source`` to ``target``, mechanism first.
 
     A chain is a simple path along edges that carry an effect (predicates whose
-    ``transmits`` is true in :data:`metagraph.schema.PREDICATES`). Chains come
-    shortest first, then with the most evidence items first, then ordered by their
-    edge ids, so the order never depends on how the data files are written. Parallel
-    edges (the same two nodes joined twice, e.g. in two organs) make distinct chains.
+    ``transmits`` is true in :data:`metagraph.schema.PREDICATES`; never an association,
+    never a negated claim), in which no effect that holds only after training
+    (``timescale: chronic``) follows one that holds only for a bout (``acute``).
+    Parallel edges (the same two nodes joined twice, e.g. in two organs) make
+    distinct chains.
+
+    The order (``order=``) is one of:
+
+    ``"mechanism"`` (the default)
+        Chains with no ``summary`` edge (a one-step summary of a mechanism the graph
+        also holds step by step) first; then those with fewer weak steps (hedged:
+        every supporting item tentative; or contested: an item contradicts); then
+        shorter; then with more supporting evidence items.
+    ``"shortest"``
+        Shorter first, then more supporting evidence items.
+    ``"evidence"``
+        The best-supported weakest link first (the most supporting items on the
+        chain's least-supported edge), then more supporting items in all, then shorter.
+
+    Every order ends with the chains' edge ids, so it never depends on how the data
+    files are written.
 
     Parameters
     ----------
@@ -56,11 +145,18 @@ def trace(
         Nodes no chain may touch.
     predicates
         Use only these (transmitting) predicates.
+    order
+        ``"mechanism"``, ``"shortest"`` or ``"evidence"`` (see above).
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
 
     Returns
     -------
-    list of Chain
-        Empty when no chain joins the two within ``max_hops``.
+    Chains
+        A list of :class:`Chain`; empty when no chain joins the two within
+        ``max_hops``, and then its ``why`` says why (a ``via`` node no chain passes
+        comes with the linked nodes that do lie on a chain).
 
     Raises
     ------
@@ -73,11 +169,16 @@ def trace(
     --------
     >>> from metagraph.examples import sample_graph
     >>> kg = sample_graph()
-    >>> for chain in trace(kg, "HIIT", "insulin resistance", limit=3):
+    >>> for chain in trace(kg, "HIIT", "insulin resistance", limit=3, order="shortest"):
     ...     print(chain.sign, chain)
     -1 HIIT —increases→ Insulin sensitivity —decreases→ Insulin resistance
     -1 HIIT —increases→ Glucose uptake —increases→ Insulin sensitivity —decreases→ Insulin resistance
     -1 HIIT —increases→ Mitochondrial biogenesis —increases→ Insulin sensitivity —decreases→ Insulin resistance
+
+    Mechanism first, a hedged step counts against a chain:
+
+    >>> print(trace(kg, "HIIT", "insulin resistance", avoid="insulin sensitivity")[0])
+    HIIT —increases→ ROS —may increase→ Inflammation —increases→ Insulin resistance
 
     As a method of the graph, with a single node for ``via``:
 
@@ -93,6 +194,9 @@ def trace(
     """
     check_count(max_hops, "max_hops")
     check_count(limit, "limit", allow_none=True)
+    order = parse_order(order)
+    full = kg
+    kg = restrict(kg, **context)
     s, t = kg.resolve(source), kg.resolve(target)
     if s == t:
         raise MetagraphError(f"the source and the target are the same node ({s!r}); name two different nodes")
@@ -105,44 +209,104 @@ def trace(
         raise MetagraphError(f"{sorted(clash)} are both in via and in avoid; a chain cannot pass and avoid them")
     allowed = parse_predicates(predicates, transmitting=True)
     paths = find_edge_paths(
-        kg.nx, s, t, max_hops=max_hops, limit=limit, via=via_ids, avoid=avoid_ids, predicates=allowed
+        kg.nx, s, t, max_hops=max_hops, limit=limit, via=via_ids, avoid=avoid_ids, predicates=allowed, order=order
     )
-    return [Chain(kg, p) for p in paths]
+    return Chains(
+        (Chain(kg, p) for p in paths),
+        why=lambda: no_path_message(full, s, t, max_hops=max_hops, via=via_ids, avoid=avoid_ids, **context),
+    )
+
+
+def _via_hint(kg: MetaGraph, s: str, t: str, via: list[str], avoid: list[str], max_hops: int) -> str:
+    """Say which ``via`` node no chain passes and suggest the linked nodes that do lie on a chain."""
+    graph = kg.nx
+    down = {n.id for n in kg.downstream(s)}
+    notes = []
+    for v in via:
+        incoming = any(a["transmits"] for keyed in graph.pred[v].values() for a in keyed.values())
+        if incoming and v in down and t in {n.id for n in kg.downstream(v)}:
+            continue
+        name = kg.node(v).name
+        why = (
+            f"{name} has no incoming effect edges" if not incoming else f"no chain from {kg.node(s).name} passes {name}"
+        )
+        linked = [w for w in (*graph.succ[v], *graph.pred[v]) if w not in (s, t, *via, *avoid)]
+        linked = [
+            w
+            for w in dict.fromkeys(linked)
+            if any(
+                a["predicate"] in _LINKS
+                for a in (*graph.succ[v].get(w, {}).values(), *graph.pred[v].get(w, {}).values())
+            )
+        ]
+        others = [x for x in via if x != v]
+        fits = [
+            kg.node(w).name
+            for w in linked
+            if find_edge_paths(graph, s, t, max_hops=max_hops, limit=1, via=[w, *others], avoid=avoid)
+        ]
+        if fits:
+            why += "; did you mean " + " or ".join(fits) + "?"
+        notes.append(why)
+    return ". ".join(notes)
 
 
 def no_path_message(
-    kg: MetaGraph, source: str | Node, target: str | Node, *, max_hops: int = 6, via: Names = (), avoid: Names = ()
+    kg: MetaGraph,
+    source: str | Node,
+    target: str | Node,
+    *,
+    max_hops: int = 6,
+    via: Names = (),
+    avoid: Names = (),
+    **context: Unpack[Context],
 ) -> str:
     """Say why no chain was found and what to try next (for :class:`~metagraph.NoPathError`).
 
+    A ``via`` node that no chain passes (it has no incoming effect edges, or lies on
+    no chain from the source to the target) is named, with the nodes it is
+    structurally linked to (``participates_in``, ``member_of``, ``part_of``, ``is_a``,
+    ``cleaved_into``...) that do lie on such a chain.
+
     Examples
     --------
-    >>> from metagraph.examples import sample_graph
+    >>> from metagraph.examples import pathway_graph, sample_graph
     >>> print(no_path_message(sample_graph(), "inflammation", "glucose uptake"))
     no chain of effects leads from Inflammation to Glucose uptake within 6 hops. Glucose uptake is not \
 downstream of Inflammation at all.
     >>> print(no_path_message(sample_graph(), "HIIT", "insulin resistance", max_hops=1))
     no chain of effects leads from HIIT to Insulin resistance within 1 hop. A longer chain exists: raise \
 max_hops (--max-hops).
+    >>> print(no_path_message(pathway_graph(), "HIIT", "glucose uptake", via="GLUT4"))
+    no chain of effects leads from HIIT to Glucose uptake through GLUT4 within 6 hops. GLUT4 has no incoming \
+effect edges; did you mean GLUT4 translocation?
     """
+    where = describe_context(kg, context)
+    kg = restrict(kg, **context)
     s, t = kg.node(source), kg.node(target)
+    via_ids, avoid_ids = resolve_all(kg, via), resolve_all(kg, avoid)
     conditions = []
-    if via:
-        conditions.append("through " + ", ".join(kg.node(n).name for n in resolve_all(kg, via)))
-    if avoid:
-        conditions.append("avoiding " + ", ".join(kg.node(n).name for n in resolve_all(kg, avoid)))
+    if via_ids:
+        conditions.append("through " + ", ".join(kg.node(n).name for n in via_ids))
+    if avoid_ids:
+        conditions.append("avoiding " + ", ".join(kg.node(n).name for n in avoid_ids))
     cond = (" " + " and ".join(conditions)) if conditions else ""
     hops = f"{max_hops} hop{'s' if max_hops != 1 else ''}"
-    msg = f"no chain of effects leads from {s.name} to {t.name}{cond} within {hops}."
+    ctx = f" (in context: {where})" if where else ""
+    msg = f"no chain of effects leads from {s.name} to {t.name}{cond} within {hops}{ctx}."
     downstream = kg.downstream(s)
+    scope = "in this context" if where else "in the graph"
     if not downstream:
-        return msg + f" {s.name} acts on nothing in the graph."
+        return msg + f" {s.name} acts on nothing {scope}."
     if not kg.upstream(t):
         quoted = f'"{s.name}"' if " " in s.name else s.name
         return (
             msg + f" Nothing in the graph acts on {t.name}; see what {s.name} affects with "
             f"`metagraph downstream {quoted}`."
         )
+    hint = _via_hint(kg, s.id, t.id, via_ids, avoid_ids, max_hops) if via_ids else ""
+    if hint:
+        return msg + f" {hint}" + ("" if hint.endswith("?") else ".")
     if t in downstream and not conditions:
         return msg + " A longer chain exists: raise max_hops (--max-hops)."
     if t in downstream:
@@ -298,6 +462,10 @@ class NetEffect:
 def net_effect(kg: MetaGraph, source: str | Node, target: str | Node, **trace_options: Any) -> NetEffect:
     """Answer "does ``source`` raise or lower ``target``?" over the chains :func:`trace` finds.
 
+    Which chains count does not depend on ``order``: they are the ``limit`` shortest
+    (then best supported), as ``order="shortest"`` finds them; ``order`` (default
+    ``"mechanism"``) only sorts each side for display.
+
     Parameters
     ----------
     kg
@@ -306,8 +474,9 @@ def net_effect(kg: MetaGraph, source: str | Node, target: str | Node, **trace_op
         Id, name or synonym of the cause and of the effect.
     **trace_options
         Options of :func:`trace` (``max_hops``, ``limit``, ``via``, ``avoid``,
-        ``predicates``); ``limit`` defaults to 50 here so that both sides of an
-        ambiguous effect are found.
+        ``predicates``, ``order`` and the context filters ``timescale``, ``modality``,
+        ``species``, ``evidence``, ``sources``); ``limit`` defaults to 50 here so that
+        both sides of an ambiguous effect are found.
 
     Returns
     -------
@@ -337,8 +506,9 @@ def net_effect(kg: MetaGraph, source: str | Node, target: str | Node, **trace_op
     HIIT has an ambiguous effect on Insulin resistance (1 chain raises it, 5 lower it)
     """
     trace_options.setdefault("limit", 50)
-    chains = trace(kg, source, target, **trace_options)
+    order = parse_order(trace_options.pop("order", "mechanism"))
+    chains = trace(kg, source, target, order="shortest", **trace_options)
     if not chains:
-        options = {k: trace_options[k] for k in ("max_hops", "via", "avoid") if k in trace_options}
-        raise NoPathError(no_path_message(kg, source, target, **options))
-    return NetEffect(kg, kg.node(source), kg.node(target), chains)
+        raise NoPathError(chains.why)
+    chains.sort(key=lambda c: chain_order(c._kg.nx, c.triples, order))
+    return NetEffect(kg, kg.node(source), kg.node(target), list(chains))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from metagraph._select import as_names
 from metagraph.errors import MetagraphError
 from metagraph.models import Node
 from metagraph.queries._paths import find_edge_paths, reach
 from metagraph.queries.chains import Chain
+from metagraph.queries.context import Context, restrict
 from metagraph.queries.tables import TableResult
 from metagraph.schema import Kind
 
@@ -62,7 +63,9 @@ class LostEffects(TableResult):
         return any(item in (n, n.id, n.name) for n in self.nodes)
 
 
-def lost_effects(kg: MetaGraph, modality: str | Node, *blocked: str | Node | Iterable[str | Node]) -> LostEffects:
+def lost_effects(
+    kg: MetaGraph, modality: str | Node, /, *blocked: str | Node | Iterable[str | Node], **context: Unpack[Context]
+) -> LostEffects:
     """List the processes, outcomes and conditions ``modality`` no longer reaches when ``blocked`` are removed.
 
     "Reaches" means along chains of effects (:func:`~metagraph.queries.reach.downstream`).
@@ -77,6 +80,9 @@ def lost_effects(kg: MetaGraph, modality: str | Node, *blocked: str | Node | Ite
         Id, name or synonym of the modality (any node may stand for it).
     *blocked
         The nodes to remove: names, or lists of names.
+    **context
+        The context filters (``timescale``, ``modality``, ``species``, ``evidence``,
+        ``sources``) of :mod:`metagraph.queries.context`.
 
     Returns
     -------
@@ -103,6 +109,7 @@ def lost_effects(kg: MetaGraph, modality: str | Node, *blocked: str | Node | Ite
     >>> [n.name for n in sample_graph().lost_effects("HIIT", "ROS", "ATP depletion").nodes]
     ['Inflammation', 'Browning of white fat']
     """
+    kg = restrict(kg, **context)
     source = kg.resolve(modality)
     blocked_ids = [kg.resolve(n) for item in blocked for n in as_names(item)]
     if not blocked_ids:

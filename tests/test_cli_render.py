@@ -140,3 +140,68 @@ def test_cli_renders_text_formats_without_pyvis(data: Path, tmp_path: Path) -> N
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("False")
+
+
+def _dot_nodes(dot: str) -> set[str]:
+    import re
+
+    return set(re.findall(r'id="node_([^"]+)"', dot))
+
+
+def test_trace_context_none_neighbours_all(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
+    from metagraph.examples import pathway_graph
+
+    kg = pathway_graph()
+    chains = kg.trace("HIIT", "insulin sensitivity", limit=5)
+    chain_nodes = {n.id for c in chains for n in c.nodes}
+    drawn = {}
+    for context in ("none", "neighbours", "all"):
+        out = tmp_path / f"{context}.dot"
+        argv = ["render", str(out), "--data", str(data), "--trace", "HIIT", "insulin sensitivity"]
+        code, _, _ = run(capsys, *argv, "--context", context)
+        assert code == 0
+        drawn[context] = _dot_nodes(out.read_text(encoding="utf-8"))
+    assert drawn["none"] == chain_nodes
+    assert chain_nodes < drawn["neighbours"] < drawn["all"]
+    assert drawn["all"] == {n.id for n in kg}
+
+
+def test_trace_via_avoid_max_hops_reach_the_query(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path
+) -> None:
+    from metagraph.examples import pathway_graph
+
+    kg = pathway_graph()
+    base = ["render", "--data", str(data), "--trace", "HIIT", "insulin sensitivity", "--context", "none"]
+    for extra, kwargs in (
+        (["--via", "AMPK"], {"via": ["AMPK"]}),
+        (["--avoid", "AMPK"], {"avoid": ["AMPK"]}),
+        (["--max-hops", "2"], {"max_hops": 2}),
+    ):
+        expected = kg.trace("HIIT", "insulin sensitivity", limit=5, **kwargs)  # type: ignore[arg-type]
+        out = tmp_path / "t.dot"
+        code, text, err = run(capsys, base[0], str(out), *base[1:], *extra)
+        if not expected:
+            assert code == 1 and "no chain of effects" in err
+            continue
+        assert code == 0 and f"{len(expected)} chain" in text
+        assert _dot_nodes(out.read_text(encoding="utf-8")) == {n.id for c in expected for n in c.nodes}
+
+
+def test_trace_options_need_trace_and_order_needs_support(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path
+) -> None:
+    import inspect
+
+    from metagraph.examples import pathway_graph
+
+    code, _, err = run(capsys, "render", str(tmp_path / "x.dot"), "--data", str(data), "--via", "AMPK")
+    assert code == 1 and "add --trace" in err
+    code, _, err = run(capsys, "render", str(tmp_path / "x.dot"), "--data", str(data), "--context", "all")
+    assert code == 1 and "--context" in err
+    code, _, err = run(capsys, "render", str(tmp_path / "x.dot"), "--data", str(data), "--size", "slide")
+    assert code == 1 and ".svg" in err
+    if "order" not in inspect.signature(pathway_graph().trace).parameters:
+        argv = ["render", str(tmp_path / "x.dot"), "--data", str(data), "--trace", "HIIT", "AMPK", "--order", "x"]
+        code, _, err = run(capsys, *argv)
+        assert code == 1 and "--order" in err

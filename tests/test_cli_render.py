@@ -95,7 +95,7 @@ def test_svg_needs_graphviz(
     out = tmp_path / "p.svg"
     if shutil.which("dot"):
         code, _, _ = run(capsys, "render", str(out), "--data", str(data), "--focus", "AMPK")
-        assert code == 0 and out.read_text(encoding="utf-8").count('class="node"') == 4
+        assert code == 0 and out.read_text(encoding="utf-8").count('class="node"') == 4 + 1  # and the legend
     monkeypatch.setattr(shutil, "which", lambda name: None)
     code, _, err = run(capsys, "render", str(tmp_path / "q.svg"), "--data", str(data))
     assert code == 1 and "install Graphviz" in err
@@ -205,3 +205,20 @@ def test_trace_options_need_trace_and_order_needs_support(
         argv = ["render", str(tmp_path / "x.dot"), "--data", str(data), "--trace", "HIIT", "AMPK", "--order", "x"]
         code, _, err = run(capsys, *argv)
         assert code == 1 and "--order" in err
+
+
+def test_static_figures_get_legend_layout_size(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "c.mmd"
+    code, _, _ = run(capsys, "render", str(out), "--data", str(data), "--layout", "compartments")
+    text = out.read_text(encoding="utf-8")
+    assert code == 0 and 'subgraph legend["Legend"]' in text and 'subgraph r_circulation["Circulation"]' in text
+    code, _, _ = run(capsys, "render", str(tmp_path / "n.dot"), "--data", str(data), "--no-legend")
+    assert code == 0 and "mg_legend" not in (tmp_path / "n.dot").read_text(encoding="utf-8")
+    import metagraph.render.dot as dot_module
+
+    monkeypatch.setattr(dot_module, "SVG_WARN_NODES", 3)
+    monkeypatch.setattr(dot_module, "dot_svg", lambda dot: b"<svg/>")
+    code, _, err = run(capsys, "render", str(tmp_path / "w.svg"), "--data", str(data), "--size", "slide")
+    assert code == 0 and "warning:" in err and "to_html" in err

@@ -8,6 +8,8 @@ pyvis is only imported for ``.html``.
 from __future__ import annotations
 
 import argparse
+import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +123,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="with .svg: fit the drawing to a 16:9 slide, a journal column (85 mm) or a page (180 mm)",
     )
     p.add_argument("--title", help="heading of the diagram")
+    p.add_argument(
+        "--layout",
+        choices=("kinds", "compartments"),
+        default="kinds",
+        help="static formats: one column per kind (default), or the body's compartments (exercise, muscle "
+        "fibre, circulation, each target organ, whole body) as Graphviz clusters / Mermaid subgraphs",
+    )
+    p.add_argument(
+        "--no-legend",
+        dest="legend",
+        action="store_false",
+        help="static formats: leave out the legend of node kinds and edge semantics",
+    )
     p.set_defaults(handler=_render)
 
 
@@ -178,7 +193,7 @@ def _trace_options(args: argparse.Namespace, trace: Any) -> dict[str, Any]:
 def _render(args: argparse.Namespace) -> int:
     from metagraph._atomic import write_text_atomic
     from metagraph.errors import NoPathError, RenderError
-    from metagraph.render.view import View
+    from metagraph.render.view import RenderWarning, View
 
     fmt = format_for(args.out)
     if args.context is not None and not (args.trace or args.reversal):
@@ -230,14 +245,26 @@ def _render(args: argparse.Namespace) -> int:
             f"{n} chain{'s' if n != 1 else ''} of effects"
             + (", in context" if args.hops and args.context != "none" else "")
         )
-    drawn = View(focus=focus, hops=args.hops, kinds=args.kinds, highlight=chains or None, title=title)
+    drawn = View(
+        focus=focus,
+        hops=args.hops,
+        kinds=args.kinds,
+        highlight=chains or None,
+        title=title,
+        legend=args.legend and fmt != "html",  # the page has its own legend
+        layout=args.layout,
+    )
     view, _ = drawn.select(kg)  # exactly what the renderer draws
     n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()
     with progress(f"drawing {n_nodes} nodes"):
         if fmt == "html":
             path = kg.to_html(args.out, drawn)
         elif fmt == "svg":
-            path = kg.to_svg(args.out, drawn)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", RenderWarning)
+                path = kg.to_svg(args.out, drawn, size=args.size)
+            for w in caught:  # say it on stderr, as the command's own note
+                print(f"metagraph render: warning: {w.message}", file=sys.stderr)
         elif fmt == "mermaid":
             path = write_text_atomic(args.out, kg.to_mermaid(drawn))
         else:

@@ -95,7 +95,7 @@ def test_svg_needs_graphviz(
     out = tmp_path / "p.svg"
     if shutil.which("dot"):
         code, _, _ = run(capsys, "render", str(out), "--data", str(data), "--focus", "AMPK")
-        assert code == 0 and out.read_text(encoding="utf-8").count('class="node"') == 4
+        assert code == 0 and out.read_text(encoding="utf-8").count('class="node"') == 4 + 1  # and the legend
     monkeypatch.setattr(shutil, "which", lambda name: None)
     code, _, err = run(capsys, "render", str(tmp_path / "q.svg"), "--data", str(data))
     assert code == 1 and "install Graphviz" in err
@@ -140,3 +140,85 @@ def test_cli_renders_text_formats_without_pyvis(data: Path, tmp_path: Path) -> N
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("False")
+
+
+def _dot_nodes(dot: str) -> set[str]:
+    import re
+
+    return set(re.findall(r'id="node_([^"]+)"', dot))
+
+
+def test_trace_context_none_neighbours_all(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
+    from metagraph.examples import pathway_graph
+
+    kg = pathway_graph()
+    chains = kg.trace("HIIT", "insulin sensitivity", limit=5)
+    chain_nodes = {n.id for c in chains for n in c.nodes}
+    drawn = {}
+    for context in ("none", "neighbours", "all"):
+        out = tmp_path / f"{context}.dot"
+        argv = ["render", str(out), "--data", str(data), "--trace", "HIIT", "insulin sensitivity"]
+        code, _, _ = run(capsys, *argv, "--context", context)
+        assert code == 0
+        drawn[context] = _dot_nodes(out.read_text(encoding="utf-8"))
+    assert drawn["none"] == chain_nodes
+    assert chain_nodes < drawn["neighbours"] < drawn["all"]
+    assert drawn["all"] == {n.id for n in kg}
+
+
+def test_trace_via_avoid_max_hops_reach_the_query(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path
+) -> None:
+    from metagraph.examples import pathway_graph
+
+    kg = pathway_graph()
+    base = ["render", "--data", str(data), "--trace", "HIIT", "insulin sensitivity", "--context", "none"]
+    for extra, kwargs in (
+        (["--via", "AMPK"], {"via": ["AMPK"]}),
+        (["--avoid", "AMPK"], {"avoid": ["AMPK"]}),
+        (["--max-hops", "2"], {"max_hops": 2}),
+    ):
+        expected = kg.trace("HIIT", "insulin sensitivity", limit=5, **kwargs)  # type: ignore[arg-type]
+        out = tmp_path / "t.dot"
+        code, text, err = run(capsys, base[0], str(out), *base[1:], *extra)
+        if not expected:
+            assert code == 1 and "no chain of effects" in err
+            continue
+        assert code == 0 and f"{len(expected)} chain" in text
+        assert _dot_nodes(out.read_text(encoding="utf-8")) == {n.id for c in expected for n in c.nodes}
+
+
+def test_trace_options_need_trace_and_order_needs_support(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path
+) -> None:
+    import inspect
+
+    from metagraph.examples import pathway_graph
+
+    code, _, err = run(capsys, "render", str(tmp_path / "x.dot"), "--data", str(data), "--via", "AMPK")
+    assert code == 1 and "add --trace" in err
+    code, _, err = run(capsys, "render", str(tmp_path / "x.dot"), "--data", str(data), "--context", "all")
+    assert code == 1 and "--context" in err
+    code, _, err = run(capsys, "render", str(tmp_path / "x.dot"), "--data", str(data), "--size", "slide")
+    assert code == 1 and ".svg" in err
+    if "order" not in inspect.signature(pathway_graph().trace).parameters:
+        argv = ["render", str(tmp_path / "x.dot"), "--data", str(data), "--trace", "HIIT", "AMPK", "--order", "x"]
+        code, _, err = run(capsys, *argv)
+        assert code == 1 and "--order" in err
+
+
+def test_static_figures_get_legend_layout_size(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "c.mmd"
+    code, _, _ = run(capsys, "render", str(out), "--data", str(data), "--layout", "compartments")
+    text = out.read_text(encoding="utf-8")
+    assert code == 0 and 'subgraph legend["Legend"]' in text and 'subgraph r_circulation["Circulation"]' in text
+    code, _, _ = run(capsys, "render", str(tmp_path / "n.dot"), "--data", str(data), "--no-legend")
+    assert code == 0 and "mg_legend" not in (tmp_path / "n.dot").read_text(encoding="utf-8")
+    import metagraph.render.dot as dot_module
+
+    monkeypatch.setattr(dot_module, "SVG_WARN_NODES", 3)
+    monkeypatch.setattr(dot_module, "dot_svg", lambda dot: b"<svg/>")
+    code, _, err = run(capsys, "render", str(tmp_path / "w.svg"), "--data", str(data), "--size", "slide")
+    assert code == 0 and "warning:" in err and "to_html" in err

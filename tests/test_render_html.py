@@ -156,8 +156,9 @@ def test_edge_signs_look_different(page: str) -> None:
     by_sign = {e["sign"]: e for e in edges}
     assert by_sign[1]["arrows"]["to"]["type"] == "arrow" and not by_sign[1]["dashes"]
     assert by_sign[-1]["arrows"]["to"]["type"] == "bar" and not by_sign[-1]["dashes"]
-    assert by_sign[0]["dashes"] is True
-    assert len({by_sign[s]["color"]["color"] for s in (1, -1, 0)}) == 3
+    structural = next(e for e in edges if e["sign"] == 0 and e["predicate"] != "regulates")
+    assert structural["dashes"] == [7, 5]
+    assert len({by_sign[s]["color"]["color"] for s in (1, -1)} | {structural["color"]["color"]}) == 3
     assert {e["label"] for e in edges} >= {"activates", "decreases", "secretes"}
 
 

@@ -16,7 +16,7 @@ NODE_LINE = re.compile(
     r'^  (n_\w+)(\{\{|\[\(|\(\[|\(\(|\[\[|\[/|\[|\{|>)"([^"]*)"'
     r"(\}\}|\)\]|\]\)|\)\)|\]\]|/\]|\]|\})$"
 )
-EDGE_LINE = re.compile(r'^  (n_\w+) (-->|--x|-\.->)\|"([^"]*)"\| (n_\w+)$')
+EDGE_LINE = re.compile(r'^  (n_\w+) (-->|--x|-\.->|--o|-\.-)\|"([^"]*)"\| (n_\w+)$')
 
 
 def parse(text: str) -> tuple[dict[str, str], list[tuple[str, str, str, str]], list[str]]:

@@ -8,6 +8,8 @@ pyvis is only imported for ``.html``.
 from __future__ import annotations
 
 import argparse
+import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -93,9 +95,49 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--limit", type=_limit, default=5, metavar="N", help="with --trace: highlight the N best chains (default 5)"
     )
+    p.add_argument(
+        "--via", action="append", metavar="NAME", help="with --trace: chains must pass through this node (repeatable)"
+    )
+    p.add_argument(
+        "--avoid", action="append", metavar="NAME", help="with --trace: chains may not touch this node (repeatable)"
+    )
+    p.add_argument(
+        "--max-hops", type=_limit, default=None, metavar="N", help="with --trace: longest chain, in edges (default 6)"
+    )
+    p.add_argument(
+        "--order",
+        metavar="ORDER",
+        help="with --trace: which chains come first (passed to kg.trace's order=, where this version has it)",
+    )
+    p.add_argument(
+        "--context",
+        choices=("none", "neighbours", "all"),
+        default=None,
+        help="with --trace/--reversal: around the highlighted chains draw nothing else (none), their "
+        "neighbourhood of --hops steps (neighbours, the default) or the whole graph dimmed (all)",
+    )
+    p.add_argument(
+        "--size",
+        choices=("slide", "column", "page"),
+        default=None,
+        help="with .svg: fit the drawing to a 16:9 slide, a journal column (85 mm) or a page (180 mm)",
+    )
     p.add_argument("--title", help="heading of the diagram")
     p.add_argument(
         "--force", action="store_true", help="write OUT even if it is or lies inside a data file or folder read"
+    )
+    p.add_argument(
+        "--layout",
+        choices=("kinds", "compartments"),
+        default="kinds",
+        help="static formats: one column per kind (default), or the body's compartments (exercise, muscle "
+        "fibre, circulation, each target organ, whole body) as Graphviz clusters / Mermaid subgraphs",
+    )
+    p.add_argument(
+        "--no-legend",
+        dest="legend",
+        action="store_false",
+        help="static formats: leave out the legend of node kinds and edge semantics",
     )
     p.set_defaults(handler=_render)
 
@@ -127,13 +169,45 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
+def _trace_options(args: argparse.Namespace, trace: Any) -> dict[str, Any]:
+    """The keyword options of ``kg.trace`` the command line gave (``order`` only when given)."""
+    import inspect
+
+    from metagraph.errors import RenderError
+
+    options: dict[str, Any] = {}
+    if args.via:
+        options["via"] = list(args.via)
+    if args.avoid:
+        options["avoid"] = list(args.avoid)
+    if args.max_hops is not None:
+        options["max_hops"] = args.max_hops
+    if args.order is not None:
+        try:
+            accepts = "order" in inspect.signature(trace).parameters
+        except (TypeError, ValueError):  # a builtin or C callable: let trace itself decide
+            accepts = True
+        if not accepts:
+            raise RenderError("--order needs a kg.trace with an order= option, which this version does not have")
+        options["order"] = args.order
+    return options
+
+
 def _render(args: argparse.Namespace) -> int:
     from metagraph._atomic import write_error_message, write_text_atomic
     from metagraph.cli.interop import graph_inputs, refuse_to_overwrite_inputs
     from metagraph.errors import NoPathError, RenderError
-    from metagraph.render.view import View
+    from metagraph.render.view import RenderWarning, View
 
     fmt = format_for(args.out)
+    if args.context is not None and not (args.trace or args.reversal):
+        raise RenderError("--context says what to draw around traced chains; use it with --trace or --reversal")
+    if args.size is not None and fmt != "svg":
+        raise RenderError(f"--size fits an SVG drawing to a page; {args.out!r} is {fmt}, not .svg")
+    if not args.trace and (args.via or args.avoid or args.max_hops is not None or args.order is not None):
+        raise RenderError("--via, --avoid, --max-hops and --order shape a --trace; add --trace SOURCE TARGET")
+    if args.context == "none":
+        args.hops = 0
     if args.hops is None:  # a reversal's chains already span the story; their neighbourhood would bury it
         args.hops = 0 if args.reversal else 1
     refuse_to_overwrite_inputs(args.out, graph_inputs(args), force=args.force)
@@ -145,7 +219,7 @@ def _render(args: argparse.Namespace) -> int:
         if trace is None:
             raise RenderError("--trace needs MetaGraph.trace, which this version of metagraph does not have")
         source, target = args.trace
-        chains = list(trace(source, target, limit=args.limit))
+        chains = list(trace(source, target, limit=args.limit, **_trace_options(args, trace)))
         if not chains:
             raise NoPathError(
                 f"no chain of effects leads from {source!r} to {target!r}; "
@@ -166,24 +240,37 @@ def _render(args: argparse.Namespace) -> int:
             focus = list(dict.fromkeys(n.id for c in chains for n in c.nodes))
         if args.title is None:
             args.title = f"{result.condition.name}, and what {', '.join(m.name for m in result.modalities)} reverse"
+    if chains and args.context == "all":
+        focus = None  # the whole graph, dimmed behind the chains
     title = args.title
     if chains and title is None:
         n = len(chains)
         title = (
             f"{chains[0].nodes[0].name} → {chains[0].nodes[-1].name}: "
-            f"{n} chain{'s' if n != 1 else ''} of effects" + (", in context" if args.hops else "")
+            f"{n} chain{'s' if n != 1 else ''} of effects"
+            + (", in context" if args.hops and args.context != "none" else "")
         )
-    drawn = View(focus=focus, hops=args.hops, kinds=args.kinds, highlight=chains or None, title=title)
-    view = kg.subgraph(
-        focus=focus, hops=args.hops, kinds=args.kinds, nodes=[n.id for c in chains for n in c.nodes] or None
+    drawn = View(
+        focus=focus,
+        hops=args.hops,
+        kinds=args.kinds,
+        highlight=chains or None,
+        title=title,
+        legend=args.legend and fmt != "html",  # the page has its own legend
+        layout=args.layout,
     )
+    view, _ = drawn.select(kg)  # exactly what the renderer draws
     n_nodes, n_edges = view.nx.number_of_nodes(), view.nx.number_of_edges()
     with progress(f"drawing {n_nodes} nodes"):
         try:
             if fmt == "html":
                 path = kg.to_html(args.out, drawn)
             elif fmt == "svg":
-                path = kg.to_svg(args.out, drawn)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", RenderWarning)
+                    path = kg.to_svg(args.out, drawn, size=args.size)
+                for w in caught:  # say it on stderr, as the command's own note
+                    print(f"metagraph render: warning: {w.message}", file=sys.stderr)
             elif fmt == "mermaid":
                 path = write_text_atomic(args.out, kg.to_mermaid(drawn))
             else:

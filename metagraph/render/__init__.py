@@ -15,6 +15,7 @@ from metagraph._lazy import lazy_exports
 
 _EXPORTS = {
     "HtmlDiagram": "metagraph.render.html",
+    "RenderWarning": "metagraph.render.view",
     "View": "metagraph.render.view",
     "ViewOptions": "metagraph.render.view",
     "chain_diagram": "metagraph.render.chains",

@@ -44,7 +44,7 @@ def edge_label(graph: MetaGraph, edge: Edge) -> str:
     >>> edge_label(kg, e)
     'increases (in Liver)'
     """
-    label = spec(edge.predicate).label
+    label = ("NOT " if edge.negated else "") + spec(edge.predicate).label  # a denied claim says so
     extra = []
     if edge.location:
         extra.append(f"in {node_name(graph, edge.location)}")

@@ -8,26 +8,30 @@ string is quoted and escaped, so names with quotes, backslashes or ``<`` stay te
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
+import warnings
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
 from metagraph._atomic import write_bytes_atomic
 from metagraph.errors import RenderError
+from metagraph.render._compartments import compartments
 from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render._layout import layered_layout
-from metagraph.render._style import DIM, KIND_STYLES, edge_style
-from metagraph.render.view import View, ViewOptions, as_view
+from metagraph.render._legend import legend_items
+from metagraph.render._style import DIM, KIND_STYLES, NEGATED, edge_look
+from metagraph.render.view import RenderWarning, View, ViewOptions, as_view
 from metagraph.schema import KIND_ORDER
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
     from metagraph.schema import Kind
 
-__all__ = ["INSTALL_GRAPHVIZ", "dot_svg", "quote_dot", "to_dot", "to_svg"]
+__all__ = ["INSTALL_GRAPHVIZ", "SIZES", "SVG_WARN_NODES", "dot_svg", "quote_dot", "to_dot", "to_svg"]
 
 INSTALL_GRAPHVIZ = (
     "install Graphviz (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
@@ -64,7 +68,9 @@ def _attrs(**attrs: Any) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
-def to_dot(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOptions]) -> str:
+def to_dot(
+    graph: MetaGraph, view: View | None = None, *, size: str | None = None, **options: Unpack[ViewOptions]
+) -> str:
     """Return a Graphviz DOT digraph of the graph or a part of it.
 
     Left to right (``rankdir=LR``), one rank per kind; green arrows for activation,
@@ -120,6 +126,8 @@ def to_dot(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOpt
     layout = layered_layout(part, emphasis=[(u, v) for u, v, _ in marks.edges])
     order = [n for col in layout.columns for n in col]
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    regions = compartments(graph, order) if view.layout == "compartments" else None
+    place_of = {p: r.key for r in regions.regions for p in r.places} if regions else {}
 
     lines = ["digraph metagraph {"]
     lines.append(
@@ -127,12 +135,15 @@ def to_dot(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOpt
         + _attrs(
             rankdir="LR",
             newrank=True,
+            compound=True if regions else None,
             nodesep=0.25,
             ranksep=0.7,
             fontname=_FONT,
             fontsize=14,
             labelloc="t",
             label=view.title,
+            size=_SIZES[size] if size else None,
+            ratio="compress" if size else None,
         )
         + ";"
     )
@@ -141,61 +152,139 @@ def to_dot(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOpt
     )
     lines.append("  edge " + _attrs(fontname=_FONT, fontsize=9, arrowsize=0.8) + ";")
 
+    node_lines: dict[str, str] = {}
     groups: dict[Kind, list[str]] = {}
     for n in order:
         node = part.node(n)
+        if n in place_of:  # an organ drawn as its region: an invisible anchor for the edges that reach it
+            node_lines[n] = f"  {quote_dot(n)} " + _attrs(shape="point", style="invis", width=0.01, id=f"place_{n}")
+            continue
         shape = KIND_STYLES[node.kind]
         groups.setdefault(node.kind, []).append(n)
         dimmed = marks.active and n not in marks.nodes
         emphasised = marks.active and n in marks.nodes
-        lines.append(
-            f"  {quote_dot(n)} "
-            + _attrs(
-                label=node.name,
-                shape=shape.dot_shape,
-                style=shape.dot_style,
-                fillcolor=DIM["fill"] if dimmed else shape.fill,
-                color=DIM["border"] if dimmed else shape.border,
-                fontcolor=DIM["font"] if dimmed else shape.font,
-                penwidth=3 if emphasised else None,
-                tooltip=node_tooltip(node),
-                id=f"node_{n}",
-            )
-            + ";"
+        node_lines[n] = f"  {quote_dot(n)} " + _attrs(
+            label=node.name,
+            shape=shape.dot_shape,
+            style=shape.dot_style,
+            fillcolor=DIM["fill"] if dimmed else shape.fill,
+            color=DIM["border"] if dimmed else shape.border,
+            fontcolor=DIM["font"] if dimmed else shape.font,
+            penwidth=3 if emphasised else None,
+            tooltip=node_tooltip(node),
+            id=f"node_{n}",
         )
-    for kind in KIND_ORDER:
-        if kind in groups:
-            members = "; ".join(quote_dot(n) for n in groups[kind])
-            lines.append(f"  {{ rank=same; {members}; }}")
+    if regions is None:
+        lines += [line + ";" for line in node_lines.values()]
+        for kind in KIND_ORDER:
+            if kind in groups:
+                members = "; ".join(quote_dot(n) for n in groups[kind])
+                lines.append(f"  {{ rank=same; {members}; }}")
+    else:
+        for r in regions.regions:
+            lines.append(f"  subgraph {quote_dot('cluster_' + r.key)} {{")
+            lines.append(
+                "    graph "
+                + _attrs(
+                    label=r.label,
+                    style="rounded,filled",
+                    fillcolor=_REGION_FILL.get(r.key, _REGION_FILL["organ"]),
+                    color="#ced4da",
+                    fontcolor="#495057",
+                    labeljust="l",
+                    id=f"region_{r.key}",
+                )
+                + ";"
+            )
+            lines += [f"  {node_lines[n]};" for n in (*r.places, *r.members)]
+            lines.append("  }")
 
     rank = {n: i for i, n in enumerate(order)}
     triples = sorted(part.nx.edges(keys=True), key=lambda t: (rank[t[0]], rank[t[1]], t[2]))
     for i, (u, v, k) in enumerate(triples):
         edge = part.edge_model(u, v, k)
-        line = edge_style(edge.sign)
+        line = edge_look(edge)
         dimmed = marks.active and (u, v, k) not in marks.edges
         emphasised = marks.active and (u, v, k) in marks.edges
         backwards = kind_rank[part.node(u).kind] > kind_rank[part.node(v).kind]
+        colour = DIM["border"] if dimmed else line.colour
+        inside = place_of.get(u) is not None and place_of.get(u) == place_of.get(v)
         lines.append(
             f"  {quote_dot(u)} -> {quote_dot(v)} "
             + _attrs(
                 label=edge_label(part, edge),
-                color=DIM["border"] if dimmed else line.colour,
+                color=colour,
                 fontcolor=DIM["font"] if dimmed else line.colour,
                 arrowhead=line.dot_arrowhead,
-                style="dashed" if line.dashed else None,
+                style="invis" if inside else line.dot_style,
                 penwidth=3 if emphasised else 1.4,
-                constraint=False if backwards else None,
+                constraint=False if backwards and regions is None else None,
+                headlabel="✕" if edge.negated else None,  # a denied claim is crossed out
+                labelfontcolor=colour if edge.negated else None,
+                labelfontsize=16 if edge.negated else None,
+                ltail=f"cluster_{place_of[u]}" if u in place_of and not inside else None,
+                lhead=f"cluster_{place_of[v]}" if v in place_of and not inside else None,
                 tooltip=edge_tooltip(part, edge),
                 id=f"e{i}",
             )
             + ";"
         )
-    present = [groups[k][0] for k in KIND_ORDER if k in groups]
+    if regions is None:
+        present = [groups[k][0] for k in KIND_ORDER if k in groups]
+    else:  # keep the regions in the body's order, left to right
+        present = [(r.members or r.places)[0] for r in regions.regions]
     for i, (a, b) in enumerate(pairwise(present)):
         lines.append(f"  {quote_dot(a)} -> {quote_dot(b)} " + _attrs(style="invis", id=f"order{i}") + ";")
+    if view.legend:
+        lines += _legend(part, regions_drawn=regions is not None)
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+#: Paper sizes (inches, "!" scales up as well as down) a figure is fitted to.
+_SIZES = {"slide": "13.33,7.5!", "column": "3.35,9!", "page": "7.09,9.5!"}
+
+#: Background of each region in the compartment layout (organs share one).
+_REGION_FILL = {
+    "exercise": "#fff4e6",
+    "muscle": "#fff0f6",
+    "circulation": "#fff5f5",
+    "organ": "#ebfbee",
+    "body": "#f8f9fa",
+}
+
+# A sample of each line, in a font's glyphs: tables cannot draw a dashed line.
+_GLYPHS = {
+    "increases": "——▶",
+    "decreases": "——┤",
+    "regulates": "——◇",
+    "structural": "- - ›",
+    "positive_association": "·······",
+    "negative_association": "·······",
+    "association": "·······",
+}
+
+
+def _legend(part: MetaGraph, *, regions_drawn: bool) -> list[str]:
+    """A legend node (an HTML-like table) of the kinds and edge semantics ``part`` draws."""
+    items = legend_items(part, places=not regions_drawn)
+    if items.empty:
+        return []
+    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
+    for k in items.kinds:
+        rows.append(f'<TR><TD BGCOLOR="{k.fill}" WIDTH="28"> </TD><TD ALIGN="LEFT">{html.escape(k.label)}</TD></TR>')
+    for e in items.edges:
+        glyph = html.escape(_GLYPHS[e.key])
+        rows.append(
+            f'<TR><TD><FONT COLOR="{e.colour}">{glyph}</FONT></TD><TD ALIGN="LEFT">{html.escape(e.meaning)}</TD></TR>'
+        )
+    if items.negated:
+        rows.append(f'<TR><TD>✕</TD><TD ALIGN="LEFT">{html.escape(NEGATED)}</TD></TR>')
+    table = '<TABLE BORDER="1" COLOR="#ced4da" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows)
+    return [
+        f'  "mg_legend" [shape=plaintext, style="", fontsize=10, id="legend", label=<{table}</TABLE>>];',
+        '  { rank=sink; "mg_legend"; }',
+    ]
 
 
 def dot_svg(dot: str, *, timeout: float = 120.0) -> bytes:
@@ -232,8 +321,19 @@ def dot_svg(dot: str, *, timeout: float = 120.0) -> bytes:
     return done.stdout
 
 
+#: Beyond this many nodes Graphviz's layout takes minutes and the figure is unreadable.
+SVG_WARN_NODES = 300
+
+SIZES = tuple(_SIZES)
+
+
 def to_svg(
-    graph: MetaGraph, path: str | os.PathLike[str], view: View | None = None, **options: Unpack[ViewOptions]
+    graph: MetaGraph,
+    path: str | os.PathLike[str],
+    view: View | None = None,
+    *,
+    size: str | None = None,
+    **options: Unpack[ViewOptions],
 ) -> Path:
     """Draw the graph or a part of it with Graphviz and write it as an SVG file.
 
@@ -245,6 +345,9 @@ def to_svg(
         The graph.
     path
         Where to write the SVG (written whole or not at all).
+    size
+        Fit the figure to a 16:9 ``"slide"``, a journal ``"column"`` (85 mm wide) or a
+        ``"page"`` (180 mm wide); by default Graphviz's natural size.
     view
         What to draw: the part of the graph, the highlighted chains and the heading. See
         :class:`~metagraph.render.view.View`, which documents every field.
@@ -256,6 +359,11 @@ def to_svg(
     -------
     Path
         ``path``.
+
+    Warns
+    -----
+    RenderWarning
+        The view has more than :data:`SVG_WARN_NODES` nodes (the interactive page suits it better).
 
     Raises
     ------
@@ -277,5 +385,16 @@ def to_svg(
     ...     print(1, True)
     1 True
     """
-    dot = to_dot(graph, as_view(view, options))
+    view = as_view(view, options)
+    if size is not None and size not in _SIZES:
+        raise RenderError(f"unknown size {size!r}; the sizes are {', '.join(_SIZES)}")
+    part, _ = view.select(graph)
+    if len(part) > SVG_WARN_NODES:
+        warnings.warn(
+            f"this view has {len(part)} nodes: Graphviz may take minutes to lay it out and the figure will be "
+            "hard to read; narrow it (focus=, kinds=) or draw the interactive page with to_html()",
+            RenderWarning,
+            stacklevel=2,
+        )
+    dot = to_dot(graph, view, size=size)
     return write_bytes_atomic(path, dot_svg(dot))

@@ -30,8 +30,9 @@ from metagraph._select import as_names
 from metagraph.errors import RenderError
 from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render._layout import layered_layout
+from metagraph.render._legend import legend_items
 from metagraph.render._routing import Box, node_box, route_edge
-from metagraph.render._style import DIM, EDGE_STYLES, KIND_STYLES, KindStyle, edge_style
+from metagraph.render._style import DIM, EDGE_LOOKS, KIND_STYLES, EdgeStyle, KindStyle, edge_look
 from metagraph.render.view import Highlight, View, ViewOptions, as_view
 from metagraph.schema import KIND_ORDER, Kind
 
@@ -133,11 +134,23 @@ def _kind_icon(style: KindStyle) -> str:
     return f'<svg width="20" height="18" viewBox="0 0 20 18" aria-hidden="true">{body}</svg>'
 
 
-def _edge_icon(sign: int) -> str:
-    s = EDGE_STYLES[sign]
-    dash = ' stroke-dasharray="4,3"' if s.dashed else ""
+def _edge_looks(part: MetaGraph) -> list[EdgeStyle]:
+    """The causal and structural looks always, and regulation and associations when drawn."""
+    present = {look.key for look in legend_items(part).edges}
+    return [
+        look for key, look in EDGE_LOOKS.items() if key in present or key in ("increases", "decreases", "structural")
+    ]
+
+
+def _edge_icon(s: EdgeStyle) -> str:
+    sign = s.sign
+    dash = f' stroke-dasharray="{s.dasharray.replace(" ", ",")}"' if s.dasharray else ""
     line = f'<line x1="2" y1="8" x2="{26 if sign < 0 else 24}" y2="8" stroke="{s.colour}" stroke-width="2"{dash}/>'
-    if sign < 0:
+    if s.dot_arrowhead == "none":
+        head = ""
+    elif s.dot_arrowhead == "odiamond":
+        head = f'<polygon points="23,8 27,4 31,8 27,12" fill="#ffffff" stroke="{s.colour}" stroke-width="1.5"/>'
+    elif sign < 0:
         head = f'<line x1="27" y1="2" x2="27" y2="14" stroke="{s.colour}" stroke-width="3"/>'
     else:
         head = f'<polygon points="24,3 31,8 24,13" fill="{s.colour}"/>'
@@ -194,13 +207,13 @@ def _edge_data(
 ) -> dict[str, Any]:
     u, v, k = triple
     edge = graph.edge_model(u, v, k)
-    style = edge_style(edge.sign)
+    style = edge_look(edge)
     colour = DIM["edge"] if dimmed else style.colour
     data: dict[str, Any] = {
         "id": f"{u}|{v}|{k}",
-        "arrows": {"to": {"enabled": True, "type": style.vis_arrow, "scaleFactor": 0.9}},
+        "arrows": {"to": {"enabled": style.dot_arrowhead != "none", "type": style.vis_arrow, "scaleFactor": 0.9}},
         "color": {"color": colour, "highlight": style.colour, "hover": style.colour, "inherit": False},
-        "dashes": style.dashed,
+        "dashes": style.vis_dashes,
         "width": 4 if emphasised else (1.8 if edge.sign else 1.2),
         "title": edge_tooltip(graph, edge),
         "predicate": edge.predicate.value,
@@ -458,7 +471,7 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
             for k in KIND_ORDER
             if kind_counts[k]
         ],
-        "edge_kinds": [{"meaning": EDGE_STYLES[s].meaning, "icon": _edge_icon(s)} for s in (1, -1, 0)],
+        "edge_kinds": [{"meaning": look.meaning, "icon": _edge_icon(look)} for look in _edge_looks(part)],
     }
     return net.generate_html(name="pathway.html"), heading
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from metagraph.errors import RenderError
+from metagraph.render._compartments import Compartments, compartments
 from metagraph.render._labels import edge_label
 from metagraph.render._layout import layered_layout
-from metagraph.render._style import DIM, KIND_STYLES, edge_style
+from metagraph.render._legend import LegendItems, legend_items
+from metagraph.render._style import DIM, KIND_STYLES, NEGATED, edge_look
 from metagraph.render.view import View, ViewOptions, as_view
 
 if TYPE_CHECKING:
@@ -53,6 +55,47 @@ def mermaid_id(node_id: str) -> str:
     ('n_end', 'n_o2_sensor')
     """
     return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", node_id)
+
+
+def _region_id(key: str) -> str:
+    return "r_" + re.sub(r"[^A-Za-z0-9_]", "_", key)
+
+
+def _places(regions: Compartments | None) -> list[tuple[str, Any]]:
+    return [(p, r) for r in regions.regions for p in r.places] if regions else []
+
+
+def _legend(
+    lines: list[str],
+    by_class: dict[str, list[str]],
+    link_styles: dict[str, list[int]],
+    items: LegendItems,
+    drawn: int,
+) -> int:
+    """Append a legend subgraph: one node per kind, one sample link per edge semantics."""
+    if items.empty:
+        return drawn
+    lines.append('  subgraph legend["Legend"]')
+    lines.append("    direction TB")
+    for k in items.kinds:
+        style = KIND_STYLES[k.kind]
+        lid = f"legend_k_{k.kind.value}"
+        lines.append(f'    {lid}{style.mermaid_open}"{escape_mermaid(k.label)}"{style.mermaid_close}')
+        by_class[f"legend_{k.kind.value}"].append(lid)
+    for i, e in enumerate(items.edges):
+        a, b = f"legend_e{i}a", f"legend_e{i}b"
+        lines.append(f'    {a}[" "] {e.mermaid_link}|"{escape_mermaid(e.meaning)}"| {b}[" "]')
+        css = f"stroke:{e.colour},stroke-width:2px"
+        if e.dasharray and e.key != "structural":
+            css += f",stroke-dasharray:{e.dasharray}"
+        link_styles[css].append(drawn)
+        by_class["legend_blank"] += [a, b]
+        drawn += 1
+    if items.negated:
+        lines.append(f'    legend_not["{escape_mermaid(NEGATED)}"]')
+        by_class["legend_blank"].append("legend_not")
+    lines.append("  end")
+    return drawn
 
 
 def to_mermaid(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOptions]) -> str:
@@ -136,21 +179,41 @@ def to_mermaid(graph: MetaGraph, view: View | None = None, **options: Unpack[Vie
         lines += ["---", f"title: {json.dumps(' '.join(view.title.split()), ensure_ascii=False)}", "---"]
     lines.append("flowchart LR")
     by_class: dict[str, list[str]] = defaultdict(list)
+    regions = compartments(graph, order) if view.layout == "compartments" else None
+    place_of = {p: r.key for r in regions.regions for p in r.places} if regions else {}
+    # An organ drawn as its region is the subgraph's id: links to it end on the region's border.
+    region_id = {p: _region_id(r.key) for p, r in _places(regions)}
+    node_line: dict[str, str] = {}
     for n in order:
+        if n in place_of:
+            continue
         node = part.node(n)
         shape = KIND_STYLES[node.kind]
-        lines.append(f'  {mermaid_id(n)}{shape.mermaid_open}"{escape_mermaid(node.name)}"{shape.mermaid_close}')
+        node_line[n] = f'{mermaid_id(n)}{shape.mermaid_open}"{escape_mermaid(node.name)}"{shape.mermaid_close}'
         dimmed = marks.active and n not in marks.nodes
         by_class["dim" if dimmed else f"k_{node.kind.value}"].append(mermaid_id(n))
+    if regions is None:
+        lines += [f"  {line}" for line in node_line.values()]
+    else:
+        for r in regions.regions:
+            lines.append(f'  subgraph {_region_id(r.key)}["{escape_mermaid(r.label)}"]')
+            lines += [f"    {node_line[n]}" for n in r.members]
+            lines.append("  end")
+
+    def end(n: str) -> str:
+        return region_id[n] if n in region_id else mermaid_id(n)
 
     rank = {n: i for i, n in enumerate(order)}
     triples.sort(key=lambda t: (rank[t[0]], rank[t[1]], t[2]))
     link_styles: dict[str, list[int]] = defaultdict(list)
-    for i, (u, v, k) in enumerate(triples):
+    drawn = 0
+    for u, v, k in triples:
+        if place_of.get(u) is not None and place_of.get(u) == place_of.get(v):
+            continue  # a part of an organ inside the organ's own region
         edge = part.edge_model(u, v, k)
-        line = edge_style(edge.sign)
+        line = edge_look(edge)
         label = escape_mermaid(edge_label(part, edge))
-        lines.append(f'  {mermaid_id(u)} {line.mermaid_link}|"{label}"| {mermaid_id(v)}')
+        lines.append(f'  {end(u)} {line.mermaid_link}|"{label}"| {end(v)}')
         if marks.active and (u, v, k) not in marks.edges:
             css = f"stroke:{DIM['border']},color:{DIM['font']}"
         else:
@@ -158,15 +221,23 @@ def to_mermaid(graph: MetaGraph, view: View | None = None, **options: Unpack[Vie
             css = f"stroke:{line.colour},stroke-width:{width}"
             if edge.sign < 0:
                 css += f",color:{line.colour}"
-        link_styles[css].append(i)
+        if line.dasharray and line.key != "structural":  # Mermaid draws -.-> dashed already
+            css += f",stroke-dasharray:{line.dasharray}"
+        link_styles[css].append(drawn)
+        drawn += 1
+    if view.legend:
+        drawn = _legend(lines, by_class, link_styles, legend_items(part, places=regions is None), drawn)
 
     for kind, style in KIND_STYLES.items():
-        if by_class.get(f"k_{kind.value}"):
+        if by_class.get(f"k_{kind.value}") or by_class.get(f"legend_{kind.value}"):
             lines.append(f"  classDef k_{kind.value} fill:{style.fill},stroke:{style.border},color:{style.font}")
+    if by_class.get("legend_blank"):
+        lines.append("  classDef legend_blank fill:#ffffff,stroke:#ced4da,color:#495057")
     if by_class.get("dim"):
         lines.append(f"  classDef dim fill:{DIM['fill']},stroke:{DIM['border']},color:{DIM['font']}")
     for cls, members in by_class.items():
-        lines.append(f"  class {','.join(members)} {cls}")
+        legend_kind = cls.startswith("legend_") and cls != "legend_blank"
+        lines.append(f"  class {','.join(members)} {'k_' + cls[7:] if legend_kind else cls}")
     for css, indices in link_styles.items():
         lines.append(f"  linkStyle {','.join(map(str, indices))} {css}")
     return "\n".join(lines) + "\n"

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
 __all__ = [
+    "LAYOUTS",
     "Highlight",
+    "RenderWarning",
     "View",
     "ViewOptions",
     "as_view",
@@ -29,6 +31,10 @@ __all__ = [
 ]
 
 EdgeTriple = tuple[str, str, str]
+
+
+class RenderWarning(UserWarning):
+    """A diagram that can be drawn but will be slow or unreadable (too many nodes for a static figure)."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,12 @@ class ViewOptions(TypedDict, total=False):
     kinds: Kinds
     highlight: Any
     title: str | None
+    legend: bool
+    layout: str
+
+
+#: The layouts a static diagram can have: one column per kind, or the body's compartments.
+LAYOUTS = ("kinds", "compartments")
 
 
 @dataclass(frozen=True)
@@ -158,6 +170,13 @@ class View:
     title
         Heading of the diagram; by default one is made from the view (HTML) or there is
         none (Mermaid, DOT).
+    legend
+        Static diagrams (Mermaid, DOT, SVG): add a legend of the node kinds and edge
+        semantics drawn (the HTML page always has one).
+    layout
+        ``"kinds"`` (one column per kind) or ``"compartments"``: static diagrams group the
+        nodes into the body's places (exercise, muscle fibre, circulation, each target
+        organ, whole body) as Graphviz clusters and Mermaid subgraphs.
 
     Examples
     --------
@@ -176,6 +195,12 @@ class View:
     kinds: Kinds = None
     highlight: Any = None
     title: str | None = None
+    legend: bool = False
+    layout: str = "kinds"
+
+    def __post_init__(self) -> None:
+        if self.layout not in LAYOUTS:
+            raise RenderError(f"unknown layout {self.layout!r}; the layouts are {', '.join(LAYOUTS)}")
 
     def select(self, graph: MetaGraph) -> tuple[MetaGraph, Highlight]:
         """Return the part of ``graph`` this view draws and what it highlights.
@@ -229,13 +254,13 @@ def as_view(view: View | None = None, options: Mapping[str, Any] | None = None) 
     Examples
     --------
     >>> as_view(None, {"focus": "irisin"})
-    View(focus='irisin', hops=1, kinds=None, highlight=None, title=None)
+    View(focus='irisin', hops=1, kinds=None, highlight=None, title=None, legend=False, layout='kinds')
     >>> as_view(View(hops=2), {"hops": 3})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     metagraph.errors.RenderError: pass either a View or its options (hops=), not both: put them in the View, ...
-    >>> as_view(None, {"depth": 2})
+    >>> as_view(None, {"depth": 2})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    metagraph.errors.RenderError: unknown view option 'depth'; the options are focus, hops, kinds, highlight, title
+    metagraph.errors.RenderError: unknown view option 'depth'; the options are focus, hops, kinds, highlight, title, ...
     """
     options = options or {}
     unknown = [k for k in options if k not in _FIELDS]

@@ -8,6 +8,8 @@ Examples
 'PGC-1α'
 """
 
+from typing import TYPE_CHECKING
+
 from metagraph.errors import (
     AmbiguousNodeError,
     DataError,
@@ -19,28 +21,52 @@ from metagraph.errors import (
     RenderError,
     UnknownNodeError,
 )
-from metagraph.graph import MetaGraph
-from metagraph.loader import bundled_data_path, load, validate_files
-from metagraph.models import Edge, Evidence, GraphDocument, Node, Reference
-from metagraph.schema import (
-    ASSOCIATIONS,
-    PREDICATES,
-    EvidenceType,
-    Kind,
-    Magnitude,
-    Mechanism,
-    Predicate,
-    Section,
-    Species,
-    Stance,
-    StudySystem,
-    Timescale,
-)
+
+if TYPE_CHECKING:  # the names as type checkers and editors see them; at run time they load on first use
+    from metagraph.graph import MetaGraph
+    from metagraph.loader import bundled_data_path, load, validate_files
+    from metagraph.models import Edge, Evidence, GraphDocument, Node, Reference
+    from metagraph.schema import (
+        ASSOCIATIONS,
+        PREDICATES,
+        EvidenceType,
+        Kind,
+        Magnitude,
+        Mechanism,
+        Predicate,
+        Section,
+        Species,
+        Stance,
+        StudySystem,
+        Timescale,
+    )
 
 __version__ = "0.1.0"
 
-# Result classes and the table reader are imported on first use: `import metagraph` (and so the command) stays fast.
+# Everything but the errors is imported on first use: `import metagraph` (and so the command) stays fast,
+# and a Ctrl-C while the command starts is caught by its own handler rather than printed as a traceback.
 _LAZY = {
+    "ASSOCIATIONS": "metagraph.schema",
+    "Edge": "metagraph.models",
+    "Evidence": "metagraph.models",
+    "EvidenceType": "metagraph.schema",
+    "GraphDocument": "metagraph.models",
+    "Kind": "metagraph.schema",
+    "Magnitude": "metagraph.schema",
+    "Mechanism": "metagraph.schema",
+    "MetaGraph": "metagraph.graph",
+    "Node": "metagraph.models",
+    "PREDICATES": "metagraph.schema",
+    "Predicate": "metagraph.schema",
+    "Reference": "metagraph.models",
+    "Section": "metagraph.schema",
+    "Species": "metagraph.schema",
+    "Stance": "metagraph.schema",
+    "StudySystem": "metagraph.schema",
+    "Timescale": "metagraph.schema",
+    "bundled_data_path": "metagraph.loader",
+    "load": "metagraph.loader",
+    "validate_files": "metagraph.loader",
     "AuditReport": "metagraph.audit",
     "Chain": "metagraph.queries.chains",
     "Comparison": "metagraph.queries.compare",

@@ -129,3 +129,11 @@ def test_importing_the_packages_loads_no_query_diagram_or_format_code() -> None:
         if m.split(".")[0] in ("pyvis", "pandas") or (m.startswith(SUBPACKAGES) and m not in SUBPACKAGES)
     ]
     assert not heavy, heavy
+
+
+def test_importing_the_package_loads_only_the_errors() -> None:
+    # The command's entry point imports the package first: anything heavy there would slow every
+    # command and leave a Ctrl-C during start-up to Python's traceback.
+    code = "import sys, metagraph; print(sorted(m for m in sys.modules if m.startswith('metagraph')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['metagraph', 'metagraph.errors']"

@@ -209,3 +209,48 @@ def test_render_draws_the_reversal_chains(tmp_path: Path, capsys: pytest.Capture
     assert "Insulin resistance" in text and "Resistance training" in text
     assert main(["render", str(tmp_path / "x.mmd"), "--reversal", "insulin resistance"]) == 1
     assert "at least one modality" in capsys.readouterr().err
+
+
+def test_the_sources_conclusions_follow_from_the_graph(kg: MetaGraph) -> None:
+    modalities = ["HIIT", "resistance training", "combined training"]
+    result = kg.reversal("insulin resistance", modalities)
+    summary = {s["modality"]: s for s in result.summary()}
+    for m in modalities:
+        node = kg.node(m)
+        # a combined protocol acts through its own edges and those of the protocols it combines
+        starts = {node.id} | {e.target for e in kg.edges(source=node.id, predicate="has_component")}
+        reversed_ids = {n.id for n in result.nodes(m, "reversed")}
+        # the grading words are the source's own, on the modality's edges that start a reversing chain
+        expected = set()
+        for row in result.rows:
+            response = row.responses[result.modalities.index(node)]
+            if response.status == "reversed":
+                want = 1 if response.verdict == "increases" else -1
+                for chain in response.chains:
+                    first = chain.edges[0]
+                    if chain.sign == want and first.magnitude is not None and first.source in starts:
+                        expected.add(f"{first.magnitude.value}: {kg.node(first.target).name}")
+        assert set(summary[node.name]["strengths"]) == expected, m
+        assert reversed_ids, m
+    # HIIT's strength is mitochondrial biogenesis, graded high, as the comparison table grades it
+    hiit_grades = {e.magnitude.value for e in kg.edges(source="hiit", target="mitochondrial_biogenesis")}
+    assert "high" in hiit_grades and "high: Mitochondrial biogenesis" in summary["HIIT"]["strengths"]
+    # resistance training works above all through insulin-independent glucose uptake via GLUT4
+    rt = summary["Resistance training"]
+    assert rt["mechanisms"][0] == "insulin-independent" and "GLUT4 translocation" in rt["mechanisms"]
+    assert "significant: Glucose uptake" in rt["strengths"]
+    # the combination reverses all that either does, through more mechanisms: the most comprehensive
+    assert [m.name for m in result.most_comprehensive()] == ["Combined training"]
+    for other in ("HIIT", "Resistance training"):
+        assert set(rt["mechanisms"]) | set(summary["HIIT"]["mechanisms"]) >= set(summary[other]["mechanisms"])
+        assert summary["Combined training"]["reversed"] >= summary[other]["reversed"]
+
+
+def test_acute_and_training_answers_apart(kg: MetaGraph) -> None:
+    chronic = kg.reversal("insulin resistance", "HIIT", timescale="chronic")
+    acute = kg.reversal("insulin resistance", "HIIT", timescale="acute")
+    for result, excluded in ((chronic, "acute"), (acute, "chronic")):
+        for row in result.rows:
+            for response in row.responses:
+                for chain in response.chains:
+                    assert all(e.timescale is None or e.timescale.value != excluded for e in chain.edges)

@@ -38,9 +38,17 @@ __all__ = ["CLASSES", "Response", "Reversal", "reversal"]
 #: How a modality stands to one disturbed node, in the order tables list them.
 CLASSES = ("reversed", "aggravated", "ambiguous", "untouched")
 
+# The steps a summary names as mechanisms: what happens between the modality and the node.
+_STEP_KINDS = frozenset({Kind.SIGNAL, Kind.MYOKINE, Kind.GENE, Kind.PROCESS})
 # Places and protocols are not quantities a condition can move.
 _MOVABLE = frozenset(Kind) - {Kind.ORGAN, Kind.CELL, Kind.EXERCISE}
 _CHAIN_LIMIT = 50  # as net_effect: enough chains to see both sides of an ambiguous effect
+
+
+def _first(names: list[str], n: int) -> str:
+    """The first ``n`` names, and how many more there are."""
+    shown = ", ".join(names[:n])
+    return shown + (f" and {len(names) - n} more" if len(names) > n else "")
 
 
 def _verdict(chains: list[Chain]) -> str | None:
@@ -171,42 +179,61 @@ class Reversal:
     def summary(self) -> list[dict[str, Any]]:
         """One record per modality: counts by status, the mechanisms and the source's grading words.
 
-        ``mechanisms`` are the molecular steps (signals, myokines, genes) and the
-        ``mechanism`` qualifiers (insulin-independent...) on the chains that reverse;
-        ``strengths`` are the magnitude words the source gives on those chains'
-        edges, with the node they grade ("high: mitochondrial biogenesis").
+        ``mechanisms`` are the steps (signals, myokines, genes and processes) and the
+        ``mechanism`` qualifiers (insulin-independent...) of every chain that reverses a
+        node, most used first; ``strengths`` are the magnitude words the source gives on
+        the modality's own edges in those chains, with the node they grade
+        ("high: Mitochondrial biogenesis").
+
+        Examples
+        --------
+        >>> from metagraph.examples import sample_graph
+        >>> s = sample_graph().reversal("insulin resistance", ["HIIT", "RT"]).summary()[1]
+        >>> s["modality"], s["reversed"], s["strengths"][:2]
+        ('Resistance training', 1, ['dramatic: Insulin sensitivity', 'significant: Glucose uptake'])
         """
         out = []
         for i, m in enumerate(self.modalities):
             counts = dict.fromkeys(CLASSES, 0)
-            steps: dict[str, None] = {}
+            steps: dict[str, int] = {}
             strengths: dict[str, None] = {}
             for row in self.rows:
-                counter = row.responses[i]
-                counts[counter.status] += 1
-                if counter.status != "reversed" or counter.best is None:
+                response = row.responses[i]
+                counts[response.status] += 1
+                if response.status != "reversed":
                     continue
-                for node in counter.best.nodes[1:-1]:
-                    if node.kind in (Kind.SIGNAL, Kind.MYOKINE, Kind.GENE):
-                        steps[node.name] = None
-                for edge in counter.best.edges:
-                    if edge.mechanism is not None:
-                        steps[edge.mechanism.value] = None
-                    if edge.magnitude is not None:
-                        strengths[f"{edge.magnitude.value}: {self._kg.node(edge.target).name}"] = None
+                want = 1 if response.verdict == "increases" else -1
+                for chain in response.chains:
+                    if chain.sign != want:
+                        continue
+                    for node in chain.nodes[1:-1]:
+                        if node.kind in _STEP_KINDS:
+                            steps[node.name] = steps.get(node.name, 0) + 1
+                    for edge in chain.edges:
+                        if edge.mechanism is not None:
+                            steps[edge.mechanism.value] = steps.get(edge.mechanism.value, 0) + 1
+                    first = chain.edges[0]
+                    if first.magnitude is not None:
+                        strengths[f"{first.magnitude.value}: {self._kg.node(first.target).name}"] = None
+            ranked = sorted(steps, key=lambda k: -steps[k])  # stable: ties keep the order first met
             out.append(
                 {
                     "modality": m.name,
                     **counts,
                     "disturbed": len(self.rows),
-                    "mechanisms": list(steps),
+                    "mechanisms": ranked,
                     "strengths": list(strengths),
                 }
             )
         return out
 
     def most_comprehensive(self) -> list[Node]:
-        """The modalities that reverse the most disturbed nodes (several when tied; none if none reverses).
+        """The modalities that reverse the most disturbed nodes, through the most distinct mechanisms.
+
+        Reach decides first (how many of the condition's effects a modality pushes
+        back); among modalities that reverse as many, the one that does it through more
+        distinct steps and qualifiers is the more comprehensive. Several when still
+        tied; none if none reverses anything.
 
         Examples
         --------
@@ -214,11 +241,11 @@ class Reversal:
         >>> [m.name for m in sample_graph().reversal("insulin resistance", ["HIIT", "RT"]).most_comprehensive()]
         ['Resistance training']
         """
-        counts = [s["reversed"] for s in self.summary()]
-        best = max(counts, default=0)
-        if best == 0:
+        scores = [(s["reversed"], len(s["mechanisms"])) for s in self.summary()]
+        best = max(scores, default=(0, 0))
+        if best[0] == 0:
             return []
-        return [m for m, n in zip(self.modalities, counts, strict=True) if n == best]
+        return [m for m, score in zip(self.modalities, scores, strict=True) if score == best]
 
     def chains(self, status: str = "reversed") -> list[Chain]:
         """The chains behind every node some modality leaves in ``status``: the condition's, then the modalities'.
@@ -268,7 +295,7 @@ class Reversal:
             lines.append(
                 f"{s['modality']}: reverses {s['reversed']} of {s['disturbed']}, aggravates {s['aggravated']}, "
                 f"ambiguous {s['ambiguous']}, untouched {s['untouched']}"
-                + (f"; through {', '.join(s['mechanisms'])}" if s["mechanisms"] else "")
+                + (f"; through {_first(s['mechanisms'], 5)}" if s["mechanisms"] else "")
                 + (f"; graded {', '.join(s['strengths'])}" if s["strengths"] else "")
             )
         best = self.most_comprehensive()
@@ -288,7 +315,7 @@ class Reversal:
         table = markdown_table(self.headers, [self._cells(r) for r in self.rows])
         summary = "\n".join(
             f"- **{s['modality']}**: reverses {s['reversed']} of {s['disturbed']}"
-            + (f" (through {', '.join(s['mechanisms'])})" if s["mechanisms"] else "")
+            + (f" (through {_first(s['mechanisms'], 5)})" if s["mechanisms"] else "")
             for s in self.summary()
         )
         return f"{self.title}\n\n{table}\n\n{summary}"

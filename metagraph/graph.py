@@ -398,3 +398,5 @@ class MetaGraph:
     export = operation("metagraph.interop.export:export")
     # The self-audit (metagraph.audit).
     audit = operation("metagraph.audit:audit")
+    # Measurements on the nodes (metagraph.overlay).
+    overlay = operation("metagraph.overlay:overlay")

@@ -313,7 +313,7 @@ def _public_names() -> list[tuple[str, str, object]]:
     import importlib
 
     out = [("metagraph", name, getattr(metagraph, name)) for name in metagraph.__all__]
-    for package in ("metagraph.queries", "metagraph.render", "metagraph.interop"):
+    for package in ("metagraph.queries", "metagraph.render", "metagraph.interop", "metagraph.overlay"):
         module = importlib.import_module(package)
         out += [(package, name, getattr(module, name)) for name in module.__all__]
     return out
@@ -343,8 +343,8 @@ def test_metagraph_page_links_each_operation_to_its_one_definition(site: Path) -
     for name, op in ops.items():
         module, function = op.target.split(":")
         # a function of a subpackage's module has its page under the subpackage; the self-audit
-        # module (metagraph.audit) is public itself
-        package = module if module == "metagraph.audit" else module.rsplit(".", 1)[0]
+        # and overlay modules (metagraph.audit, metagraph.overlay) are public themselves
+        package = module if module in ("metagraph.audit", "metagraph.overlay") else module.rsplit(".", 1)[0]
         assert f'id="metagraph.MetaGraph.{name}"' in page, name
         assert f'href="{package}.{function}.html#{package}.{function}"' in page, name
 

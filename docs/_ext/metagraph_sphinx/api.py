@@ -55,6 +55,7 @@ SUBPACKAGES = {
     "metagraph.render": "Diagrams: metagraph.render",
     "metagraph.interop": "Data in and out: metagraph.interop",
     "metagraph.audit": "The self-audit: metagraph.audit",
+    "metagraph.overlay": "Measurements on the graph: metagraph.overlay",
 }
 
 
@@ -160,6 +161,7 @@ OPERATION_GROUPS = {
     "metagraph.render": "Diagrams",
     "metagraph.interop": "Formats and identifiers",
     "metagraph.audit": "The self-audit",
+    "metagraph.overlay": "Measurements on the graph",
 }
 
 

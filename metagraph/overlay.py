@@ -529,7 +529,7 @@ def _read_frame(path: Path, kind: str) -> Any:
     except ImportError as exc:
         raise MetagraphError(
             f"reading a {kind} file ({path}) needs pandas and pyarrow, which are not installed; install them with "
-            "`pip install 'exercise-metagraph[pandas]' pyarrow` (or save the table as CSV)"
+            "`pip install 'exercise-metagraph[parquet]'` (or save the table as CSV)"
         ) from exc
     try:
         return pd.read_parquet(path) if kind == "Parquet" else pd.read_feather(path)

@@ -139,8 +139,9 @@ def test_a_tsv_with_named_columns_and_a_dataframe(tmp_path: Path) -> None:
 
 
 def test_parquet_and_feather_files(tmp_path: Path) -> None:
-    pd = pytest.importorskip("pandas")
-    pytest.importorskip("pyarrow")
+    import pandas as pd  # the test extra installs pandas and pyarrow: a missing one fails here
+    import pyarrow  # noqa: F401
+
     frame = pd.DataFrame({"symbol": ["GENEA"], "logFC": [1.0], "FDR": [0.01]})
     frame.to_parquet(tmp_path / "t.parquet")
     frame.to_feather(tmp_path / "t.feather")

@@ -16,7 +16,7 @@ points where MetaMEx gives no statistic (the gene was not measured there) are le
 Usage (from the repository root, with pandas and pyarrow installed)::
 
     git -C <MetaMEx clone> show HEAD:data/timeline/timeline_acute_stats.feather > /tmp/acute.feather
-    python scripts/make_metamex_extract.py /tmp/acute.feather --commit <MetaMEx commit>
+    python examples/make_metamex_extract.py /tmp/acute.feather --commit <MetaMEx commit>
 
 It prints which of the graph's gene symbols MetaMEx does not hold.
 """

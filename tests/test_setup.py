@@ -39,4 +39,4 @@ def test_the_test_extra_holds_what_the_suite_imports() -> None:
     names = {re.split(r"[<>=\[ ]", req)[0].lower() for req in extras["test"] + extras["docs"]}
     for needed in ("pytest", "hypothesis", "ruff", "mypy", "playwright", "nbclient", "sphinx", "myst-nb"):
         assert needed in names, needed
-    assert f"{project['name']}[docs,pandas,ids]" in extras["test"]
+    assert f"{project['name']}[docs,pandas,parquet,ids]" in extras["test"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from metagraph.errors import (
     AmbiguousNodeError,
+    ArgumentTypeError,
     DataError,
     ExportError,
     MergeConflictError,
@@ -94,6 +95,7 @@ __all__ = [
     "ASSOCIATIONS",
     "PREDICATES",
     "AmbiguousNodeError",
+    "ArgumentTypeError",
     "AuditReport",
     "Chain",
     "Comparison",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AmbiguousNodeError",
+    "ArgumentTypeError",
     "DataError",
     "ExportError",
     "MergeConflictError",
@@ -149,6 +150,18 @@ class AmbiguousNodeError(MetagraphError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class ArgumentTypeError(MetagraphError, TypeError):
+    """An argument of the wrong type: a number where a node name goes, a node of the wrong kind.
+
+    Examples
+    --------
+    >>> import metagraph
+    >>> metagraph.load().trace("HIIT", 42)
+    Traceback (most recent call last):
+    metagraph.errors.ArgumentTypeError: a node is named by a string (its id, name or a synonym) or a Node, not int 42
+    """
 
 
 class NoPathError(MetagraphError):

@@ -34,7 +34,7 @@ from metagraph._nx import NxGraph
 from metagraph._operation import operation
 from metagraph._select import Kinds, Names, as_names, induced, select_ids
 from metagraph._validation import Origin, check_graph
-from metagraph.errors import AmbiguousNodeError, DataError, MetagraphError, UnknownNodeError
+from metagraph.errors import AmbiguousNodeError, ArgumentTypeError, DataError, MetagraphError, UnknownNodeError
 from metagraph.models import Edge, Node, Reference
 from metagraph.schema import PREDICATES, Kind, Predicate
 
@@ -231,10 +231,16 @@ class MetaGraph:
         >>> metagraph.load().resolve("GLUT-4")
         'glut4'
         """
-        if isinstance(name, Node):
-            name = name.id
-        if not isinstance(name, str):
-            raise UnknownNodeError(repr(name))
+        given: object = name  # callers from untyped code pass anything: say what it was
+        if isinstance(given, Node):
+            given = given.id
+        if not isinstance(given, str):
+            shown = repr(given)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            raise ArgumentTypeError(
+                f"a node is named by a string (its id, name or a synonym) or a Node, not {type(given).__name__} {shown}"
+            )
+        name = given
         ids = self._ids_for(name)
         if len(ids) == 1:
             return ids[0]

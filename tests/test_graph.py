@@ -113,3 +113,10 @@ def test_a_wrong_kind_or_predicate_is_named_with_the_closest_word(kg: MetaGraph)
         kg.nodes(kind="myokin")
     with pytest.raises(MetagraphError, match="'activate' is not a predicate; did you mean 'activates'"):
         kg.edges(predicate="activate")
+
+
+def test_a_wrong_argument_type_is_named(kg: MetaGraph) -> None:
+    with pytest.raises(metagraph.ArgumentTypeError, match="not int 42"):
+        kg.trace("HIIT", 42)  # type: ignore[arg-type]
+    with pytest.raises(metagraph.ArgumentTypeError, match="HIIT is an exercise, AMPK is a signal"):
+        kg.compare(["HIIT", "AMPK"])

@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
-from metagraph.errors import MetagraphError
+from metagraph._validation import with_article
+from metagraph.errors import ArgumentTypeError, MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import resolve_all
 from metagraph.queries.chains import groups_of, in_sentence, joint_name, node_name, reference_label
@@ -365,6 +366,13 @@ def compare(
         raise MetagraphError("name at least one modality to compare, e.g. compare(['HIIT', 'resistance training'])")
     if len({m.id for m in columns}) != len(columns):
         raise MetagraphError("a modality is named twice; name each once")
+    if len({m.kind for m in columns}) > 1:  # an exercise beside a signal compares nothing like with like
+        first = columns[0]
+        odd = next(m for m in columns if m.kind is not first.kind)
+        raise ArgumentTypeError(
+            f"compare() sets nodes of one kind side by side: {first.name} is {with_article(first.kind.value)}, "
+            f"{odd.name} is {with_article(odd.kind.value)}"
+        )
     kinds = {k.value for k in EFFECT_KINDS}
     effects = {p.value for p in EFFECT_PREDICATES}
     found: dict[str, dict[str, list[Cell]]] = {}

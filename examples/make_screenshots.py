@@ -6,21 +6,29 @@ Run from the repository root::
 
 It draws the pages with :meth:`metagraph.MetaGraph.to_html` and photographs them in
 Debian's headless Chromium through Playwright (``pip install playwright``; the
-system ``chromium`` is used, nothing is downloaded).
+system ``chromium`` is used, nothing is downloaded). Beside each PNG it writes a
+small sidecar, ``<name>.view.json``: the node ids and edge ids
+(``source|target|key``) the picture draws, and which of them are highlighted.
+``tests/test_render_html.py`` compares the sidecars with what the code draws
+today, so a stale picture fails the tests: run this script again to refresh them.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 import metagraph
-from metagraph._atomic import write_bytes_atomic
+from metagraph._atomic import write_bytes_atomic, write_text_atomic
+from metagraph.render.html import page_contents
+from metagraph.render.view import View
 
 HERE = Path(__file__).resolve().parent
+SIDECAR_SUFFIX = ".view.json"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -30,6 +38,41 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def views(kg: metagraph.MetaGraph) -> dict[str, View]:
+    """The pictures, by file stem: what each one draws of ``kg``."""
+    chains = kg.trace("HIIT", "insulin sensitivity", limit=3)
+    return {
+        "graph": View(),
+        "trace": View(
+            focus=list(dict.fromkeys(n.id for c in chains for n in c.nodes)),
+            hops=1,
+            highlight=chains,
+            title="HIIT → insulin sensitivity: the three best-supported chains, in context",
+        ),
+    }
+
+
+def sidecar(kg: metagraph.MetaGraph, stem: str, view: View) -> str:
+    """The JSON text stored beside ``<stem>.png``: what the picture draws."""
+    record = {"image": f"{stem}.png", **page_contents(kg, view)}
+    return json.dumps(record, indent=1, ensure_ascii=False) + "\n"
+
+
+def differences(stored: dict[str, list[str]], drawn: dict[str, list[str]]) -> list[str]:
+    """What a stored sidecar says a picture draws but the code no longer does, and the reverse.
+
+    Sets are compared, not lists (nor pixels): the order of ids does not matter.
+    """
+    found = []
+    for field in ("nodes", "edges", "highlighted_nodes", "highlighted_edges"):
+        was, now = set(stored.get(field, [])), set(drawn[field])
+        if was - now:
+            found.append(f"{field} no longer drawn: {sorted(was - now)}")
+        if now - was:
+            found.append(f"{field} not in the picture: {sorted(now - was)}")
+    return found
 
 
 def photograph(pages: list[tuple[Path, Path]], *, width: int, height: int) -> None:
@@ -55,7 +98,7 @@ def photograph(pages: list[tuple[Path, Path]], *, width: int, height: int) -> No
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Draw the two pages and photograph them."""
+    """Draw the pages, photograph them and write their sidecars."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE, help="folder for the PNG files (default: examples/)")
     parser.add_argument("--width", type=int, default=2000)
@@ -63,20 +106,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     kg = metagraph.load()
-    chains = kg.trace("HIIT", "insulin sensitivity", limit=3)
     with tempfile.TemporaryDirectory() as tmp:
-        whole = kg.to_html(Path(tmp) / "graph.html")
-        focus = list(dict.fromkeys(n.id for c in chains for n in c.nodes))
-        trace = kg.to_html(
-            Path(tmp) / "trace.html",
-            focus=focus,
-            hops=1,
-            highlight=chains,
-            title="HIIT → insulin sensitivity: the three best-supported chains, in context",
-        )
-        photograph(
-            [(whole, args.out / "graph.png"), (trace, args.out / "trace.png")], width=args.width, height=args.height
-        )
+        pages = []
+        for stem, view in views(kg).items():
+            pages.append((kg.to_html(Path(tmp) / f"{stem}.html", view), args.out / f"{stem}.png"))
+        photograph(pages, width=args.width, height=args.height)
+    # The sidecars last: one is only ever written for a picture that was taken.
+    for stem, view in views(kg).items():
+        path = write_text_atomic(args.out / f"{stem}{SIDECAR_SUFFIX}", sidecar(kg, stem, view))
+        print(f"wrote {path}")
     return 0
 
 

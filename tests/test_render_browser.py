@@ -167,6 +167,36 @@ def test_search_box_and_kind_filter_work(browser: Any, pathway: MetaGraph, tmp_p
     page.close()
 
 
+FIND = "() => metagraph.network.getSelectedNodes()"
+
+
+def _find(page: Any, query: str) -> tuple[str | None, list[str]]:
+    page.fill("#mg-search", query)
+    page.press("#mg-search", "Enter")
+    return page.text_content("#mg-found"), page.evaluate(FIND)
+
+
+def test_find_forgives_typos_case_spacing_and_greek(browser: Any, pathway: MetaGraph, tmp_path: Path) -> None:
+    path = pathway.to_html(tmp_path / "graph.html")
+    page, log = open_page(browser, path)
+    _assert_clean(page, log, path)
+    # A typo: nothing contains "irisn", so the closest name (one edit away) is picked.
+    assert _find(page, "irisn") == ("closest match: Irisin", ["irisin"])
+    assert _find(page, "IRSIIN")[1] == ["irisin"]  # case, and two neighbours swapped
+    # Greek letters written out, hyphens and spaces: exact matches, not guesses.
+    for query in ["pgc1alpha", "PGC-1 alpha", "pgc 1α", "Pgc1Alpha"]:
+        assert _find(page, query) == ("1 match", ["pgc1a"]), query
+    assert _find(page, "pgc1alfa")[1] == ["pgc1a"]  # two edits, a long enough query
+    # Nothing close: said so, and nothing is selected.
+    assert _find(page, "zzzz") == ("no match: nothing is close to \u201czzzz\u201d", [])
+    # A hidden kind is not found, even by its exact name.
+    page.uncheck("input.mg-kind[value=myokine]")
+    assert _find(page, "irisn")[1] == []
+    assert log.errors == []
+    assert log.requests == [path.resolve().as_uri()]  # the fuzzy search asked nothing of the network
+    page.close()
+
+
 def test_injected_markup_shows_as_text_and_runs_nothing(browser: Any, tmp_path: Path) -> None:
     path = hostile_graph().to_html(tmp_path / "evil.html", title=HOSTILE_NAME)
     page, log = open_page(browser, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import re
 import subprocess
@@ -10,13 +11,14 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from metagraph import Edge, MetaGraph, Node, RenderError, UnknownNodeError
 from metagraph.examples import HOSTILE_DESCRIPTION, HOSTILE_NAME, chain_along, hostile_graph
 from metagraph.render._style import DIM, KIND_STYLES
-from metagraph.render.html import LARGE_GRAPH, HtmlDiagram, html_document, iframe, show, to_html
+from metagraph.render.html import LARGE_GRAPH, HtmlDiagram, html_document, iframe, page_contents, show, to_html
 from metagraph.schema import Kind
 
 
@@ -333,3 +335,62 @@ def test_importing_metagraph_and_cli_does_not_import_pyvis() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_page_contents_lists_what_the_page_draws(pathway: MetaGraph) -> None:
+    chains = pathway.trace("HIIT", "insulin sensitivity", limit=1)
+    drawn = page_contents(pathway, focus="irisin", hops=1, highlight=chains)
+    page = html_document(pathway, focus="irisin", hops=1, highlight=chains)
+    data = re.search(r"var nodes = new vis.DataSet\((\[.*?\])\);", page)
+    edges = re.search(r"var edges = new vis.DataSet\((\[.*?\])\);", page)
+    assert data is not None and edges is not None
+    assert drawn["nodes"] == sorted(n["id"] for n in json.loads(data.group(1)))
+    assert drawn["edges"] == sorted(e["id"] for e in json.loads(edges.group(1)))
+    assert set(drawn["highlighted_nodes"]) == {n.id for n in chains[0].nodes}
+    assert len(drawn["highlighted_edges"]) == len(chains[0].edges)
+    assert set(drawn["highlighted_edges"]) <= set(drawn["edges"])
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _screenshots() -> object:
+    """``examples/make_screenshots.py`` as a module (its views and sidecars; no browser is started)."""
+    spec = importlib.util.spec_from_file_location("make_screenshots", EXAMPLES / "make_screenshots.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stored_screenshots_show_what_the_code_draws() -> None:
+    import metagraph
+
+    shots: Any = _screenshots()
+    kg = metagraph.load()
+    views = shots.views(kg)
+    stored = {p.name.removesuffix(shots.SIDECAR_SUFFIX) for p in EXAMPLES.glob("*" + shots.SIDECAR_SUFFIX)}
+    fix = "run `python examples/make_screenshots.py` and look at the PNGs"
+    assert stored == set(views), f"the stored sidecars and the views differ: {fix}"
+    for stem, view in views.items():
+        assert (EXAMPLES / f"{stem}.png").is_file(), f"examples/{stem}.png is missing: {fix}"
+        record = json.loads((EXAMPLES / f"{stem}{shots.SIDECAR_SUFFIX}").read_text(encoding="utf-8"))
+        assert record["image"] == f"{stem}.png"
+        assert shots.differences(record, page_contents(kg, view)) == [], f"examples/{stem}.png is stale: {fix}"
+
+
+def test_a_stale_sidecar_is_told_apart() -> None:
+    """The check compares sets: reordered lists are the same picture, a lost or extra edge is not."""
+    import metagraph
+
+    shots: Any = _screenshots()
+    kg = metagraph.load()
+    view = shots.views(kg)["trace"]
+    now = page_contents(kg, view)
+    record = json.loads(shots.sidecar(kg, "trace", view))
+    assert shots.differences(record, now) == []
+    assert shots.differences({k: v[::-1] for k, v in record.items() if k != "image"}, now) == []
+    dropped = {**record, "edges": record["edges"][1:]}
+    assert shots.differences(dropped, now) == [f"edges not in the picture: {[record['edges'][0]]}"]
+    extra = {**record, "nodes": [*record["nodes"], "no_such_node"]}
+    assert shots.differences(extra, now) == ["nodes no longer drawn: ['no_such_node']"]

@@ -40,7 +40,18 @@ if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
     from metagraph.models import Node
 
-__all__ = ["LARGE_GRAPH", "REPR_MAX_NODES", "HtmlDiagram", "html_document", "iframe", "repr_html", "show", "to_html"]
+__all__ = [
+    "LARGE_GRAPH",
+    "REPR_MAX_NODES",
+    "HtmlDiagram",
+    "edge_id",
+    "html_document",
+    "iframe",
+    "page_contents",
+    "repr_html",
+    "show",
+    "to_html",
+]
 
 #: A notebook draws the whole graph inline (``_repr_html_``) up to this many nodes, else a summary.
 REPR_MAX_NODES = 400
@@ -210,7 +221,7 @@ def _edge_data(
     style = edge_look(edge)
     colour = DIM["edge"] if dimmed else style.colour
     data: dict[str, Any] = {
-        "id": f"{u}|{v}|{k}",
+        "id": edge_id(u, v, k),
         "arrows": {"to": {"enabled": style.dot_arrowhead != "none", "type": style.vis_arrow, "scaleFactor": 0.9}},
         "color": {"color": colour, "highlight": style.colour, "hover": style.colour, "inherit": False},
         "dashes": style.vis_dashes,
@@ -343,6 +354,60 @@ def html_document(graph: MetaGraph, view: View | None = None, **options: Unpack[
     (True, False)
     """
     return _page(graph, as_view(view, options))[0]
+
+
+def edge_id(source: str, target: str, key: str) -> str:
+    """The id an edge has in the page's data: ``"source|target|key"``.
+
+    Examples
+    --------
+    >>> edge_id("irisin", "browning_of_white_fat", "increases")
+    'irisin|browning_of_white_fat|increases'
+    """
+    return f"{source}|{target}|{key}"
+
+
+def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOptions]) -> dict[str, list[str]]:
+    """What the page of ``view`` draws, as sorted id lists: a picture's checkable record.
+
+    The same selection :func:`to_html` draws, without building the page: ``nodes`` (node
+    ids), ``edges`` (:func:`edge_id` of each edge), ``highlighted_nodes`` and
+    ``highlighted_edges`` (those drawn in full colour; empty when nothing is highlighted).
+    ``examples/make_screenshots.py`` stores it beside each screenshot so a test can tell
+    when a stored picture no longer shows what the code would draw.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    view
+        What to draw, as for :func:`to_html`.
+    **options
+        The fields of :class:`~metagraph.render.view.View` as keywords instead of ``view``.
+
+    Returns
+    -------
+    dict[str, list[str]]
+        The four sorted lists named above.
+
+    Examples
+    --------
+    >>> import metagraph
+    >>> kg = metagraph.load()
+    >>> drawn = page_contents(kg, focus="irisin", hops=1)
+    >>> "irisin" in drawn["nodes"], drawn["highlighted_edges"]
+    (True, [])
+    >>> all(e.count("|") >= 2 for e in drawn["edges"])
+    True
+    """
+    part, marks = as_view(view, options).select(graph)
+    shown = [(u, v, k) for u, v, k in part.nx.edges(keys=True)]
+    return {
+        "nodes": sorted(part.nx.nodes),
+        "edges": sorted(edge_id(*t) for t in shown),
+        "highlighted_nodes": sorted(marks.nodes & set(part.nx.nodes)),
+        "highlighted_edges": sorted(edge_id(*t) for t in shown if t in marks.edges),
+    }
 
 
 def show(

@@ -101,7 +101,50 @@
   network.on("zoom", function () { userMoved = true; });
   network.on("dragEnd", function (params) { if (!params.nodes.length) { userMoved = true; } });
 
-  function norm(s) { return String(s).toLowerCase().replace(/[\s\-_]+/g, ""); }
+  // Find forgives what people type: case, spaces, hyphens and other punctuation, accents,
+  // Greek letters written out (α = alpha) and, when nothing contains the query, a typo or
+  // two (edit distance). Everything runs here in the page: no library, no request.
+  var GREEK = {"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon",
+               "ζ": "zeta", "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda",
+               "μ": "mu", "µ": "mu", "ν": "nu", "ξ": "xi", "ο": "omicron", "π": "pi", "ρ": "rho",
+               "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "χ": "chi",
+               "ψ": "psi", "ω": "omega"};
+  function norm(s) {
+    var t = String(s).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    t = t.replace(/[\u03b1-\u03c9\u00b5]/g, function (c) { return GREEK[c] || c; });
+    var kept = t.replace(/[^\p{L}\p{N}]+/gu, "");
+    return kept || t.replace(/\s+/g, "");  // a name of punctuation only is matched as written
+  }
+
+  // Optimal string alignment distance (a swap of two neighbours counts once), giving up
+  // early once every path is longer than ``most``.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) { return most + 1; }
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j += 1) { prev.push(j); }
+    for (i = 1; i <= a.length; i += 1) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j += 1) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          d = Math.min(d, prev2[j - 2] + 1);
+        }
+        cur.push(d);
+        if (d < low) { low = d; }
+      }
+      if (low > most) { return most + 1; }
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+  // How many typos a query of this length may hold: short names are too alike for more.
+  function tolerance(q) { return q.length < 4 ? 0 : (q.length < 7 ? 1 : (q.length < 12 ? 2 : 3)); }
+
+  var keys = Object.create(null);  // node id -> its normalised names
+  all.forEach(function (n) { keys[n.id] = (n.names || [n.label]).map(norm); });
 
   var list = document.getElementById("mg-names");
   var seen = Object.create(null);
@@ -117,28 +160,47 @@
     });
   });
 
+  // The shown nodes that fit ``query``: every exact name match, else every name that
+  // contains it, else the closest names within the typo tolerance. ``how`` says which.
   function find(query) {
     var q = norm(query);
-    if (!q) { return []; }
+    if (!q) { return {ids: [], how: "none"}; }
+    var shown = all.filter(function (n) { return !nodes.get(n.id).hidden; });
     var exact = [], partial = [];
-    all.forEach(function (n) {
-      var names = n.names || [n.label], hit = 0;
+    shown.forEach(function (n) {
+      var names = keys[n.id], hit = 0;
       for (var i = 0; i < names.length; i += 1) {
-        var v = norm(names[i]);
-        if (v === q) { hit = 2; break; }
-        if (v.indexOf(q) >= 0) { hit = 1; }
+        if (names[i] === q) { hit = 2; break; }
+        if (names[i].indexOf(q) >= 0) { hit = 1; }
       }
       if (hit === 2) { exact.push(n.id); } else if (hit === 1) { partial.push(n.id); }
     });
-    return (exact.length ? exact : partial).filter(function (id) { return !nodes.get(id).hidden; });
+    if (exact.length) { return {ids: exact, how: "exact"}; }
+    if (partial.length) { return {ids: partial, how: "partial"}; }
+    var best = tolerance(q), close = [];
+    shown.forEach(function (n) {
+      var d = best + 1;
+      keys[n.id].forEach(function (v) { d = Math.min(d, distance(q, v, best)); });
+      if (d < best) { best = d; close = [n.id]; } else if (d === best) { close.push(n.id); }
+    });
+    return {ids: close, how: close.length ? "close" : "none"};
   }
+  mg.find = function (query) { return find(query).ids; };
 
   var input = document.getElementById("mg-search");
   var found = document.getElementById("mg-found");
   function search() {
     if (!input.value.trim()) { found.textContent = ""; network.unselectAll(); return; }
-    var ids = find(input.value);
-    found.textContent = ids.length ? ids.length + (ids.length === 1 ? " match" : " matches") : "no match";
+    var result = find(input.value), ids = result.ids;
+    if (!ids.length) {
+      found.textContent = "no match: nothing is close to \u201c" + input.value.trim() + "\u201d";
+    } else if (result.how === "close") {
+      found.textContent = ids.length === 1
+        ? "closest match: " + nodes.get(ids[0]).label
+        : ids.length + " close matches";
+    } else {
+      found.textContent = ids.length + (ids.length === 1 ? " match" : " matches");
+    }
     network.selectNodes(ids, true);
     if (ids.length) { userMoved = true; }
     if (ids.length === 1) {

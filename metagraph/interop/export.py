@@ -81,7 +81,7 @@ def _csv(graph: MetaGraph) -> dict[str, str]:
     return to_csv_files(graph)
 
 
-def _kgx(graph: MetaGraph, *, unidentified: str = "skip") -> dict[str, str]:
+def _kgx(graph: MetaGraph, *, unidentified: str = "local") -> dict[str, str]:
     from metagraph.interop.kgx import to_kgx_files
 
     return to_kgx_files(graph, unidentified=unidentified)  # type: ignore[arg-type]
@@ -170,7 +170,7 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
         .cyjs, .cypher/.cql, .ttl).
     **options
         Options of the format's writer: ``schema=`` (yaml: the JSON Schema named on
-        the first line), ``unidentified=`` (kgx: ``"skip"`` or ``"local"``).
+        the first line), ``unidentified=`` (kgx: ``"local"``, the default, or ``"skip"``).
 
     Returns
     -------

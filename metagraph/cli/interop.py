@@ -16,7 +16,10 @@ EXAMPLES = [
         "metagraph import-table my_edges.csv my_edges.yaml --bundled   "
         "(then: metagraph validate my_edges.yaml --bundled)",
     ),
-    ("export", "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher turtle)"),
+    (
+        "export",
+        "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher cypher-kuzu turtle)",
+    ),
 ]
 
 

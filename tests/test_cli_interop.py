@@ -99,10 +99,19 @@ def test_export_folder_formats_and_notes(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["export", "kgx", str(tmp_path / "kgx"), "--json"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["files"] == ["edges.tsv", "nodes.tsv"]
-    assert "note: KGX:" in captured.err and "without an identifier" in captured.err
-    assert main(["export", "kgx", str(tmp_path / "kgx_all"), "--kgx-local-ids"]) == 0
+    assert (
+        "note: KGX:" in captured.err and "got local ids" in captured.err and "--kgx-skip-unidentified" in captured.err
+    )
+    assert "metagraph:atp_depletion" in (tmp_path / "kgx" / "nodes.tsv").read_text()
+    assert main(["export", "kgx", str(tmp_path / "kgx_all"), "--kgx-local-ids"]) == 0  # the default, named
+    assert (tmp_path / "kgx_all" / "nodes.tsv").read_text() == (tmp_path / "kgx" / "nodes.tsv").read_text()
+    capsys.readouterr()
+    assert main(["export", "kgx", str(tmp_path / "kgx_known"), "--kgx-skip-unidentified"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == "" and "metagraph:atp_depletion" in (tmp_path / "kgx_all" / "nodes.tsv").read_text()
+    assert (
+        "left out" in captured.err
+        and "metagraph:atp_depletion" not in (tmp_path / "kgx_known" / "nodes.tsv").read_text()
+    )
     assert main(["export", "cypher", str(tmp_path / "neo4j")]) == 0
     assert "(graph.cypher, import.sh, nodes.csv, references.csv, relationships.csv)" in capsys.readouterr().out
 

@@ -10,8 +10,15 @@ from pathlib import Path
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 
-from metagraph import Evidence, MetaGraph
-from metagraph.interop.csvfiles import EDGE_COLUMNS, NODE_COLUMNS, REFERENCE_COLUMNS, to_csv_files
+from metagraph import Evidence, MetaGraph, Node
+from metagraph.interop.csvfiles import (
+    EDGE_COLUMNS,
+    NODE_COLUMNS,
+    REFERENCE_COLUMNS,
+    escape_cell,
+    to_csv_files,
+    unescape_cell,
+)
 from tests.strategies import graph_records
 
 
@@ -42,9 +49,51 @@ def test_csv_keeps_every_node_and_edge(records: tuple) -> None:
     files = to_csv_files(kg)
     nodes = list(csv.DictReader(io.StringIO(files["nodes.csv"])))
     edges = list(csv.DictReader(io.StringIO(files["edges.csv"])))
-    assert [(r["id"], r["name"], r["kind"]) for r in nodes] == [(n.id, n.name, n.kind.value) for n in kg.nodes()]
+    assert [(r["id"], unescape_cell(r["name"]), r["kind"]) for r in nodes] == [
+        (n.id, n.name, n.kind.value) for n in kg.nodes()
+    ]
     assert sorted((r["source"], r["target"], r["key"]) for r in edges) == sorted(kg.nx.edges(keys=True))
     for r in edges:
         edge = kg.edge_model(r["source"], r["target"], r["key"])
         assert [Evidence.model_validate(x) for x in json.loads(r["evidence_json"])] == edge.evidence
         assert r["hedged"] == str(edge.hedged).lower()
+
+
+FORMULAS = ['=HYPERLINK("http://evil")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "'=already"]
+
+
+def test_escape_covers_every_formula_start() -> None:
+    for text in [*FORMULAS, "\tx", "\ry", "-1x", "+"]:
+        assert escape_cell(text) == "'" + text and unescape_cell(escape_cell(text)) == text
+    for number in ["-1", "+2.5", "-1e3", ".5"]:
+        assert escape_cell(number) == number
+
+
+def test_formula_cells_are_neutralised_and_numbers_stay_numbers(tmp_path: Path) -> None:
+    kg = MetaGraph(
+        [
+            Node(id=f"n{i}", name=text, kind="myokine", synonyms=[text] if i == 0 else [], description=text)
+            for i, text in enumerate(FORMULAS)
+        ]
+        + [Node(id="plain", name="-1", kind="myokine", description="IL-6")]
+    )
+    files = to_csv_files(kg)
+    rows = list(csv.DictReader(io.StringIO(files["nodes.csv"], newline="")))
+    for row, text in zip(rows, FORMULAS, strict=False):
+        for column in ("name", "description"):
+            assert row[column] == "'" + text  # a spreadsheet shows it as text, never runs it
+            assert unescape_cell(row[column]) == text
+    assert rows[0]["synonyms"] == "'" + FORMULAS[0]
+    plain = rows[-1]
+    assert plain["name"] == "-1" and plain["description"] == "IL-6"
+    (tmp_path / "nodes.csv").write_text(files["nodes.csv"], encoding="utf-8")
+    frame = pd.read_csv(tmp_path / "nodes.csv", keep_default_na=False)
+    assert all(not str(cell).startswith(("=", "+", "-", "@", "\t", "\r")) for cell in frame["description"])
+    assert frame.set_index("id").loc["plain", "name"] == "-1"
+
+
+def test_negative_signs_stay_numbers(kg: MetaGraph, tmp_path: Path) -> None:
+    out = kg.export(tmp_path / "tables", format="csv")
+    edges = pd.read_csv(out / "edges.csv", keep_default_na=False)
+    assert -1 in set(edges["sign"]) and edges["sign"].dtype.kind == "i"
+    assert not any(str(v).startswith("'") for v in edges["sign"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from metagraph import MetaGraph
+from metagraph import Edge, MetaGraph, Node, Reference
 from metagraph.interop.cytoscape import SIGN_CLASSES, VIS_SHAPES, to_cytoscape
 from metagraph.render._style import EDGE_STYLES, KIND_STYLES
 from metagraph.schema import Kind
@@ -70,3 +70,25 @@ def test_style_mirrors_the_html_view() -> None:
     assert sheet["edge.negative"]["target-arrow-shape"] == "tee"
     assert set(VIS_SHAPES.values()) <= CYTOSCAPE_SHAPES
     assert {s.vis_shape for s in KIND_STYLES.values()} <= set(VIS_SHAPES)
+
+
+def test_a_quote_repeated_by_two_items_is_listed_once() -> None:
+    kg = MetaGraph(
+        [Node(id="il6", name="IL-6", kind="myokine"), Node(id="liver", name="Liver", kind="organ")],
+        [
+            Edge(
+                source="il6",
+                target="liver",
+                predicate="targets",
+                evidence=[
+                    {"reference": "a", "quote": "IL-6 acts on the liver"},
+                    {"reference": "b", "quote": "IL-6 acts on the liver"},
+                    {"reference": "b", "quote": "and more"},
+                ],
+            )
+        ],
+        [Reference(key="a", title="A"), Reference(key="b", title="B")],
+    )
+    (edge,) = to_cytoscape(kg)["elements"]["edges"]
+    assert edge["data"]["quotes"] == ["IL-6 acts on the liver", "and more"]
+    assert len(json.loads(edge["data"]["evidence"])) == 3  # the evidence itself keeps every item

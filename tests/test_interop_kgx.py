@@ -43,7 +43,8 @@ def _class_name(category: str) -> str:
 def exported(kg: MetaGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        out = kg.export(tmp_path_factory.mktemp("kgx") / "kgx", format="kgx")
+        # leaving out the nodes without a Biolink-known id: the files KGX validation accepts whole
+        out = kg.export(tmp_path_factory.mktemp("kgx") / "kgx", format="kgx", unidentified="skip")
     bare = [n.id for n in kg.nodes() if not kgx_ids(kg, local=False).get(n.id)]
     assert (len(caught) == 1) == bool(bare)
     return out
@@ -161,13 +162,56 @@ def test_nodes_without_a_known_identifier() -> None:
         [Edge(source="a", target="b", predicate="increases", evidence=[{"reference": "r", "quote": "q"}])],
         [Reference(key="r", title="T")],
     )
-    with pytest.warns(UserWarning, match="1 nodes without an identifier .* 1 edges: a"):
-        skipped = to_kgx_files(g)
-    assert len(_read(skipped["nodes.tsv"])) == 1 and _read(skipped["edges.tsv"]) == []
-    local = to_kgx_files(g, unidentified="local")
+    with pytest.warns(UserWarning, match="1 nodes without an identifier .* got local ids .*: a;.*--kgx-skip"):
+        local = to_kgx_files(g)
     assert [r["id"] for r in _read(local["nodes.tsv"])] == ["metagraph:a", "GO:0007005"]
+    assert [(r["subject"], r["object"]) for r in _read(local["edges.tsv"])] == [("metagraph:a", "GO:0007005")]
+    # leaving the node out would leave no edge: an error saying why, never empty files
+    with pytest.raises(ExportError, match=r"every one of the 1 edges .* empty edges\.tsv"):
+        to_kgx_files(g, unidentified="skip")
     with pytest.raises(ExportError, match="unidentified"):
         to_kgx_files(g, unidentified="drop")  # type: ignore[arg-type]
+
+
+def test_skip_leaves_out_a_node_and_its_edges_and_says_so() -> None:
+    g = MetaGraph(
+        [
+            Node(id="a", name="A", kind="signal", xrefs=["FPLX:AMPK"]),
+            Node(id="b", name="B", kind="process", xrefs=["GO:0007005"]),
+            Node(id="c", name="C", kind="process", xrefs=["GO:0006096"]),
+        ],
+        [
+            Edge(source="a", target="b", predicate="increases", evidence=[{"reference": "r", "quote": "q"}]),
+            Edge(source="c", target="b", predicate="increases", evidence=[{"reference": "r", "quote": "q"}]),
+        ],
+        [Reference(key="r", title="T")],
+    )
+    with pytest.warns(UserWarning, match="1 nodes without an identifier .* left out, with their 1 edges: a"):
+        skipped = to_kgx_files(g, unidentified="skip")
+    assert [r["id"] for r in _read(skipped["nodes.tsv"])] == ["GO:0007005", "GO:0006096"]
+    assert len(_read(skipped["edges.tsv"])) == 1
+
+
+def test_no_node_with_a_known_identifier_is_an_error_not_empty_files() -> None:
+    g = MetaGraph([Node(id="a", name="A", kind="signal", close_matches=["GO:0007005"])])
+    with pytest.raises(ExportError, match=r"none of the 1 nodes .* empty files"):
+        to_kgx_files(g, unidentified="skip")
+    with pytest.warns(UserWarning, match="got local ids"):
+        rows = _read(to_kgx_files(g)["nodes.tsv"])
+    # an approximate match is never a primary id, even when it is the node's only identifier
+    assert [(r["id"], r["close_match"]) for r in rows] == [("metagraph:a", "GO:0007005")]
+
+
+def test_the_default_export_keeps_every_node_and_edge(kg: MetaGraph, tmp_path: Path) -> None:
+    with pytest.warns(UserWarning, match=r"KGX: \d+ nodes .* got local ids"):
+        out = kg.export(tmp_path / "kgx", format="kgx")
+    nodes = _read((out / "nodes.tsv").read_text(encoding="utf-8"))
+    assert len(nodes) == len(kg) and len(_read((out / "edges.tsv").read_text(encoding="utf-8"))) == len(kg.nx.edges)
+    approximate = {
+        x for n in kg.nodes() for f in ("close_matches", "broad_matches", "narrow_matches") for x in getattr(n, f)
+    }
+    exact = {x for n in kg.nodes() for x in n.xrefs}
+    assert not {r["id"] for r in nodes} & (approximate - exact)
 
 
 def test_an_identifier_two_nodes_share_goes_to_the_first() -> None:
@@ -275,8 +319,8 @@ def test_only_exact_matches_become_ids_and_approximate_ones_are_never_equated(bi
         warnings.simplefilter("ignore")
         files = to_kgx_files(_evidence_model_graph())
     nodes = {r["name"]: r for r in _read(files["nodes.tsv"])}
-    # IL-6's only identifier is a narrower record: it is no id, and no xref
-    assert "IL-6" not in nodes
+    # IL-6's only identifier is a narrower record: it is no id, and no xref; IL-6 keeps a local id
+    assert nodes["IL-6"]["id"] == "metagraph:il6" and "HGNC:6018" not in nodes["IL-6"]["xref"]
     assert nodes["AMPK"]["id"] == "GO:0031588" and nodes["AMPK"]["close_match"] == "FPLX:AMPK"
     assert "FPLX:AMPK" not in nodes["AMPK"]["xref"]
     pgc = nodes["PGC-1α"]

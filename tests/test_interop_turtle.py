@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from metagraph import MetaGraph
-from metagraph.interop.turtle import EDGE, NODE, VOCAB, turtle_literal
+from metagraph.interop.turtle import EDGE, MYOKINES_REACHING_LIVER, NODE, VOCAB, turtle_literal
 from tests.strategies import graph_records, texts
 
 MG = rdflib.Namespace(VOCAB)
@@ -20,6 +20,21 @@ def _load(kg: MetaGraph, tmp_path: Path) -> rdflib.Graph:
     g = rdflib.Graph()
     g.parse(kg.export(tmp_path / "kg.ttl"), format="turtle")
     return g
+
+
+def test_the_documented_query_answers_as_myokines_reaching_for_every_place(kg: MetaGraph, tmp_path: Path) -> None:
+    g = _load(kg, tmp_path)
+    places = [n for n in kg.nodes() if n.kind.value in ("organ", "cell")]
+    assert len(places) > 5
+    answered = 0
+    for place in places:
+        rows = g.query(MYOKINES_REACHING_LIVER.replace("node:liver", f"node:{place.id}"))
+        names = [str(r.name) for r in rows]
+        expected = kg.myokines_reaching(place.id)
+        assert sorted(names) == sorted(n.name for n in expected), place.id
+        assert not any(kg.edges(target=n.id, predicate="member_of") for n in expected)  # no group node
+        answered += bool(names)
+    assert answered >= 3  # the comparison is not between empty answers only
 
 
 def test_sparql_myokines_that_target_the_liver(kg: MetaGraph, tmp_path: Path) -> None:

@@ -16,7 +16,10 @@ EXAMPLES = [
         "metagraph import-table my_edges.csv my_edges.yaml --bundled   "
         "(then: metagraph validate my_edges.yaml --bundled)",
     ),
-    ("export", "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher turtle)"),
+    (
+        "export",
+        "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher cypher-kuzu turtle)",
+    ),
 ]
 
 
@@ -75,11 +78,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("format", choices=list(FORMATS), metavar="FORMAT", help="one of: " + ", ".join(FORMATS))
     p.add_argument("out", help="the file or folder to write")
-    p.add_argument(
+    ids = p.add_mutually_exclusive_group()
+    ids.add_argument(
+        "--kgx-skip-unidentified",
+        action="store_true",
+        help="kgx: leave out the nodes without a Biolink-known identifier, and their edges (by default they "
+        "are kept as metagraph:<id>, a prefix KGX validation reports)",
+    )
+    ids.add_argument(
         "--kgx-local-ids",
         action="store_true",
-        help="kgx: keep nodes without a Biolink-known identifier, as metagraph:<id> (KGX validation "
-        "reports that prefix); by default they are left out",
+        help="kgx: keep nodes without a Biolink-known identifier as metagraph:<id> (the default)",
     )
     p.add_argument(
         "--force", action="store_true", help="write OUT even if it is or lies inside a data file or folder read"
@@ -201,7 +210,7 @@ def _import_table(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     refuse_to_overwrite_inputs(args.out, graph_inputs(args), force=args.force)
     kg = load_graph(args)
-    options = {"unidentified": "local"} if args.kgx_local_ids and args.format == "kgx" else {}
+    options = {"unidentified": "skip"} if args.kgx_skip_unidentified and args.format == "kgx" else {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         out = kg.export(args.out, format=args.format, **options)

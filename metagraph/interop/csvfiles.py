@@ -13,6 +13,13 @@ from its exact ones (``xrefs``); an edge's ``negated``, ``summary``, ``contested
 terms), ``evidence_hedged``, ``stances``, ``species`` and ``systems`` joined with ``"; "``
 and ``findings`` joined with ``" | "``, item by item in the order of ``evidence_json``
 (an empty place where an item has no value).
+
+Spreadsheet formula injection: a text cell that begins with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return would be run as a formula by Excel, LibreOffice or Google
+Sheets, so it is written with a leading apostrophe (``'=1+1``), as the OWASP guidance on
+CSV injection advises; a spreadsheet shows the text, and a reader that wants the value
+back removes one apostrophe before such a character (:func:`unescape_cell`). A number
+(``-1``, ``+2.5``) is left as it is, so it stays a number.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +36,11 @@ from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "REFERENCE_COLUMNS", "to_csv_files"]
+__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "REFERENCE_COLUMNS", "escape_cell", "to_csv_files", "unescape_cell"]
+
+# The characters a spreadsheet reads as the start of a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 NODE_COLUMNS = ("id", "name", "kind", "synonyms", "xrefs", *MATCH_FIELDS, "members", "description")
 EDGE_COLUMNS = (
@@ -76,12 +88,67 @@ REFERENCE_COLUMNS = (
 )
 
 
+def escape_cell(value: Any) -> Any:
+    """Return ``value`` safe to open in a spreadsheet: a leading apostrophe before a formula.
+
+    Parameters
+    ----------
+    value : Any
+        A cell value. Only text is changed, and text that is a plain number is not.
+
+    Returns
+    -------
+    Any
+        ``"'" + value`` for text beginning with ``=``, ``+``, ``-``, ``@``, a tab or a
+        carriage return (after any apostrophes) that is not a number; else ``value``
+        unchanged.
+
+    Examples
+    --------
+    >>> escape_cell("=1+1")
+    "'=1+1"
+    >>> escape_cell("-1"), escape_cell(-1), escape_cell("IL-6")
+    ('-1', -1, 'IL-6')
+    """
+    return "'" + value if isinstance(value, str) and _is_formula(value) else value
+
+
+def _is_formula(text: str) -> bool:
+    # Apostrophes already in front are looked through, so a value that begins "'=" gets
+    # one more and unescape_cell gives every value back exactly.
+    bare = text.lstrip("'")
+    return bare.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(bare)
+
+
+def unescape_cell(text: str) -> str:
+    """Return a cell's text as it was before :func:`escape_cell`.
+
+    Parameters
+    ----------
+    text : str
+        A cell read from one of the tables.
+
+    Returns
+    -------
+    str
+        ``text`` without the apostrophe :func:`escape_cell` put before a formula character.
+
+    Examples
+    --------
+    >>> unescape_cell("'=1+1"), unescape_cell("'tis"), unescape_cell("-1")
+    ('=1+1', "'tis", '-1')
+    >>> unescape_cell(escape_cell("'=1")) == "'=1"
+    True
+    """
+    return text[1:] if text.startswith("'") and _is_formula(text) else text
+
+
 def _table(columns: Sequence[str], rows: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else escape_cell(v) for k, v in row.items()})
     return buf.getvalue()
 
 

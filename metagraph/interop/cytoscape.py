@@ -6,8 +6,9 @@ its class (``node.myokine``) and an edge's predicate and sign are its classes
 shapes of the HTML view (:mod:`metagraph.render._style`), so ``cytoscape({elements:
 doc.elements, style: doc.style})`` draws the graph as the HTML view does. Evidence is JSON
 text in ``data.evidence`` (Cytoscape's table columns hold scalars and lists, not records);
-``data.references`` and ``data.quotes`` list its citations and quotes. The network's
-``data.references`` is the JSON text of every cited work. Edges carry the evidence model:
+``data.references`` and ``data.quotes`` list its citations and quotes (each quote
+once, as the CSV and Cypher exports list them). The network's ``data.references`` is
+the JSON text of every cited work. Edges carry the evidence model:
 ``negated``, ``summary``, ``contested``, ``inferred``, ``hedged`` and the items' fields as
 lists aligned item by item: ``evidence_types`` (ECO terms), ``evidence_hedged``,
 ``stances``, ``species``, ``systems``, ``findings``; nodes their approximate matches
@@ -139,7 +140,7 @@ def to_cytoscape(graph: MetaGraph) -> dict[str, Any]:
             },
             **edge_flags(edge),
             "references": edge.references,
-            "quotes": [ev.quote for ev in edge.evidence if ev.quote is not None],
+            "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence if ev.quote is not None)),
             **edge_items(edge),
             "evidence": json.dumps(
                 [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False

@@ -81,7 +81,7 @@ def _csv(graph: MetaGraph) -> dict[str, str]:
     return to_csv_files(graph)
 
 
-def _kgx(graph: MetaGraph, *, unidentified: str = "skip") -> dict[str, str]:
+def _kgx(graph: MetaGraph, *, unidentified: str = "local") -> dict[str, str]:
     from metagraph.interop.kgx import to_kgx_files
 
     return to_kgx_files(graph, unidentified=unidentified)  # type: ignore[arg-type]
@@ -97,6 +97,12 @@ def _cypher_script(graph: MetaGraph) -> str:
     from metagraph.interop.cypher import to_cypher
 
     return to_cypher(graph)
+
+
+def _cypher_kuzu(graph: MetaGraph) -> str:
+    from metagraph.interop.kuzu_cypher import to_kuzu_cypher
+
+    return to_kuzu_cypher(graph)
 
 
 def _turtle(graph: MetaGraph) -> str:
@@ -132,6 +138,9 @@ FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
                 (".cypher", ".cql"),
                 "a folder: graph.cypher and neo4j-admin import CSVs (a .cypher path: the script alone)",
             ),
+            ExportFormat(
+                "cypher-kuzu", _cypher_kuzu, False, (), "a Cypher script Kùzu runs unchanged: DDL, batched CREATEs"
+            ),
             ExportFormat("turtle", _turtle, False, (".ttl",), "RDF Turtle for rdflib, Oxigraph, SPARQL stores"),
         )
     }
@@ -165,12 +174,12 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
         A file, or a folder for ``csv``, ``kgx`` and ``cypher``.
     format
         One of :data:`FORMATS`: ``json`` (lossless: :func:`metagraph.load` reads it
-        back), ``yaml``, ``graphml``, ``cytoscape``, ``csv``, ``kgx``, ``cypher`` or
-        ``turtle``; ``None`` to take it from the file ending (.json, .yaml/.yml, .graphml,
-        .cyjs, .cypher/.cql, .ttl).
+        back), ``yaml``, ``graphml``, ``cytoscape``, ``csv``, ``kgx``, ``cypher``,
+        ``cypher-kuzu`` (a script Kùzu runs unchanged) or ``turtle``; ``None`` to take
+        it from the file ending (.json, .yaml/.yml, .graphml, .cyjs, .cypher/.cql, .ttl).
     **options
         Options of the format's writer: ``schema=`` (yaml: the JSON Schema named on
-        the first line), ``unidentified=`` (kgx: ``"skip"`` or ``"local"``).
+        the first line), ``unidentified=`` (kgx: ``"local"``, the default, or ``"skip"``).
 
     Returns
     -------

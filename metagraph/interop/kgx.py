@@ -8,10 +8,15 @@ identifiers (a myokine with a ChEBI id is a ``biolink:SmallMolecule``). A node's
 namespaces Biolink prefers for its category (:data:`~metagraph.interop.biolink.ID_PREFIXES`),
 else the first in the node's order, so the nodes line up with other graphs' records. A node without
 one cannot join another graph, and KGX validation rejects an id whose prefix is
-not in Biolink's JSON-LD context: by default such nodes and their edges are left
-out (with a :class:`UserWarning` naming them); ``unidentified="local"`` keeps them
-as ``metagraph:<id>``. Every node keeps its metagraph id in ``xref`` beside its
-identifiers. Edges carry ``publications`` (PMIDs and DOIs of the cited works),
+not in Biolink's JSON-LD context. By default (``unidentified="local"``) such nodes
+keep their edges under a local id, ``metagraph:<id>``, and a :class:`UserWarning`
+says how many did and how to leave them out instead (``unidentified="skip"``, on the
+command line ``metagraph export kgx --kgx-skip-unidentified``), which drops them and
+their edges, for a file KGX validation accepts whole. An approximate match never
+becomes an id either way. An export that would leave every node, or every edge, out
+raises :class:`~metagraph.errors.ExportError` rather than write empty files. Every
+node keeps its metagraph id in ``xref`` beside its identifiers. Edges carry
+``publications`` (PMIDs and DOIs of the cited works),
 ``supporting_text`` (the quotes), the place as ``anatomical_context_qualifier`` (the
 place's KGX id), ``original_predicate`` (``metagraph:<predicate>``), and the
 provenance Biolink 4 requires: ``knowledge_level`` ``knowledge_assertion``,
@@ -59,6 +64,7 @@ __all__ = [
     "KNOWLEDGE_SOURCE",
     "LOCAL_PREFIX",
     "NODE_COLUMNS",
+    "SKIP_FLAG",
     "TAXA",
     "kgx_ids",
     "knowledge_level",
@@ -205,7 +211,11 @@ def _publications(graph: MetaGraph, keys: list[str]) -> list[str]:
     return out
 
 
-def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "skip") -> dict[str, str]:
+#: The command-line flag that leaves out the nodes without a Biolink-known identifier.
+SKIP_FLAG = "--kgx-skip-unidentified"
+
+
+def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "local") -> dict[str, str]:
     """Return ``{"nodes.tsv": ..., "edges.tsv": ...}``: the graph as KGX TSV text.
 
     Parameters
@@ -214,8 +224,20 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
         The graph.
     unidentified
         What to do with nodes that have no identifier in a namespace Biolink knows:
-        ``"skip"`` them and their edges (warning which), or keep them under a
-        ``metagraph:`` id (``"local"``; KGX validation reports that prefix).
+        keep them under a ``metagraph:`` id (``"local"``, the default; KGX validation
+        reports that prefix), or ``"skip"`` them and their edges. Either way a
+        :class:`UserWarning` says how many nodes it concerns.
+
+    Returns
+    -------
+    dict of str to str
+        The two files' text.
+
+    Raises
+    ------
+    ExportError
+        ``unidentified`` is neither value, or ``"skip"`` would leave every node or
+        every edge out (the files would be empty).
 
     Examples
     --------
@@ -294,11 +316,35 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
                 f"{LOCAL_PREFIX}:hedged": str(edge.hedged),
             }
         )
+    if left_out and not nodes:
+        raise ExportError(
+            f"KGX: none of the {len(left_out)} nodes has an identifier Biolink knows, so leaving them out "
+            "(unidentified='skip') would write empty files; export with unidentified='local' (the default; "
+            f"on the command line, without {SKIP_FLAG}) to keep them as metagraph:<id>, or add xrefs"
+        )
+    if skipped_edges and not edges:
+        raise ExportError(
+            f"KGX: every one of the {skipped_edges} edges touches a node without an identifier Biolink knows, "
+            "so leaving those nodes out (unidentified='skip') would write an empty edges.tsv; export with "
+            f"unidentified='local' (the default; on the command line, without {SKIP_FLAG}) to keep them "
+            "as metagraph:<id>, or add xrefs"
+        )
     if left_out:
         warnings.warn(
             f"KGX: {len(left_out)} nodes without an identifier Biolink knows were left out, with their "
             f"{skipped_edges} edges: {', '.join(left_out)}; add identifiers (xrefs) to them, or export "
-            "with unidentified='local' to keep them as metagraph:<id>",
+            f"with unidentified='local' (the default; on the command line, without {SKIP_FLAG}) to keep "
+            "them as metagraph:<id>",
+            UserWarning,
+            stacklevel=2,
+        )
+    local = [n.id for n in graph.nodes() if ids.get(n.id, "").startswith(f"{LOCAL_PREFIX}:")]
+    if local:
+        warnings.warn(
+            f"KGX: {len(local)} nodes without an identifier Biolink knows got local ids (metagraph:<id>, "
+            f"a prefix KGX validation reports): {', '.join(local)}; add identifiers (xrefs) to them, or "
+            f"export with unidentified='skip' (on the command line, {SKIP_FLAG}) to leave them and their "
+            "edges out",
             UserWarning,
             stacklevel=2,
         )

@@ -38,12 +38,40 @@ read the result.
 
 Examples
 --------
-A SPARQL query for the myokines that target the liver::
+A SPARQL query for the myokines reaching the liver, as :meth:`MetaGraph.myokines_reaching
+<metagraph.graph.MetaGraph.myokines_reaching>` answers it: myokines that target the
+liver or one of its parts (``mg:part_of``, transitively), or whose effect edge
+(``increases``, ``decreases``, ``activates``, ``inhibits``, ``regulates``; not denied)
+is located there; a group acting there (a node with ``mg:member_of`` edges into it)
+counts for its members (``mg:member_of?``: the myokine itself or a group it is in) and
+is not listed itself, and a category (a node with ``mg:is_a`` edges into it) for
+none (the query is :data:`MYOKINES_REACHING_LIVER`)::
 
     PREFIX mg: <https://w3id.org/metagraph/vocab#>
     PREFIX node: <https://w3id.org/metagraph/node/>
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-    SELECT ?name WHERE { ?m a mg:Myokine ; mg:targets node:liver ; rdfs:label ?name }
+    SELECT DISTINCT ?name WHERE {
+      ?place mg:part_of* node:liver .
+      { ?actor mg:targets ?place }
+      UNION
+      { ?edge a mg:Edge ; rdf:subject ?actor ; rdf:predicate ?p ; mg:location ?place ;
+              mg:negated false .
+        VALUES ?p { mg:increases mg:decreases mg:activates mg:inhibits mg:regulates } }
+      ?actor a mg:Myokine .
+      FILTER NOT EXISTS { ?category mg:is_a ?actor }
+      ?m mg:member_of? ?actor ; a mg:Myokine ; rdfs:label ?name .
+      FILTER NOT EXISTS { ?member mg:member_of ?m }
+    } ORDER BY LCASE(?name)
+
+>>> import metagraph, rdflib
+>>> kg = metagraph.load()
+>>> rdf = rdflib.Graph().parse(data=to_turtle(kg), format="turtle")
+>>> answer = [str(row.name) for row in rdf.query(MYOKINES_REACHING_LIVER)]
+>>> answer == [n.name for n in kg.myokines_reaching("liver")]
+True
+>>> answer
+['FGF21', 'IL-6', 'Myonectin']
 """
 
 from __future__ import annotations
@@ -57,13 +85,28 @@ if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
     from metagraph.models import Edge, Node, Reference
 
-__all__ = ["BASE", "EDGE", "NODE", "REFERENCE", "VOCAB", "class_of", "to_turtle", "turtle_literal"]
+__all__ = [
+    "BASE",
+    "EDGE",
+    "MYOKINES_REACHING_LIVER",
+    "NODE",
+    "REFERENCE",
+    "VOCAB",
+    "class_of",
+    "to_turtle",
+    "turtle_literal",
+]
 
 BASE = "https://w3id.org/metagraph/"
 VOCAB = BASE + "vocab#"
 NODE = BASE + "node/"
 REFERENCE = BASE + "reference/"
 EDGE = BASE + "edge/"
+
+#: The module's example SPARQL query (the myokines reaching the liver), taken from its docstring.
+MYOKINES_REACHING_LIVER = (
+    (__doc__ or "").split("none (the query is :data:`MYOKINES_REACHING_LIVER`)::\n")[1].split("\n\n")[0]
+)
 
 _PREFIXES = {
     "mg": VOCAB,

@@ -1,0 +1,273 @@
+"""The graph as a Cypher script that Kùzu runs unchanged (``cypher-kuzu``).
+
+Kùzu is a typed, embedded graph database: each label is a table declared before any
+data. The script therefore opens with the schema's DDL: a ``CREATE NODE TABLE`` per
+kind (``Myokine``, ``Organ``..., as the Neo4j export labels nodes; primary key ``id``)
+and a ``Reference`` table (key ``key``), then a ``CREATE REL TABLE`` per predicate
+(``TARGETS``, ``MEMBER_OF``...) over every pair of kinds the schema allows it between.
+The data follows as ``UNWIND``-batched ``CREATE`` statements, one batch per kind and one
+per predicate and pair of kinds, so a table of any size loads in a few statements. Node
+and relationship properties are those of the Neo4j export (:mod:`metagraph.interop.cypher`)
+with fixed types; an absent value is ``NULL`` and an empty list ``[]``. A denied claim
+(``negated``) is written with ``negated = true``: filter on it to read asserted claims
+only.
+
+Kùzu's strings read ``\\\\``, ``\\'`` and ``\\"`` as escapes and every other character,
+newlines included, as itself, so strings are written that way (never ``\\n`` or
+``\\uXXXX``, which Kùzu would read as the letters). A string with a carriage return or
+another control character (which a text file read with universal newlines would not
+keep) is written as its UTF-8 bytes, ``decode(BLOB('...\\\\x0D...'))``. Nothing Neo4j-only is written
+(no ``CREATE CONSTRAINT``, ``SET n:Label`` or ``SET x += {map}``).
+
+Run it with the ``kuzu`` Python package (``conn.execute(script)`` runs every statement)
+or the ``kuzu`` shell.
+
+Examples
+--------
+The myokines that target the liver::
+
+    MATCH (m:Myokine)-[e:TARGETS]->(:Organ {id: 'liver'}) WHERE NOT e.negated RETURN m.name
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from metagraph.errors import ExportError
+from metagraph.interop._evidence import MATCH_FIELDS
+from metagraph.interop.cypher import label_of, relationship_type
+from metagraph.schema import PREDICATES, Kind, spec
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
+
+__all__ = ["BATCH", "kuzu_literal", "to_kuzu_cypher"]
+
+#: Rows per ``UNWIND`` batch.
+BATCH = 200
+
+_STR, _LIST, _INT, _BOOL = "STRING", "STRING[]", "INT64", "BOOLEAN"
+_NODE_COLUMNS = (
+    ("id", _STR),
+    ("name", _STR),
+    ("kind", _STR),
+    ("synonyms", _LIST),
+    ("xrefs", _LIST),
+    *((f, _LIST) for f in MATCH_FIELDS),
+    ("members", _LIST),
+    ("description", _STR),
+)
+_REFERENCE_COLUMNS = (
+    ("key", _STR),
+    ("type", _STR),
+    ("title", _STR),
+    ("authors", _LIST),
+    ("journal", _STR),
+    ("year", _INT),
+    ("volume", _STR),
+    ("issue", _STR),
+    ("pages", _STR),
+    ("doi", _STR),
+    ("pmid", _STR),
+    ("url", _STR),
+    ("as_cited", _STR),
+    ("discrepancies", _LIST),
+    ("note", _STR),
+)
+_EDGE_COLUMNS = (
+    ("key", _STR),
+    ("predicate", _STR),
+    ("sign", _INT),
+    ("transmits", _BOOL),
+    ("location", _STR),
+    ("modality", _STR),
+    ("magnitude", _STR),
+    ("timescale", _STR),
+    ("mechanism", _STR),
+    ("negated", _BOOL),
+    ("summary", _BOOL),
+    ("contested", _BOOL),
+    ("inferred", _BOOL),
+    ("hedged", _BOOL),
+    ("note", _STR),
+    ("references", _LIST),
+    ("quotes", _LIST),
+    ("evidence_types", _LIST),
+    ("evidence", _STR),
+)
+
+
+def kuzu_literal(value: Any, type_: str) -> str:
+    """Return ``value`` as a Kùzu literal of the column type ``type_``.
+
+    Parameters
+    ----------
+    value : Any
+        A str, int, bool, list of str, or None.
+    type_ : str
+        ``STRING``, ``STRING[]``, ``INT64`` or ``BOOLEAN``.
+
+    Returns
+    -------
+    str
+        The literal; ``NULL`` and ``[]`` are cast to the type, so every row of a batch
+        has the same type.
+
+    Examples
+    --------
+    >>> print(kuzu_literal("it's a \\\\ path\\nnext", "STRING"))
+    'it\\'s a \\\\ path
+    next'
+    >>> kuzu_literal([], "STRING[]"), kuzu_literal(None, "INT64"), kuzu_literal(-1, "INT64")
+    ('CAST([] AS STRING[])', 'CAST(NULL AS INT64)', '-1')
+    """
+    if value is None:
+        return f"CAST(NULL AS {type_})"
+    if type_ == _LIST:
+        return f"CAST([{', '.join(kuzu_literal(v, _STR) for v in value)}] AS STRING[])"
+    if type_ == _BOOL and isinstance(value, bool):
+        return "true" if value else "false"
+    if type_ == _INT and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if type_ == _STR and isinstance(value, str):
+        if any(_unsafe(ch) for ch in value):
+            return _blob_text(value)
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    raise ExportError(f"Kùzu export: no {type_} literal for {value!r}")
+
+
+def _unsafe(ch: str) -> bool:
+    # a carriage return (or another control character) would not survive a text file read
+    # with universal newlines, and Kùzu has no escape for it in a string
+    return (ord(ch) < 0x20 and ch not in "\n\t") or ord(ch) == 0x7F
+
+
+def _blob_text(value: str) -> str:
+    # Kùzu turns \\xHH in a BLOB's text into the byte HH; decode() reads the bytes as UTF-8
+    out = []
+    for ch in value:
+        if " " <= ch <= "~" and ch not in "\\'":
+            out.append(ch)
+        else:
+            out += [f"\\\\x{b:02X}" for b in ch.encode("utf-8")]
+    return "decode(BLOB('" + "".join(out) + "'))"
+
+
+def _ddl(table: str, columns: Sequence[tuple[str, str]], key: str) -> str:
+    body = ", ".join(f"{name} {type_}" + (" PRIMARY KEY" if name == key else "") for name, type_ in columns)
+    return f"CREATE NODE TABLE {table}({body});"
+
+
+def _batches(head: str, tail: str, columns: Sequence[tuple[str, str]], rows: list[dict[str, Any]]) -> Iterable[str]:
+    for start in range(0, len(rows), BATCH):
+        structs = (
+            "{" + ", ".join(f"{name}: {kuzu_literal(row.get(name), type_)}" for name, type_ in columns) + "}"
+            for row in rows[start : start + BATCH]
+        )
+        yield f"{head}UNWIND [\n  " + ",\n  ".join(structs) + f"\n] AS row {tail};"
+
+
+def _assign(columns: Sequence[tuple[str, str]], skip: tuple[str, ...] = ()) -> str:
+    return ", ".join(f"{name}: row.{name}" for name, _ in columns if name not in skip)
+
+
+def to_kuzu_cypher(graph: MetaGraph) -> str:
+    """Return a Cypher script that builds the graph in Kùzu: DDL, then batched ``CREATE``.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+
+    Returns
+    -------
+    str
+        The script (see the module docstring).
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node, Edge, Reference
+    >>> kg = MetaGraph([Node(id="il6", name="IL-6", kind="myokine"), Node(id="liver", name="Liver", kind="organ")],
+    ...                [Edge(source="il6", target="liver", predicate="targets",
+    ...                      evidence=[{"reference": "r", "quote": "IL-6 acts on the liver"}])],
+    ...                [Reference(key="r", title="O'Brien")])
+    >>> script = to_kuzu_cypher(kg)
+    >>> "CREATE NODE TABLE Myokine(id STRING PRIMARY KEY" in script
+    True
+    >>> ddl = [line for line in script.splitlines() if line.startswith("CREATE REL TABLE TARGETS(")][0]
+    >>> "FROM Myokine TO Organ" in ddl, "CONSTRAINT" in script
+    (True, False)
+    """
+    lines = [
+        f"// metagraph: {len(graph)} nodes, {graph.nx.number_of_edges()} relationships, "
+        f"{len(graph.references)} references, for Kùzu (run it in an empty database).",
+    ]
+    lines += [_ddl(label_of(kind.value), _NODE_COLUMNS, "id") for kind in Kind]
+    lines.append(_ddl("Reference", _REFERENCE_COLUMNS, "key"))
+    kind_of = {n.id: n.kind.value for n in graph.nodes()}
+    used: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
+    for u, v, k in graph.nx.edges(keys=True):
+        edge = graph.edge_model(u, v, k)
+        row = {
+            "source": u,
+            "target": v,
+            "key": k,
+            "predicate": edge.predicate.value,
+            "sign": edge.sign,
+            "transmits": spec(edge.predicate).transmits,
+            "location": edge.location,
+            "modality": edge.modality,
+            **{
+                f: getattr(edge, f).value if getattr(edge, f) is not None else None
+                for f in ("magnitude", "timescale", "mechanism")
+            },
+            "negated": edge.negated,
+            "summary": edge.summary,
+            "contested": edge.contested,
+            "inferred": edge.inferred,
+            "hedged": edge.hedged,
+            "note": edge.note,
+            "references": edge.references,
+            "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence if ev.quote is not None)),
+            "evidence_types": [ev.type.eco for ev in edge.evidence],
+            "evidence": json.dumps(
+                [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
+            ),
+        }
+        used.setdefault(edge.predicate.value, {}).setdefault((kind_of[u], kind_of[v]), []).append(row)
+    for pred, rule in PREDICATES.items():
+        # in the order of Kind (a frozenset's order changes from run to run; the file must not)
+        pairs = dict.fromkeys((s.value, t.value) for s in Kind for t in Kind if s in rule.sources and t in rule.targets)
+        pairs.update(dict.fromkeys(used.get(pred.value, {})))
+        ends = ", ".join(f"FROM {label_of(s)} TO {label_of(t)}" for s, t in pairs)
+        columns = ", ".join(f"{name} {type_}" for name, type_ in _EDGE_COLUMNS)
+        lines.append(f"CREATE REL TABLE {relationship_type(pred.value)}({ends}, {columns});")
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for node in graph.nodes():
+        by_kind.setdefault(node.kind.value, []).append(
+            {
+                "id": node.id,
+                "name": node.name,
+                "kind": node.kind.value,
+                "synonyms": node.synonyms,
+                "xrefs": node.xrefs,
+                **{f: getattr(node, f) for f in MATCH_FIELDS},
+                "members": node.members,
+                "description": node.description or None,
+            }
+        )
+    for kind, rows in by_kind.items():
+        lines += _batches("", f"CREATE (:{label_of(kind)} {{{_assign(_NODE_COLUMNS)}}})", _NODE_COLUMNS, rows)
+    refs = [r.model_dump(mode="json") for r in graph.references.values()]
+    lines += _batches("", f"CREATE (:Reference {{{_assign(_REFERENCE_COLUMNS)}}})", _REFERENCE_COLUMNS, refs)
+    ends_columns = (("source", _STR), ("target", _STR), *_EDGE_COLUMNS)
+    for pred_value, by_pair in used.items():
+        for (s, t), rows in by_pair.items():
+            tail = (
+                f"MATCH (a:{label_of(s)} {{id: row.source}}), (b:{label_of(t)} {{id: row.target}}) "
+                f"CREATE (a)-[:{relationship_type(pred_value)} {{{_assign(_EDGE_COLUMNS)}}}]->(b)"
+            )
+            lines += _batches("", tail, ends_columns, rows)
+    return "\n".join(lines) + "\n"

@@ -20,7 +20,7 @@ import metagraph
 # Property tests: the full run tries hypothesis's 100 examples per test (or the test's own
 # number); the everyday run 25, where a test does not set its own.
 settings.register_profile("full", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fast", settings.get_profile("full"), max_examples=25)
+settings.register_profile("fast", settings.get_profile("full"), max_examples=10)
 settings.load_profile("fast")
 
 # Keep the test run's graph cache out of the user's home, and shared by the subprocesses it starts.

@@ -72,8 +72,12 @@ def reference_label(references: Mapping[str, Reference], key: str) -> str:
         return key
     if ref.authors:
         return ref.short
-    words = ref.title.split()
-    return " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+    # A title the curators supplied is in square brackets: the label keeps them balanced.
+    title = ref.title
+    supplied = title.startswith("[") and title.endswith("]")
+    words = (title[1:-1] if supplied else title).split()
+    label = " ".join(words[:3]) + ("…" if len(words) > 3 else "")
+    return f"[{label}]" if supplied else label
 
 
 def group_members(kg: MetaGraph, node_id: str) -> list[str]:

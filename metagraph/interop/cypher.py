@@ -143,28 +143,41 @@ def _node_props(node: Node) -> dict[str, Any]:
     )
 
 
+def edge_record(edge: Edge) -> dict[str, Any]:
+    """Every property an edge has in a graph database, ``None`` where unset (Neo4j and Kùzu write the same).
+
+    Examples
+    --------
+    >>> from metagraph import Edge
+    >>> e = Edge(source="ampk", target="pgc1a", predicate="activates",
+    ...          evidence=[{"reference": "r", "quote": "AMPK activates PGC-1α"}])
+    >>> r = edge_record(e)
+    >>> r["sign"], r["transmits"], r["location"], r["quotes"], r["evidence_types"]
+    (1, True, None, ['AMPK activates PGC-1α'], ['ECO:0000303'])
+    """
+    return {
+        "predicate": edge.predicate.value,
+        "sign": edge.sign,
+        "transmits": spec(edge.predicate).transmits,
+        "location": edge.location,
+        "modality": edge.modality,
+        **{
+            f: getattr(edge, f).value if getattr(edge, f) is not None else None
+            for f in ("magnitude", "timescale", "mechanism")
+        },
+        **edge_flags(edge),
+        "note": edge.note,
+        "references": edge.references,
+        "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence if ev.quote is not None)),
+        **edge_items(edge),
+        "evidence": json.dumps(
+            [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
+        ),
+    }
+
+
 def _edge_props(edge: Edge) -> dict[str, Any]:
-    return _present(
-        {
-            "predicate": edge.predicate.value,
-            "sign": edge.sign,
-            "transmits": spec(edge.predicate).transmits,
-            "location": edge.location,
-            "modality": edge.modality,
-            **{
-                f: getattr(edge, f).value if getattr(edge, f) is not None else None
-                for f in ("magnitude", "timescale", "mechanism")
-            },
-            **edge_flags(edge),
-            "note": edge.note,
-            "references": edge.references,
-            "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence if ev.quote is not None)),
-            **edge_items(edge),
-            "evidence": json.dumps(
-                [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
-            ),
-        }
-    )
+    return _present(edge_record(edge))
 
 
 def _reference_props(ref: Reference) -> dict[str, Any]:

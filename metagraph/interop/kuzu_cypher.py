@@ -31,14 +31,13 @@ The myokines that target the liver::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import ExportError
 from metagraph.interop._evidence import MATCH_FIELDS
-from metagraph.interop.cypher import label_of, relationship_type
-from metagraph.schema import PREDICATES, Kind, spec
+from metagraph.interop.cypher import edge_record, label_of, relationship_type
+from metagraph.schema import PREDICATES, Kind
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -210,32 +209,8 @@ def to_kuzu_cypher(graph: MetaGraph) -> str:
     used: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
     for u, v, k in graph.nx.edges(keys=True):
         edge = graph.edge_model(u, v, k)
-        row = {
-            "source": u,
-            "target": v,
-            "key": k,
-            "predicate": edge.predicate.value,
-            "sign": edge.sign,
-            "transmits": spec(edge.predicate).transmits,
-            "location": edge.location,
-            "modality": edge.modality,
-            **{
-                f: getattr(edge, f).value if getattr(edge, f) is not None else None
-                for f in ("magnitude", "timescale", "mechanism")
-            },
-            "negated": edge.negated,
-            "summary": edge.summary,
-            "contested": edge.contested,
-            "inferred": edge.inferred,
-            "hedged": edge.hedged,
-            "note": edge.note,
-            "references": edge.references,
-            "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence if ev.quote is not None)),
-            "evidence_types": [ev.type.eco for ev in edge.evidence],
-            "evidence": json.dumps(
-                [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
-            ),
-        }
+        record = edge_record(edge)  # the Neo4j script's properties; Kùzu's table keeps these columns
+        row = {"source": u, "target": v, "key": k, **{name: record[name] for name, _ in _EDGE_COLUMNS if name != "key"}}
         used.setdefault(edge.predicate.value, {}).setdefault((kind_of[u], kind_of[v]), []).append(row)
     for pred, rule in PREDICATES.items():
         # in the order of Kind (a frozenset's order changes from run to run; the file must not)

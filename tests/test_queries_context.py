@@ -351,3 +351,16 @@ def test_explain_and_tables_show_hedging_stance_type_and_species() -> None:
         step["contested"] and step["species"] == ["human"] and step["quotes"] == ["“RT helps”", "no change in a trial"]
     )
     assert "against" in chain._repr_html_()
+
+
+def test_an_empty_answer_in_a_context_names_the_steps_that_hold_there() -> None:
+    kg = shaped_graph()
+    found = kg.trace("HIIT", "mitochondrial biogenesis", species="mouse")
+    assert found == []
+    assert found.why.endswith(
+        "Without the context, the best chain is HIIT —activates→ AMPK —activates→ PGC-1α —increases→ "
+        "Mitochondrial biogenesis. Of its 3 steps, this holds in the context: PGC-1α —increases→ "
+        "Mitochondrial biogenesis. These do not: HIIT —activates→ AMPK; AMPK —activates→ PGC-1α."
+    )
+    # Without a context there is nothing to compare with, so no such sentence.
+    assert "Without the context" not in kg.trace("insulin sensitivity", "HIIT").why

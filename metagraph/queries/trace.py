@@ -251,6 +251,32 @@ def _via_hint(kg: MetaGraph, s: str, t: str, via: list[str], avoid: list[str], m
     return ". ".join(notes)
 
 
+def _context_gap(
+    full: MetaGraph, kg: MetaGraph, s: str, t: str, via: list[str], avoid: list[str], max_hops: int
+) -> str:
+    """Say which steps of the best chain outside the context hold in it, and which do not.
+
+    A question asked in a context (``species="human"``...) that finds no chain is
+    usually answered in part: most steps hold there and one or two do not. Naming
+    them tells the user where the evidence stops.
+    """
+    paths = find_edge_paths(full.nx, s, t, max_hops=max_hops, limit=1, via=via, avoid=avoid, order="mechanism")
+    if not paths:
+        return ""
+    chain = Chain(full, paths[0])
+    held: list[str] = []
+    missing: list[str] = []
+    for (u, v, k), edge in zip(chain.triples, chain.edges, strict=True):
+        step = f"{full.node(u).name} —{step_label(full, edge)}→ {full.node(v).name}"
+        (held if kg.nx.has_edge(u, v, k) else missing).append(step)
+    text = f" Without the context, the best chain is {chain}."
+    if held:
+        these = "these hold" if len(held) > 1 else "this holds"
+        text += f" Of its {chain.hops} steps, {these} in the context: {'; '.join(held)}."
+    text += f" {'These do' if len(missing) > 1 else 'This does'} not: {'; '.join(missing)}."
+    return text
+
+
 def no_path_message(
     kg: MetaGraph,
     source: str | Node,
@@ -282,7 +308,7 @@ max_hops (--max-hops).
 effect edges; did you mean GLUT4 translocation?
     """
     where = describe_context(kg, context)
-    kg = restrict(kg, **context)
+    full, kg = kg, restrict(kg, **context)
     s, t = kg.node(source), kg.node(target)
     via_ids, avoid_ids = resolve_all(kg, via), resolve_all(kg, avoid)
     conditions = []
@@ -296,14 +322,17 @@ effect edges; did you mean GLUT4 translocation?
     msg = f"no chain of effects leads from {s.name} to {t.name}{cond} within {hops}{ctx}."
     downstream = kg.downstream(s)
     scope = "in this context" if where else "in the graph"
+    gap = _context_gap(full, kg, s.id, t.id, via_ids, avoid_ids, max_hops) if where else ""
     if not downstream:
-        return msg + f" {s.name} acts on nothing {scope}."
+        return msg + f" {s.name} acts on nothing {scope}." + gap
     if not kg.upstream(t):
         quoted = f'"{s.name}"' if " " in s.name else s.name
         return (
-            msg + f" Nothing in the graph acts on {t.name}; see what {s.name} affects with "
-            f"`metagraph downstream {quoted}`."
+            msg + f" Nothing {scope} acts on {t.name}; see what {s.name} affects with "
+            f"`metagraph downstream {quoted}`." + gap
         )
+    if gap:
+        return msg + gap
     hint = _via_hint(kg, s.id, t.id, via_ids, avoid_ids, max_hops) if via_ids else ""
     if hint:
         return msg + f" {hint}" + ("" if hint.endswith("?") else ".")

@@ -171,7 +171,7 @@ def test_unknown_kind_and_wrong_kind() -> None:
     outs = run_many(
         ("upstream", "AMPK", "--kind", "enzyme"),
         ("match", "exercise", "signl"),
-        ("match", "exercise", "signal", "myokine", "organ"),
+        ("match", "exercise", "outcome", "gene"),
         ("myokines", "AMPK"),
         ("trace", "HIIT", "AMPK", "--predicate", "targets"),
     )

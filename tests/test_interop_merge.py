@@ -254,7 +254,8 @@ def test_imported_table_merges_into_the_bundled_graph_and_new_chains_appear_in_t
         ]
 
     assert through_socs3(kg) == []
-    (chain,) = through_socs3(merged)
-    assert [n.id for n in chain.nodes] == ["exercise", "il6", "stat3", "socs3", "insulin_signaling"]
+    # the direct route; longer ones reach IL-6 through other exercise factors (osteocalcin raises muscle IL-6)
+    direct = ["exercise", "il6", "stat3", "socs3", "insulin_signaling"]
+    (chain,) = [c for c in through_socs3(merged) if [n.id for n in c.nodes] == direct]
     assert chain.effect == "decreases"
     assert chain.edges[-1].evidence[0].provenance == "il6_socs3_network.csv:4"

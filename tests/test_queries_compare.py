@@ -142,3 +142,15 @@ def test_a_quote_that_grades_two_outcomes_makes_neither_a_row() -> None:
         nodes, [*edges, edge("b", "x", "own cell", "high", predicate="activates")], [Reference(key="r", title="R")]
     )
     assert [o.id for o in compare(kg2, ["a", "b"]).outcomes] == ["x"]
+
+
+def test_a_denied_claim_reads_as_a_denial_with_its_timescale(kg: MetaGraph) -> None:
+    # the bundled literature denies that ONE sprint session raises insulin sensitivity (Richards 2010):
+    # the cell must not show that edge as a second "increases"
+    table = compare(kg, ["HIIT", "resistance training"])
+    cells = table.cells["insulin_sensitivity"]["hiit"]
+    denied = [c for c in cells if c.edge.negated]
+    assert denied and all(not c.edge.negated or c.edge.timescale is not None for c in cells)
+    text = str(table)
+    assert "does not increase (acute)" in text
+    assert "increases (in Skeletal muscle, chronic)" in text  # the training edge says it is a training effect

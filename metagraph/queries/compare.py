@@ -29,7 +29,7 @@ from metagraph._validation import with_article
 from metagraph.errors import ArgumentTypeError, MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import resolve_all
-from metagraph.queries.chains import groups_of, in_sentence, joint_name, node_name, reference_label
+from metagraph.queries.chains import groups_of, in_sentence, joint_name, node_name, reference_label, step_label
 from metagraph.queries.context import Context, restrict
 from metagraph.queries.reach import EFFECT_PREDICATES
 from metagraph.queries.tables import html_table, markdown_table, require_pandas, text_table
@@ -168,7 +168,8 @@ class Comparison:
     # -- text ----------------------------------------------------------------------
     def _describe(self, cell: Cell, *, cite: bool = True) -> str:
         e = cell.edge
-        text = spec(e.predicate).label
+        # a denied claim reads as a denial ("does not increase"), never as the effect it denies
+        text = step_label(self._kg, e) if e.negated else spec(e.predicate).label
         if cell.part is not None:
             text += f" {in_sentence(cell.part.name)}"
         if e.magnitude is not None:
@@ -178,6 +179,7 @@ class Comparison:
             for x in (
                 e.mechanism.value if e.mechanism else None,
                 f"in {node_name(self._kg, e.location)}" if e.location else None,
+                e.timescale.value if e.timescale else None,
             )
             if x
         ]

@@ -71,7 +71,7 @@ none (the query is :data:`MYOKINES_REACHING_LIVER`)::
 >>> answer == [n.name for n in kg.myokines_reaching("liver")]
 True
 >>> answer
-['FGF21', 'IL-6', 'Myonectin']
+['FGF21', 'IL-15', 'IL-6', 'Irisin', 'Myonectin', 'Myostatin']
 """
 
 from __future__ import annotations

@@ -65,3 +65,9 @@ def test_control_characters_xml_cannot_hold_are_refused() -> None:
     kg = MetaGraph([Node(id="x", name="bell\x07", kind="signal")])
     with pytest.raises(ExportError, match="U\\+0007 found in the name of node 'x'"):
         to_graphml(kg)
+
+
+def test_noncharacters_xml_cannot_hold_are_refused() -> None:
+    kg = MetaGraph([Node(id="x", name="odd\ufffe", kind="signal")])
+    with pytest.raises(ExportError, match="U\\+FFFE found in the name of node 'x'"):
+        to_graphml(kg)

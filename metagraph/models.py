@@ -141,7 +141,7 @@ class Node(BaseModel):
         }
 
     def _repr_html_(self) -> str:
-        from metagraph.render.cards import node_card  # lazily: the models never load render code
+        from metagraph._cards import node_card  # lazily: imported on first display only
 
         return node_card(self)
 
@@ -359,7 +359,7 @@ class Edge(BaseModel):
         return all(e.type is EvidenceType.CURATOR_INFERENCE for e in self.evidence)
 
     def _repr_html_(self) -> str:
-        from metagraph.render.cards import edge_card  # lazily: the models never load render code
+        from metagraph._cards import edge_card  # lazily: imported on first display only
 
         return edge_card(self)
 
@@ -415,7 +415,7 @@ class Reference(BaseModel):
     )
 
     def _repr_html_(self) -> str:
-        from metagraph.render.cards import reference_card  # lazily: the models never load render code
+        from metagraph._cards import reference_card  # lazily: imported on first display only
 
         return reference_card(self)
 

@@ -88,8 +88,8 @@ def test_models_do_not_load_render_code_until_shown() -> None:
 
     code = (
         "import sys, metagraph; from metagraph import Node; n = Node(id='a', name='A', kind='signal'); "
-        "assert 'metagraph.render.cards' not in sys.modules; n._repr_html_(); "
-        "assert 'metagraph.render.cards' in sys.modules; print('ok')"
+        "assert 'metagraph._cards' not in sys.modules; n._repr_html_(); "
+        "assert 'metagraph._cards' in sys.modules; print('ok')"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stdout.strip() == "ok", done.stderr

@@ -86,7 +86,11 @@ def datasets(page: str) -> tuple[list[dict], list[dict]]:
     for name in ("nodes", "edges"):
         start = page.index(f"var {name} = new vis.DataSet(") + len(f"var {name} = new vis.DataSet(")
         out.append(decoder.raw_decode(page, start)[0])
-    return out[0], out[1]
+    # An edge routed around nodes is drawn as legs through invisible bend points: the graph's
+    # nodes are the others, and each edge is its last leg (the one with its id and arrow).
+    nodes = [n for n in out[0] if not n.get("via")]
+    edges = [dict(e, **{"from": e["ends"][0], "to": e["ends"][1]}) if "ends" in e else e for e in out[1]]
+    return nodes, [e for e in edges if not e.get("leg")]
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +130,8 @@ def test_same_graph_gives_byte_identical_page(pathway: MetaGraph, page: str, tmp
     assert a.read_bytes() == b.read_bytes() == page.encode("utf-8")
 
 
-def test_layout_is_fixed_left_to_right_with_physics_off(pathway: MetaGraph, page: str) -> None:
+def test_layout_is_fixed_left_to_right_with_physics_off(pathway: MetaGraph) -> None:
+    page = html_document(pathway, layout="kinds")
     nodes, _ = datasets(page)
     x = {n["id"]: n["x"] for n in nodes}
     assert x["hiit"] < x["ampk"] < x["irisin"] < x["skeletal_muscle"] < x["glucose_uptake"]
@@ -153,8 +158,8 @@ def test_kinds_have_distinct_shapes_and_colours(page: str) -> None:
     assert len({s for s, _ in looks.values()}) == 9 and len({c for _, c in looks.values()}) == 9
 
 
-def test_edge_signs_look_different(page: str) -> None:
-    _, edges = datasets(page)
+def test_edge_signs_look_different(pathway: MetaGraph) -> None:
+    _, edges = datasets(html_document(pathway, layout="kinds"))
     by_sign = {e["sign"]: e for e in edges}
     assert by_sign[1]["arrows"]["to"]["type"] == "arrow" and not by_sign[1]["dashes"]
     assert by_sign[-1]["arrows"]["to"]["type"] == "bar" and not by_sign[-1]["dashes"]
@@ -221,23 +226,23 @@ def _smooth(page: str) -> dict[tuple[str, str], dict | None]:
 
 def test_edges_bend_around_the_nodes_in_their_way() -> None:
     row, skip = _row("IL-6")
-    page_nodes, _ = datasets(html_document(row))
+    page_nodes, _ = datasets(html_document(row, layout="kinds"))
     assert len({n["y"] for n in page_nodes}) == 1  # one row: a straight edge would cross IL-6 and FOX
-    for page in (html_document(row), html_document(row, highlight=skip)):
+    for page in (html_document(row, layout="kinds"), html_document(row, highlight=skip, layout="kinds")):
         smooth = _smooth(page)
         assert smooth[("ampk", "up")]["type"] in {"curvedCW", "curvedCCW"}
         assert [v for k, v in smooth.items() if k != ("ampk", "up")] == [None, None, None]  # the default curve
     # Neighbours in a row have nothing in their way.
     row_short = MetaGraph(list(row), [e for e in row.edges() if (e.source, e.target) != ("ampk", "up")], validate=False)
-    assert all(v is None for v in _smooth(html_document(row_short)).values())
+    assert all(v is None for v in _smooth(html_document(row_short, layout="kinds")).values())
 
 
 def test_only_a_highlighted_edge_bends_far() -> None:
     row, skip = _row("IL-6, a myokine with a name long enough to wrap over many lines of its box")
-    context = _smooth(html_document(row))[("ampk", "up")]
+    context = _smooth(html_document(row, layout="kinds"))[("ampk", "up")]
     # In context the edge still leaves IL-6 and FOX, but only with the gentle bend a context edge may take.
     assert context is not None and context["type"] in {"curvedCW", "curvedCCW"} and 0 < context["roundness"] <= 0.2
-    lit = _smooth(html_document(row, highlight=skip))[("ampk", "up")]
+    lit = _smooth(html_document(row, highlight=skip, layout="kinds"))[("ampk", "up")]
     assert lit["type"] in {"curvedCW", "curvedCCW"} and lit["roundness"] > 0.2
 
 

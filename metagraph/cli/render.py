@@ -129,9 +129,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--layout",
         choices=("kinds", "compartments"),
-        default="kinds",
-        help="static formats: one column per kind (default), or the body's compartments (exercise, muscle "
-        "fibre, circulation, each target organ, whole body) as Graphviz clusters / Mermaid subgraphs",
+        default=None,
+        help="one column per kind, or the body's compartments (exercise, muscle fibre, circulation, each "
+        "target organ as a region, whole body); default: compartments for .html, kinds for the static formats",
     )
     p.add_argument(
         "--no-legend",

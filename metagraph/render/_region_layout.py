@@ -161,12 +161,14 @@ def region_layout(
     # column wraps after ``rows`` nodes. Both are chosen to fit the window at the
     # largest scale, up to 1 (ties go to the deeper, taller layout: more of the story in line).
     best: tuple[float, int, int, list[_Box]] | None = None
-    for depth in (4, 3, 2, 1):
+    # A page of thousands of nodes tries fewer layouts: it is for searching, not for reading whole.
+    big = len(sizes) > 1000
+    for depth in (4, 1) if big else (4, 3, 2, 1):
         boxes = _columns(graph, comp.regions, inside, pairs, sort_key, depth)
         _order(boxes, pairs, strong)
         organs = [b for b in boxes if b.key in organ_keys]
         tallest = max((len(c) for b in boxes for c in b.columns), default=1)
-        for rows in sorted(_row_candidates(tallest), reverse=True):
+        for rows in sorted(_row_candidates(tallest, few=big), reverse=True):
             w, h = _measure(boxes, organs, sizes, rows)
             # The page never enlarges a figure past its natural size, so any layout that fits
             # at scale 1 is as readable as another: the first (deepest, least wrapped) wins.
@@ -234,10 +236,12 @@ def _order(boxes: list[_Box], pairs: list[tuple[str, str]], strong: set[tuple[st
                 index[n] = float(i)
 
 
-def _row_candidates(tallest: int) -> list[int]:
+def _row_candidates(tallest: int, *, few: bool = False) -> list[int]:
     """Rows per column to try: every count up to 40, then a few steps up to the tallest column."""
-    if tallest <= 40:
+    if tallest <= 40 and not few:
         return list(range(1, tallest + 1))
+    if few:
+        return sorted({math.ceil(tallest / k) for k in range(1, 24)})
     return sorted({*range(4, 41), *(math.ceil(tallest / k) for k in range(1, 60))})
 
 

@@ -352,7 +352,8 @@ def test_views_are_readable_at_fit_to_window(browser: Any, tmp_path: Path) -> No
             assert r["label_label"] == [], (name, r["label_label"])
             assert r["label_node"] == [], (name, r["label_node"])
             assert r["under"] == [], (name, r["under"])
-        else:  # a larger view stays navigable: find, filter by kind, collapse a compartment
+        else:  # a larger view says so, and stays navigable: find, filter by kind, collapse a compartment
+            assert "too many to read whole" in page.text_content(".mg-note")
             page.fill("#mg-search", "irisn")
             page.press("#mg-search", "Enter")
             assert page.evaluate("() => metagraph.network.getSelectedNodes()") == ["irisin"]

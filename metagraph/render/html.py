@@ -373,6 +373,13 @@ def _clear_routes(
     paths: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     router: GridRouter | None = None
     pairs: Counter[tuple[str, str]] = Counter()
+    # A region's title (drawn on the canvas, not a node) is kept clear of edges too.
+    titles = {
+        f"title:{r.key}": Box(r.left + 8, r.top + 4, r.left + 24 + 0.62 * 18 * len(r.label), r.top + 40)
+        for r in regions.regions
+        if r.header is None
+    }
+    boxes = {**boxes, **titles}
     for u, v, k in sorted(g.edges(keys=True)):
         pairs[(u, v)] += 1
         if u == v or _inside_own_region(part, (u, v, k), regions):
@@ -533,7 +540,8 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
 
     The same selection :func:`to_html` draws, without building the page: ``nodes`` (node
     ids), ``edges`` (:func:`edge_id` of each edge), ``highlighted_nodes`` and
-    ``highlighted_edges`` (those drawn in full colour; empty when nothing is highlighted).
+    ``highlighted_edges`` (those drawn in full colour; empty when nothing is highlighted),
+    and ``regions`` (the compartments drawn as regions; empty in the ``kinds`` layout).
     ``examples/make_screenshots.py`` stores it beside each screenshot so a test can tell
     when a stored picture no longer shows what the code would draw.
 
@@ -549,7 +557,7 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     Returns
     -------
     dict[str, list[str]]
-        The four sorted lists named above.
+        The five sorted lists named above.
 
     Examples
     --------
@@ -561,13 +569,20 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     >>> all(e.count("|") >= 2 for e in drawn["edges"])
     True
     """
-    part, marks = as_view(view, options).select(graph)
+    drawn = as_view(view, options)
+    part, marks = drawn.select(graph)
     shown = [(u, v, k) for u, v, k in part.nx.edges(keys=True)]
+    regions = []
+    if drawn.layout in (None, "compartments"):
+        from metagraph.render._compartments import compartments
+
+        regions = [r.key for r in compartments(graph, list(part.nx.nodes)).regions]
     return {
         "nodes": sorted(part.nx.nodes),
         "edges": sorted(edge_id(*t) for t in shown),
         "highlighted_nodes": sorted(marks.nodes & set(part.nx.nodes)),
         "highlighted_edges": sorted(edge_id(*t) for t in shown if t in marks.edges),
+        "regions": sorted(regions),
     }
 
 
@@ -697,7 +712,13 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
             "edges are straight and unlabelled, and hidden while you pan or zoom. Draw a part with "
             "focus=/kinds= (command line: --focus, --kinds) to see more detail."
         )
-    elif not labelled:
+    elif regions is not None and not cleared:
+        notes.append(
+            f"{n_nodes:,} nodes: too many to read whole at this size, so edges are not routed around the "
+            "nodes. Find a node by name, untick kinds or collapse regions in the legend, or draw a part "
+            "(focus=/kinds=; command line: --focus, --kinds)."
+        )
+    if not large and not labelled:
         notes.append(
             f"{n_edges:,} edges: edge labels are left out to keep the figure readable; "
             "hover over an edge for its predicate, quotes and citations."

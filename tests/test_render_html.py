@@ -399,3 +399,57 @@ def test_a_stale_sidecar_is_told_apart() -> None:
     assert shots.differences(dropped, now) == [f"edges not in the picture: {[record['edges'][0]]}"]
     extra = {**record, "nodes": [*record["nodes"], "no_such_node"]}
     assert shots.differences(extra, now) == ["nodes no longer drawn: ['no_such_node']"]
+
+
+# -- the compartment layout (the page's default) ------------------------------------
+def _regions(page: str) -> list[dict]:
+    start = page.index("regions: ") + len("regions: ")
+    return json.JSONDecoder().raw_decode(page, start)[0]
+
+
+def test_compartments_are_the_default_and_organs_are_regions(pathway: MetaGraph) -> None:
+    page = html_document(pathway)
+    nodes, edges = datasets(page)
+    regions = _regions(page)
+    keys = [r["key"] for r in regions]
+    assert keys[:3] == ["exercise", "muscle", "circulation"] and keys[-1] == "body"
+    assert "adipose_tissue" in keys
+    by_id = {n["id"]: n for n in nodes}
+    # An organ is its region's title tab, inside its region's box, at the top-left corner.
+    adipose = next(r for r in regions if r["key"] == "adipose_tissue")
+    tab = by_id["adipose_tissue"]
+    assert tab["header"] is True and tab["shape"] == "box"
+    left, top, right, _ = adipose["box"]
+    assert left < tab["x"] < right and top < tab["y"] < top + 40
+    # A myokine reaching several organs is drawn once, in the circulation, its arrows fanning out.
+    assert [n["id"] for n in nodes].count("irisin") == 1 and by_id["irisin"]["region"] == "circulation"
+    assert len({e["to"] for e in edges if e["from"] == "irisin"}) >= 2
+    # Regions left to right in the body's order, nodes inside their region's box.
+    for r in regions:
+        for n in nodes:
+            if n.get("region") == r["key"]:
+                assert r["box"][0] <= n["x"] <= r["box"][2] and r["box"][1] <= n["y"] <= r["box"][3], n["id"]
+    assert html_document(pathway) == page  # byte-stable
+    assert datasets(html_document(pathway, layout="kinds"))[0][0].get("region") is None
+
+
+def test_region_labels_are_escaped(tmp_path: Path) -> None:
+    ev = [{"reference": "r", "quote": "q"}]
+    kg = MetaGraph(
+        [
+            Node(id="o", name=HOSTILE_NAME, kind="organ"),
+            Node(id="m", name="Irisin", kind="myokine"),
+            Node(id="p", name="</script><script>alert(1)</script>", kind="process"),
+        ],
+        [
+            Edge(source="m", target="o", predicate="targets", evidence=ev),
+            Edge(source="m", target="p", predicate="increases", location="o", evidence=ev),
+        ],
+        validate=False,
+    )
+    page = html_document(kg)
+    assert "<script>alert(1)" not in page and "</script><script>" not in page
+    assert [r["label"] for r in _regions(page) if r["key"] == "o"] == [HOSTILE_NAME]
+    parser = _Resources()
+    parser.feed(page)
+    assert parser.urls == []

@@ -310,7 +310,7 @@ def test_mermaid_escaping_holds(browser: Any, mermaid_dist: Path, tmp_path: Path
 
 # -- readable by construction: measured at fit-to-window in a 1400×900 page ----------
 def _readability_views(tmp_path: Path) -> dict[str, tuple[Path, int]]:
-    """The four views of issue 14, and how many nodes each draws."""
+    """The four views of issue 14 (and two more), and how many nodes each draws."""
     import metagraph
     from benchmarks.generator import generate_graph
 
@@ -327,6 +327,9 @@ def _readability_views(tmp_path: Path) -> dict[str, tuple[Path, int]]:
             {"focus": on_chains, "hops": 0, "highlight": chains},
         ),
         "60-node synthetic graph": (synthetic, {}),
+        # and what `metagraph render trace.html --trace ... --via AMPK` draws by default: the chains in context
+        "traced chain in context (1 hop)": (kg, {"focus": on_chains, "hops": 1, "highlight": chains}),
+        "myokine focus (irisin)": (kg, {"focus": "irisin"}),
     }
     out = {}
     for i, (name, (graph, options)) in enumerate(views.items()):
@@ -363,4 +366,4 @@ def test_views_are_readable_at_fit_to_window(browser: Any, tmp_path: Path) -> No
             assert hidden > before
             assert page.locator("input.mg-kind").count() > 0
         page.close()
-    assert len(figures) == 4
+    assert len(figures) == 6

@@ -757,11 +757,15 @@ def to_html(
 ) -> Path:
     """Write an interactive pathway diagram of the graph or a part of it to one offline HTML file.
 
-    Left to right by kind (exercise → signals → myokines → organs → processes →
-    outcomes → conditions), a colour and shape per kind with a legend, green arrows for
-    activation, red tees for inhibition, dashed lines for structural relations; tooltips
-    with descriptions, identifiers, quotes and citations; a search box and a kind
-    filter. The file loads nothing from the network.
+    Left to right through the body's compartments: the exercise, the muscle fibre, the
+    circulation, each target organ as a region (the organ's own node is the region's
+    title tab, where the arrows that reach the organ end; a myokine is drawn once, its
+    arrows fanning out to the organs), the whole body. A colour and shape per kind with a
+    legend, green arrows for activation, red tees for inhibition, dashed lines for
+    structural relations; up to 100 nodes, every edge is routed clear of the nodes it
+    does not touch. Tooltips with descriptions, identifiers, quotes and citations; a
+    search box (forgiving typos), a kind filter and collapsible regions. ``layout="kinds"``
+    draws one column per kind instead. The file loads nothing from the network.
 
     Parameters
     ----------

@@ -345,7 +345,7 @@ class GridRouter:
         self.nx = int((max(rights) + margin - self.x0) / cell) + 1
         self.ny = int((max(bottoms) + margin - self.y0) / cell) + 1
         self.blockers: dict[tuple[int, int], set[str]] = {}
-        grow = CLEARANCE + cell / 2
+        grow = 2.0 + cell / 2  # tight: the gaps between packed columns stay open as channels
         for name, b in boxes.items():
             i0, j0 = self._cell((b.left - grow, b.top - grow))
             i1, j1 = self._cell((b.right + grow, b.bottom + grow))

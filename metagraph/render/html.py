@@ -70,7 +70,7 @@ _FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans
 # vis-network shapes that draw the label inside the node; the others draw it below.
 _LABEL_INSIDE = frozenset({"box", "ellipse", "database", "circle", "text"})
 # Node geometry (pixels), shared by the page's node data and the edge routing's estimates.
-_FONT_SIZE = 16
+_FONT_SIZE = 18  # measured: 11 px or more at fit-to-window for views up to 100 nodes
 _NODE_SIZE = 20
 _MARGIN = 8
 _MIN_WIDTH = 90
@@ -372,6 +372,7 @@ def _clear_routes(
     curves: dict[tuple[str, str, str], dict[str, Any]] = {}
     paths: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     router: GridRouter | None = None
+    fine: GridRouter | None = None
     pairs: Counter[tuple[str, str]] = Counter()
     # A region's title (drawn on the canvas, not a node) is kept clear of edges too.
     titles = {
@@ -396,8 +397,21 @@ def _clear_routes(
             span = max(b.right for b in boxes.values()) - min(b.left for b in boxes.values())
             router = GridRouter(boxes, positions, cell=max(8.0, span / 220))
         bends = router.path(u, v)
+        if bends is None:  # walled in by packed neighbours: look again through the narrow gaps
+            if fine is None:
+                fine = GridRouter(boxes, positions, cell=router.cell / 2)
+            bends = fine.path(u, v)
         if bends:
             paths[(u, v, k)] = bends
+        elif bends == []:  # a straight line is clear
+            curves[(u, v, k)] = {"enabled": False}
+        else:  # no way round: a curve clear of the nodes (if not of the titles), or crossing least
+            nodes_only = [b for n, b in boxes.items() if n != u and n != v and n not in titles]
+            least = clear_curve(positions[u], positions[v], nodes_only, roundness=_ROUNDNESS, bent=1)
+            if not isinstance(least, dict):
+                least = route_edge(positions[u], positions[v], nodes_only, roundness=_ROUNDNESS)
+            if least is not None:
+                curves[(u, v, k)] = least
     return curves, paths
 
 

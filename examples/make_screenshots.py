@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python examples/make_screenshots.py            # writes examples/graph.png and examples/trace.png
+    python examples/make_screenshots.py    # writes examples/graph.png, trace.png and liver.png
 
 It draws the pages with :meth:`metagraph.MetaGraph.to_html` and photographs them in
 Debian's headless Chromium through Playwright (``pip install playwright``; the
@@ -42,15 +42,16 @@ CHROMIUM_ARGS = [
 
 def views(kg: metagraph.MetaGraph) -> dict[str, View]:
     """The pictures, by file stem: what each one draws of ``kg``."""
-    chains = kg.trace("HIIT", "insulin sensitivity", limit=3)
+    chains = kg.trace("HIIT", "insulin sensitivity", via="AMPK", limit=5)
     return {
         "graph": View(),
         "trace": View(
             focus=list(dict.fromkeys(n.id for c in chains for n in c.nodes)),
             hops=1,
             highlight=chains,
-            title="HIIT → insulin sensitivity: the three best-supported chains, in context",
+            title="HIIT → insulin sensitivity via AMPK: the chains the trace returns first, in context",
         ),
+        "liver": View(focus="liver", title="Liver: the myokines that reach it and what they change there"),
     }
 
 
@@ -66,7 +67,7 @@ def differences(stored: dict[str, list[str]], drawn: dict[str, list[str]]) -> li
     Sets are compared, not lists (nor pixels): the order of ids does not matter.
     """
     found = []
-    for field in ("nodes", "edges", "highlighted_nodes", "highlighted_edges"):
+    for field in ("nodes", "edges", "highlighted_nodes", "highlighted_edges", "regions"):
         was, now = set(stored.get(field, [])), set(drawn[field])
         if was - now:
             found.append(f"{field} no longer drawn: {sorted(was - now)}")
@@ -86,7 +87,8 @@ def photograph(pages: list[tuple[Path, Path]], *, width: int, height: int) -> No
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             for html, png in pages:
-                page = browser.new_page(viewport={"width": width, "height": height})
+                # the size the pages are measured readable at, photographed at twice the pixels
+                page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=2)
                 page.goto(html.as_uri())
                 # ``ready``: drawn, and the view fitted to every node and label
                 page.wait_for_function("() => window.metagraph && window.metagraph.ready === true")
@@ -101,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     """Draw the pages, photograph them and write their sidecars."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE, help="folder for the PNG files (default: examples/)")
-    parser.add_argument("--width", type=int, default=2000)
-    parser.add_argument("--height", type=int, default=1200)
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args(argv)
 
     kg = metagraph.load()

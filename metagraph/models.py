@@ -140,6 +140,11 @@ class Node(BaseModel):
             "related": list(self.related_matches),
         }
 
+    def _repr_html_(self) -> str:
+        from metagraph._cards import node_card  # lazily: imported on first display only
+
+        return node_card(self)
+
     @property
     def names(self) -> tuple[str, ...]:
         """The id, the name and every synonym: everything this node can be looked up by."""
@@ -353,6 +358,11 @@ class Edge(BaseModel):
         """True when no reference states the claim: every item is a curator's inference."""
         return all(e.type is EvidenceType.CURATOR_INFERENCE for e in self.evidence)
 
+    def _repr_html_(self) -> str:
+        from metagraph._cards import edge_card  # lazily: imported on first display only
+
+        return edge_card(self)
+
     @property
     def species(self) -> list[Species]:
         """The species of the experimental findings behind the edge, in order, without repeats."""
@@ -403,6 +413,11 @@ class Reference(BaseModel):
             " or 'literature' (primary papers curated beyond it); queries can keep one layer."
         ),
     )
+
+    def _repr_html_(self) -> str:
+        from metagraph._cards import reference_card  # lazily: imported on first display only
+
+        return reference_card(self)
 
     @property
     def short(self) -> str:

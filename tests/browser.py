@@ -124,3 +124,78 @@ def outside_canvas(page: Any, *, margin: float = 0.0) -> list[dict[str, Any]]:
     }""",
         margin,
     )
+
+
+READABILITY = """() => {
+    const net = metagraph.network, body = net.body, scale = net.getScale();
+    const shown = metagraph.nodes.getIds({filter: n => !n.hidden && !n.via});
+    const vias = Object.create(null);
+    metagraph.nodes.getIds({filter: n => !n.hidden && n.via}).forEach(id => { vias[id] = true; });
+    const isShown = Object.create(null);
+    shown.forEach(id => { isShown[id] = true; });
+    const nodeBox = {}, labels = [];
+    shown.forEach(id => {
+        nodeBox[id] = net.getBoundingBox(id);
+        const lab = body.nodes[id].labelModule;
+        if (lab && lab.size && lab.size.width > 0) {
+            labels.push({owner: [id], box: {left: lab.size.left, top: lab.size.top,
+                right: lab.size.left + lab.size.width, bottom: lab.size.top + lab.size.height},
+                px: lab.fontOptions.size * scale, what: 'node ' + id});
+        }
+    });
+    const edges = [];
+    metagraph.edges.get({filter: e => !e.hidden}).forEach(e => {
+        const drawn = body.edges[e.id];
+        if (!drawn || !(isShown[e.from] || vias[e.from]) || !(isShown[e.to] || vias[e.to])) return;
+        const ends = e.ends || [e.from, e.to];
+        edges.push({id: e.id, from: ends[0], to: ends[1], drawn: drawn});
+        const lab = drawn.labelModule;
+        if (e.label && lab && lab.size && lab.size.width > 0) {
+            labels.push({owner: [e.from, e.to], box: {left: lab.size.left, top: lab.size.top,
+                right: lab.size.left + lab.size.width, bottom: lab.size.top + lab.size.height},
+                px: lab.fontOptions.size * scale, what: 'edge ' + e.id});
+        }
+    });
+    const T = 1;  // boxes must overlap by more than a pixel (canvas units) to count
+    const hit = (a, b) => a.left < b.right - T && b.left < a.right - T && a.top < b.bottom - T && b.top < a.bottom - T;
+    const labelLabel = [], labelNode = [];
+    for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+            if (hit(labels[i].box, labels[j].box)) labelLabel.push(labels[i].what + ' / ' + labels[j].what);
+        }
+        shown.forEach(id => {
+            if (labels[i].owner.includes(id)) return;
+            if (hit(labels[i].box, nodeBox[id])) labelNode.push(labels[i].what + ' / node ' + id);
+        });
+    }
+    const under = [];
+    edges.forEach(e => {
+        if (!e.drawn.edgeType || typeof e.drawn.edgeType.getPoint !== 'function') return;
+        const pts = [];
+        for (let t = 0.02; t < 0.985; t += 0.01) pts.push(e.drawn.edgeType.getPoint(t));
+        for (const id of shown) {
+            if (id === e.from || id === e.to) continue;
+            const b = nodeBox[id], m = 2;
+            if (pts.some(p => p.x > b.left + m && p.x < b.right - m && p.y > b.top + m && p.y < b.bottom - m)) {
+                under.push(e.id + ' under ' + id);
+                break;
+            }
+        }
+    });
+    const px = labels.map(l => l.px);
+    return {nodes: shown.length, edges: edges.length, scale: scale,
+            min_label_px: px.length ? Math.min(...px) : null,
+            label_label: labelLabel, label_node: labelNode, under: under};
+}"""
+
+
+def readability(page: Any) -> dict[str, Any]:
+    """What a reader sees at the current zoom, measured from vis-network's own boxes (CSS pixels).
+
+    ``min_label_px``: the smallest label's font height on screen; ``label_label`` and
+    ``label_node``: the labels (of nodes and of edges) that overlap another label or a
+    node other than their own; ``under``: the edges whose drawn curve runs beneath a node
+    they do not touch.
+    """
+    result: dict[str, Any] = page.evaluate(READABILITY)
+    return result

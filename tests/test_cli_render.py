@@ -102,8 +102,8 @@ def test_svg_needs_graphviz(
 
 
 def test_unknown_suffix_names_the_supported_ones(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "render", str(tmp_path / "out.png"))
-    assert code == 1 and ".html" in err and ".mmd" in err and ".dot" in err and ".svg" in err
+    code, _, err = run(capsys, "render", str(tmp_path / "out.jpg"))
+    assert code == 1 and ".html" in err and ".mmd" in err and ".dot" in err and ".svg" in err and ".png" in err
     assert format_for("A.HTML") == "html" and format_for("x.gv") == "dot"
     with pytest.raises(RenderError):
         format_for("noext")

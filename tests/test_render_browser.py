@@ -17,12 +17,23 @@ import pytest
 from metagraph import MetaGraph
 from metagraph.examples import HOSTILE_DESCRIPTION, HOSTILE_NAME, chain_along, hostile_graph
 from metagraph.render.chains import chain_to_html
-from tests.browser import browser, canvas_ink, canvas_width, need, open_page, outside_canvas, wait_drawn
+from tests.browser import (
+    browser,
+    canvas_ink,
+    canvas_width,
+    need,
+    open_page,
+    outside_canvas,
+    readability,
+    wait_drawn,
+)
 
 pytestmark = pytest.mark.browser
 __all__ = ["browser"]  # the fixture, imported for pytest
 
-COUNT = "() => [metagraph.network.body.data.nodes.length, metagraph.network.body.data.edges.length]"
+# The graph's nodes and edges on the page: not the bend points (``via``) and extra legs of routed edges.
+COUNT = """() => [metagraph.nodes.get({filter: n => !n.via}).length,
+                 metagraph.edges.get({filter: e => !e.leg}).length]"""
 
 
 def _assert_clean(page: Any, log: Any, path: Path) -> None:
@@ -40,7 +51,9 @@ def test_whole_graph_page_draws_offline(browser: Any, pathway: MetaGraph, tmp_pa
     _assert_clean(page, log, path)
     assert page.evaluate(COUNT) == [23, 25]
     assert canvas_ink(page) > 2000  # a drawn figure, not a blank canvas
-    assert page.locator(".mg-legend li").count() == 9 + 3
+    regions = page.locator("input.mg-region").count()
+    assert regions >= 4  # exercise, muscle, circulation, organs..., whole body
+    assert page.locator(".mg-legend li").count() == 9 + regions + 3
     # A wide window: the legend is an open side panel next to the network.
     assert page.evaluate("() => document.getElementById('mg-legend').open") is True
     assert page.locator("input.mg-kind[value=myokine]").is_visible()
@@ -65,7 +78,7 @@ def test_narrow_frame_gives_the_network_the_width(browser: Any, pathway: MetaGra
     assert page.evaluate(LEGEND_OPEN) is True
     assert canvas_width(page) >= 0.95 * 760  # floating: opening it takes no width from the network
     page.uncheck("input.mg-kind[value=myokine]")
-    assert page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).length") == 3
+    assert page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden && !n.via}).length") == 3
     # Growing into a wide window turns it back into the side panel, and narrowing folds it again.
     page.set_viewport_size({"width": 1400, "height": 900})
     page.wait_for_function("() => document.querySelector('#mynetwork canvas').clientWidth < 1200")
@@ -138,7 +151,8 @@ def test_highlighted_chain_is_in_the_network(browser: Any, pathway: MetaGraph, t
     _assert_clean(page, log, path)
     lit = page.evaluate("""() => [
         metagraph.nodes.get({filter: n => n.highlighted}).map(n => n.id).sort(),
-        metagraph.edges.get({filter: e => e.highlighted}).map(e => e.from + '>' + e.to)]""")
+        metagraph.edges.get({filter: e => e.highlighted && !e.leg})
+            .map(e => (e.ends || [e.from, e.to]).join('>'))]""")
     assert lit[0] == sorted(n.id for n in c.nodes)
     assert lit[1] == [f"{e.source}>{e.target}" for e in c.edges]
     expected = pathway.subgraph(focus=[n.id for n in c.nodes], hops=1)
@@ -159,7 +173,7 @@ def test_search_box_and_kind_filter_work(browser: Any, pathway: MetaGraph, tmp_p
     page.press("#mg-search", "Enter")
     assert page.text_content("#mg-found") == "1 match"  # the exact name wins over "GLUT4 translocation"
     page.uncheck("input.mg-kind[value=myokine]")
-    hidden = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).map(n => n.id).sort()")
+    hidden = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden && !n.via}).map(n => n.id).sort()")
     assert hidden == ["il6", "irisin", "myonectin"]
     page.check("input.mg-kind[value=myokine]")
     assert page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).length") == 0
@@ -292,3 +306,64 @@ def test_mermaid_escaping_holds(browser: Any, mermaid_dist: Path, tmp_path: Path
     result = _render_mermaid(browser, mermaid_dist, g.to_mermaid(highlight=chain_along(g, "evil", "end")), tmp_path)
     assert result["nodes"] == 3 and result["edges"] == 2 and result["injected"] == 0
     assert sorted(result["labels"]) == sorted(n.name for n in g)
+
+
+# -- readable by construction: measured at fit-to-window in a 1400×900 page ----------
+def _readability_views(tmp_path: Path) -> dict[str, tuple[Path, int]]:
+    """The four views of issue 14 (and two more), and how many nodes each draws."""
+    import metagraph
+    from benchmarks.generator import generate_graph
+
+    kg = metagraph.load()
+    chains = kg.trace("HIIT", "insulin sensitivity", via="AMPK", limit=5)
+    on_chains = list(dict.fromkeys(n.id for c in chains for n in c.nodes))
+    big = generate_graph(120, 240, seed=3)  # the generator makes 100 nodes at least: keep every other one
+    synthetic = big.subgraph(nodes=list(big.nx.nodes)[::2])
+    views = {
+        "whole graph": (kg, {}),
+        "organ focus (liver)": (kg, {"focus": "liver"}),
+        "traced chain (HIIT -> insulin sensitivity via AMPK)": (
+            kg,
+            {"focus": on_chains, "hops": 0, "highlight": chains},
+        ),
+        "60-node synthetic graph": (synthetic, {}),
+        # and what `metagraph render trace.html --trace ... --via AMPK` draws by default: the chains in context
+        "traced chain in context (1 hop)": (kg, {"focus": on_chains, "hops": 1, "highlight": chains}),
+        "myokine focus (irisin)": (kg, {"focus": "irisin"}),
+    }
+    out = {}
+    for i, (name, (graph, options)) in enumerate(views.items()):
+        part, _ = graph.subgraph(**{k: v for k, v in options.items() if k != "highlight"}), None
+        out[name] = (graph.to_html(tmp_path / f"view{i}.html", **options), len(part))
+    return out
+
+
+def test_views_are_readable_at_fit_to_window(browser: Any, tmp_path: Path) -> None:
+    figures = {}
+    for name, (path, n_nodes) in _readability_views(tmp_path).items():
+        page, log = open_page(browser, path, width=1400, height=900)
+        _assert_clean(page, log, path)
+        r = readability(page)
+        figures[name] = r
+        print(
+            f"\n[readability 1400x900] {name}: {r['nodes']} nodes, min label {r['min_label_px']:.1f} px, "
+            f"label/label overlaps {len(r['label_label'])}, label/node overlaps {len(r['label_node'])}, "
+            f"edges under a node {len(r['under'])}"
+        )
+        if n_nodes <= 100:
+            assert r["min_label_px"] >= 11, (name, r["min_label_px"])
+            assert r["label_label"] == [], (name, r["label_label"])
+            assert r["label_node"] == [], (name, r["label_node"])
+            assert r["under"] == [], (name, r["under"])
+        else:  # a larger view says so, and stays navigable: find, filter by kind, collapse a compartment
+            assert "too many to read whole" in page.text_content(".mg-note")
+            page.fill("#mg-search", "irisn")
+            page.press("#mg-search", "Enter")
+            assert page.evaluate("() => metagraph.network.getSelectedNodes()") == ["irisin"]
+            before = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).length")
+            page.uncheck("input.mg-region[value=body]")
+            hidden = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden && !n.via}).length")
+            assert hidden > before
+            assert page.locator("input.mg-kind").count() > 0
+        page.close()
+    assert len(figures) == 6

@@ -25,7 +25,7 @@ from metagraph.render.chains import (
 
 def _nodes(page: str) -> list[dict]:
     start = page.index("var nodes = new vis.DataSet(") + len("var nodes = new vis.DataSet(")
-    return json.JSONDecoder().raw_decode(page, start)[0]
+    return [n for n in json.JSONDecoder().raw_decode(page, start)[0] if not n.get("via")]  # not bend points
 
 
 def test_chain_page_shows_the_chain_in_its_context(pathway: MetaGraph, tmp_path: Path) -> None:

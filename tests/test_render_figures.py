@@ -159,3 +159,26 @@ def test_svg_warns_before_a_huge_layout(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.warns(RenderWarning, match="to_html"):
         to_svg(kg, tmp_path / "big.svg")
     assert SVG_WARN_NODES == 300
+
+
+@pytest.mark.slow
+def test_svg_of_a_10k_node_graph_warns_before_graphviz_is_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import metagraph.render.dot as dot_module
+    from benchmarks.generator import generate_graph
+
+    kg = generate_graph(10_000, 30_000, seed=1)
+    warned_first: list[bool] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+
+        def fake_dot(dot: str) -> bytes:  # Graphviz would take many minutes: the warning must come first
+            warned_first.append(any(issubclass(w.category, RenderWarning) for w in caught))
+            return b"<svg/>"
+
+        monkeypatch.setattr(dot_module, "dot_svg", fake_dot)
+        to_svg(kg, tmp_path / "big.svg")
+    messages = [str(w.message) for w in caught if issubclass(w.category, RenderWarning)]
+    assert len(messages) == 1 and "10000 nodes" in messages[0] and "to_html" in messages[0]
+    assert warned_first == [True]

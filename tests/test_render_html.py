@@ -86,7 +86,11 @@ def datasets(page: str) -> tuple[list[dict], list[dict]]:
     for name in ("nodes", "edges"):
         start = page.index(f"var {name} = new vis.DataSet(") + len(f"var {name} = new vis.DataSet(")
         out.append(decoder.raw_decode(page, start)[0])
-    return out[0], out[1]
+    # An edge routed around nodes is drawn as legs through invisible bend points: the graph's
+    # nodes are the others, and each edge is its last leg (the one with its id and arrow).
+    nodes = [n for n in out[0] if not n.get("via")]
+    edges = [dict(e, **{"from": e["ends"][0], "to": e["ends"][1]}) if "ends" in e else e for e in out[1]]
+    return nodes, [e for e in edges if not e.get("leg")]
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +130,8 @@ def test_same_graph_gives_byte_identical_page(pathway: MetaGraph, page: str, tmp
     assert a.read_bytes() == b.read_bytes() == page.encode("utf-8")
 
 
-def test_layout_is_fixed_left_to_right_with_physics_off(pathway: MetaGraph, page: str) -> None:
+def test_layout_is_fixed_left_to_right_with_physics_off(pathway: MetaGraph) -> None:
+    page = html_document(pathway, layout="kinds")
     nodes, _ = datasets(page)
     x = {n["id"]: n["x"] for n in nodes}
     assert x["hiit"] < x["ampk"] < x["irisin"] < x["skeletal_muscle"] < x["glucose_uptake"]
@@ -153,8 +158,8 @@ def test_kinds_have_distinct_shapes_and_colours(page: str) -> None:
     assert len({s for s, _ in looks.values()}) == 9 and len({c for _, c in looks.values()}) == 9
 
 
-def test_edge_signs_look_different(page: str) -> None:
-    _, edges = datasets(page)
+def test_edge_signs_look_different(pathway: MetaGraph) -> None:
+    _, edges = datasets(html_document(pathway, layout="kinds"))
     by_sign = {e["sign"]: e for e in edges}
     assert by_sign[1]["arrows"]["to"]["type"] == "arrow" and not by_sign[1]["dashes"]
     assert by_sign[-1]["arrows"]["to"]["type"] == "bar" and not by_sign[-1]["dashes"]
@@ -221,23 +226,23 @@ def _smooth(page: str) -> dict[tuple[str, str], dict | None]:
 
 def test_edges_bend_around_the_nodes_in_their_way() -> None:
     row, skip = _row("IL-6")
-    page_nodes, _ = datasets(html_document(row))
+    page_nodes, _ = datasets(html_document(row, layout="kinds"))
     assert len({n["y"] for n in page_nodes}) == 1  # one row: a straight edge would cross IL-6 and FOX
-    for page in (html_document(row), html_document(row, highlight=skip)):
+    for page in (html_document(row, layout="kinds"), html_document(row, highlight=skip, layout="kinds")):
         smooth = _smooth(page)
         assert smooth[("ampk", "up")]["type"] in {"curvedCW", "curvedCCW"}
         assert [v for k, v in smooth.items() if k != ("ampk", "up")] == [None, None, None]  # the default curve
     # Neighbours in a row have nothing in their way.
     row_short = MetaGraph(list(row), [e for e in row.edges() if (e.source, e.target) != ("ampk", "up")], validate=False)
-    assert all(v is None for v in _smooth(html_document(row_short)).values())
+    assert all(v is None for v in _smooth(html_document(row_short, layout="kinds")).values())
 
 
 def test_only_a_highlighted_edge_bends_far() -> None:
     row, skip = _row("IL-6, a myokine with a name long enough to wrap over many lines of its box")
-    context = _smooth(html_document(row))[("ampk", "up")]
+    context = _smooth(html_document(row, layout="kinds"))[("ampk", "up")]
     # In context the edge still leaves IL-6 and FOX, but only with the gentle bend a context edge may take.
     assert context is not None and context["type"] in {"curvedCW", "curvedCCW"} and 0 < context["roundness"] <= 0.2
-    lit = _smooth(html_document(row, highlight=skip))[("ampk", "up")]
+    lit = _smooth(html_document(row, highlight=skip, layout="kinds"))[("ampk", "up")]
     assert lit["type"] in {"curvedCW", "curvedCCW"} and lit["roundness"] > 0.2
 
 
@@ -394,3 +399,57 @@ def test_a_stale_sidecar_is_told_apart() -> None:
     assert shots.differences(dropped, now) == [f"edges not in the picture: {[record['edges'][0]]}"]
     extra = {**record, "nodes": [*record["nodes"], "no_such_node"]}
     assert shots.differences(extra, now) == ["nodes no longer drawn: ['no_such_node']"]
+
+
+# -- the compartment layout (the page's default) ------------------------------------
+def _regions(page: str) -> list[dict]:
+    start = page.index("regions: ") + len("regions: ")
+    return json.JSONDecoder().raw_decode(page, start)[0]
+
+
+def test_compartments_are_the_default_and_organs_are_regions(pathway: MetaGraph) -> None:
+    page = html_document(pathway)
+    nodes, edges = datasets(page)
+    regions = _regions(page)
+    keys = [r["key"] for r in regions]
+    assert keys[:3] == ["exercise", "muscle", "circulation"] and keys[-1] == "body"
+    assert "adipose_tissue" in keys
+    by_id = {n["id"]: n for n in nodes}
+    # An organ is its region's title tab, inside its region's box, at the top-left corner.
+    adipose = next(r for r in regions if r["key"] == "adipose_tissue")
+    tab = by_id["adipose_tissue"]
+    assert tab["header"] is True and tab["shape"] == "box"
+    left, top, right, _ = adipose["box"]
+    assert left < tab["x"] < right and top < tab["y"] < top + 40
+    # A myokine reaching several organs is drawn once, in the circulation, its arrows fanning out.
+    assert [n["id"] for n in nodes].count("irisin") == 1 and by_id["irisin"]["region"] == "circulation"
+    assert len({e["to"] for e in edges if e["from"] == "irisin"}) >= 2
+    # Regions left to right in the body's order, nodes inside their region's box.
+    for r in regions:
+        for n in nodes:
+            if n.get("region") == r["key"]:
+                assert r["box"][0] <= n["x"] <= r["box"][2] and r["box"][1] <= n["y"] <= r["box"][3], n["id"]
+    assert html_document(pathway) == page  # byte-stable
+    assert datasets(html_document(pathway, layout="kinds"))[0][0].get("region") is None
+
+
+def test_region_labels_are_escaped(tmp_path: Path) -> None:
+    ev = [{"reference": "r", "quote": "q"}]
+    kg = MetaGraph(
+        [
+            Node(id="o", name=HOSTILE_NAME, kind="organ"),
+            Node(id="m", name="Irisin", kind="myokine"),
+            Node(id="p", name="</script><script>alert(1)</script>", kind="process"),
+        ],
+        [
+            Edge(source="m", target="o", predicate="targets", evidence=ev),
+            Edge(source="m", target="p", predicate="increases", location="o", evidence=ev),
+        ],
+        validate=False,
+    )
+    page = html_document(kg)
+    assert "<script>alert(1)" not in page and "</script><script>" not in page
+    assert [r["label"] for r in _regions(page) if r["key"] == "o"] == [HOSTILE_NAME]
+    parser = _Resources()
+    parser.feed(page)
+    assert parser.urls == []

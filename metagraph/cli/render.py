@@ -31,6 +31,8 @@ FORMATS = {
     ".dot": "dot",
     ".gv": "dot",
     ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
 }
 
 
@@ -53,16 +55,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             "  .html  interactive page (pan, zoom, tooltips with citations, search); works offline\n"
             "  .mmd   Mermaid flowchart (renders on GitHub)\n"
             "  .dot   Graphviz source\n"
-            "  .svg   drawn with Graphviz's `dot` (must be installed)\n\n"
+            "  .svg   drawn with Graphviz's `dot` (must be installed)\n"
+            "  .png   a figure for a slide or paper: compartments, legend, title, caption naming the\n"
+            "  .pdf   sources (Graphviz and headless Chromium must be installed); --size slide|column|page\n\n"
             "examples:\n"
             "  metagraph render graph.html\n"
             "  metagraph render irisin.html --focus irisin --hops 2\n"
             '  metagraph render trace.html --trace HIIT "insulin sensitivity"\n'
             "  metagraph render myokines.mmd --kinds myokine organ\n"
-            '  metagraph render pathway.svg --focus AMPK --title "AMPK signalling"'
+            '  metagraph render pathway.svg --focus AMPK --title "AMPK signalling"\n'
+            "  metagraph render liver.png --focus liver --size column\n"
+            '  metagraph render trace.pdf --trace HIIT "insulin sensitivity" --via AMPK --context none'
         ),
     )
-    p.add_argument("out", help="file to write: .html, .mmd, .dot or .svg")
+    p.add_argument("out", help="file to write: .html, .mmd, .dot, .svg, .png or .pdf")
     p.add_argument(
         "--focus", action="append", metavar="NAME", help="draw only the neighbourhood of this node (repeatable)"
     )
@@ -120,7 +126,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--size",
         choices=("slide", "column", "page"),
         default=None,
-        help="with .svg: fit the drawing to a 16:9 slide, a journal column (85 mm) or a page (180 mm)",
+        help="with .svg, .png or .pdf: fit the drawing to a 16:9 slide (the default for .png/.pdf), "
+        "a journal column (85 mm) or a page (180 mm)",
     )
     p.add_argument("--title", help="heading of the diagram")
     p.add_argument(
@@ -129,9 +136,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--layout",
         choices=("kinds", "compartments"),
-        default="kinds",
-        help="static formats: one column per kind (default), or the body's compartments (exercise, muscle "
-        "fibre, circulation, each target organ, whole body) as Graphviz clusters / Mermaid subgraphs",
+        default=None,
+        help="one column per kind, or the body's compartments (exercise, muscle fibre, circulation, each "
+        "target organ as a region, whole body); default: compartments for .html, kinds for the static formats",
     )
     p.add_argument(
         "--no-legend",
@@ -154,9 +161,11 @@ def format_for(path: str | Path) -> str:
     --------
     >>> format_for("out.mmd")
     'mermaid'
-    >>> format_for("out.png")
+    >>> format_for("figure.PDF")
+    'pdf'
+    >>> format_for("out.jpg")
     Traceback (most recent call last):
-    metagraph.errors.RenderError: cannot tell the format of 'out.png' from its suffix '.png'; name the file .html ...
+    metagraph.errors.RenderError: cannot tell the format of 'out.jpg' from its suffix '.jpg'; name the file .html ...
     """
     from metagraph.errors import RenderError
 
@@ -164,7 +173,8 @@ def format_for(path: str | Path) -> str:
     if suffix not in FORMATS:
         raise RenderError(
             f"cannot tell the format of {str(path)!r} from its suffix {suffix!r}; name the file .html "
-            "(interactive page), .mmd (Mermaid), .dot (Graphviz) or .svg (drawn by Graphviz)"
+            "(interactive page), .mmd (Mermaid), .dot (Graphviz), .svg (drawn by Graphviz), "
+            ".png or .pdf (a figure with legend and caption, drawn by Graphviz and Chromium)"
         )
     return FORMATS[suffix]
 
@@ -202,8 +212,8 @@ def _render(args: argparse.Namespace) -> int:
     fmt = format_for(args.out)
     if args.context is not None and not (args.trace or args.reversal):
         raise RenderError("--context says what to draw around traced chains; use it with --trace or --reversal")
-    if args.size is not None and fmt != "svg":
-        raise RenderError(f"--size fits an SVG drawing to a page; {args.out!r} is {fmt}, not .svg")
+    if args.size is not None and fmt not in ("svg", "png", "pdf"):
+        raise RenderError(f"--size fits a drawing to a page; {args.out!r} is {fmt}, not .svg, .png or .pdf")
     if not args.trace and (args.via or args.avoid or args.max_hops is not None or args.order is not None):
         raise RenderError("--via, --avoid, --max-hops and --order shape a --trace; add --trace SOURCE TARGET")
     if args.context == "none":
@@ -270,6 +280,14 @@ def _render(args: argparse.Namespace) -> int:
                     warnings.simplefilter("always", RenderWarning)
                     path = kg.to_svg(args.out, drawn, size=args.size)
                 for w in caught:  # say it on stderr, as the command's own note
+                    print(f"metagraph render: warning: {w.message}", file=sys.stderr)
+            elif fmt in ("png", "pdf"):
+                from metagraph.render.figure import to_figure
+
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always", RenderWarning)
+                    path = to_figure(kg, args.out, drawn, size=args.size or "slide")
+                for w in caught:
                     print(f"metagraph render: warning: {w.message}", file=sys.stderr)
             elif fmt == "mermaid":
                 path = write_text_atomic(args.out, kg.to_mermaid(drawn))

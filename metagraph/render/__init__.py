@@ -3,7 +3,8 @@
 Each diagram is a function of the graph, written once in its module and offered as a
 method of :class:`~metagraph.MetaGraph` (``kg.to_html(...)`` is ``to_html(kg, ...)``):
 :func:`to_html` and :func:`show` make the interactive page (an :class:`HtmlDiagram` in a
-notebook); :func:`to_mermaid`, :func:`to_dot` and :func:`to_svg` the static diagrams. The
+notebook); :func:`to_mermaid`, :func:`to_dot` and :func:`to_svg` the static diagrams, and
+:func:`to_figure` a PNG or PDF figure for a slide or paper. The
 ``chain_*`` functions draw the chains that ``trace`` and ``match`` return, highlighted
 over their context.
 
@@ -27,6 +28,7 @@ _EXPORTS = {
     "chain_to_svg": "metagraph.render.chains",
     "show": "metagraph.render.html",
     "to_dot": "metagraph.render.dot",
+    "to_figure": "metagraph.render.figure",
     "to_html": "metagraph.render.html",
     "to_mermaid": "metagraph.render.mermaid",
     "to_svg": "metagraph.render.dot",

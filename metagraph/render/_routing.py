@@ -23,7 +23,9 @@ __all__ = [
     "CANDIDATES",
     "CLEARANCE",
     "Box",
+    "GridRouter",
     "bezier_points",
+    "clear_curve",
     "curved_via",
     "node_box",
     "overlap",
@@ -102,7 +104,7 @@ def node_box(
     >>> b.left, b.right
     (-45.0, 45.0)
     >>> node_box(0, 0, "Insulin sensitivity", label_inside=False, font_size=16).bottom
-    51.2
+    70.4
     """
     text = len(label) * _CHAR_WIDTH * font_size
     line = font_size * 1.2
@@ -112,9 +114,10 @@ def node_box(
         half_w = min(max(text + 2 * margin, min_width), max_width) / 2
         half_h = (lines * line + 2 * margin) / 2
         return Box(x - half_w, y - half_h, x + half_w, y + half_h)
-    half_w = max(size, text / 2)
+    lines = max(1, math.ceil(text / (0.8 * max_width)))  # a long outside label wraps (at word ends) near max_width
+    half_w = max(size, min(text, max_width) / 2)
     # vis-network hangs an outside label half a font size plus 4 pixels below the shape
-    return Box(x - half_w, y - size, x + half_w, y + size + 0.5 * font_size + 4 + line)
+    return Box(x - half_w, y - size, x + half_w, y + size + 0.5 * font_size + 4 + lines * line)
 
 
 def curved_via(start: Point, end: Point, roundness: float, *, clockwise: bool) -> Point:
@@ -280,3 +283,150 @@ def _near(start: Point, end: Point, obstacles: Sequence[Box]) -> list[Box]:
     left, right = min(start[0], end[0]) - reach, max(start[0], end[0]) + reach
     top, bottom = min(start[1], end[1]) - reach, max(start[1], end[1]) + reach
     return [b for b in obstacles if b.right >= left and b.left <= right and b.bottom >= top and b.top <= bottom]
+
+
+def clear_curve(
+    start: Point, end: Point, obstacles: Sequence[Box], *, roundness: float = 0.45, bent: int = 0
+) -> dict[str, Any] | bool | None:
+    """The gentlest page curve from ``start`` to ``end`` that runs over no obstacle.
+
+    Returns ``None`` when the page's default curve is already clear, a vis-network
+    ``smooth`` option for the gentlest curve of :data:`CANDIDATES` that is, and
+    ``False`` when none is (the edge needs a path around the nodes: :class:`GridRouter`).
+    ``bent`` (the n-th parallel edge between two nodes, from 1) leaves out the default
+    curve and the gentler curves, so parallel edges are drawn apart.
+
+    Examples
+    --------
+    >>> clear_curve((0, 0), (300, 0), [node_box(150, 300, "far away", label_inside=True, font_size=16)]) is None
+    True
+    >>> clear_curve((0, 0), (300, 0), [Box(100, -1000, 200, 1000)])
+    False
+    """
+    near = _near(start, end, obstacles)
+    n = samples_for(start, end)
+    if not bent and overlap(bezier_points(_cubic_controls(start, end, roundness), n), near, stop=1) == 0:
+        return None
+    # ``bent``: the 2nd, 3rd... of parallel edges skip the curves the earlier ones may have taken
+    for kind, r in CANDIDATES[2 * (bent - 1) if bent else 0 :]:
+        via = curved_via(start, end, r, clockwise=kind == "curvedCW")
+        if overlap(bezier_points([start, via, end], n), near, stop=1) == 0:
+            return {"enabled": True, "type": kind, "roundness": r}
+    return False
+
+
+class GridRouter:
+    """Paths around the nodes of a figure, for edges no single curve can route.
+
+    The figure is cut into square cells; a cell is blocked by every node box (grown by
+    :data:`CLEARANCE`) it touches. :meth:`path` finds the shortest 8-way path of free
+    cells (A*; an edge's own two nodes do not block it) and pulls it taut into a few
+    straight legs that clear every other box, returning the bend points.
+
+    Examples
+    --------
+    >>> wall = {"w": Box(100, -100, 140, 100)}
+    >>> router = GridRouter(wall, {"a": (0.0, 0.0), "b": (240.0, 0.0)}, cell=10)
+    >>> bends = router.path("a", "b")
+    >>> len(bends) >= 1 and all(not wall["w"].contains(p, CLEARANCE) for p in bends)
+    True
+    """
+
+    def __init__(self, boxes: dict[str, Box], centres: dict[str, Point], *, cell: float = 12.0) -> None:
+        self.boxes = boxes
+        self.centres = centres
+        self.cell = cell
+        lefts = [b.left for b in boxes.values()] + [p[0] for p in centres.values()]
+        tops = [b.top for b in boxes.values()] + [p[1] for p in centres.values()]
+        rights = [b.right for b in boxes.values()] + [p[0] for p in centres.values()]
+        bottoms = [b.bottom for b in boxes.values()] + [p[1] for p in centres.values()]
+        margin = 4 * cell
+        self.x0, self.y0 = min(lefts) - margin, min(tops) - margin
+        self.nx = int((max(rights) + margin - self.x0) / cell) + 1
+        self.ny = int((max(bottoms) + margin - self.y0) / cell) + 1
+        self.blockers: dict[tuple[int, int], set[str]] = {}
+        grow = 2.0 + cell / 2  # tight: the gaps between packed columns stay open as channels
+        for name, b in boxes.items():
+            i0, j0 = self._cell((b.left - grow, b.top - grow))
+            i1, j1 = self._cell((b.right + grow, b.bottom + grow))
+            for i in range(max(i0, 0), min(i1, self.nx - 1) + 1):
+                for j in range(max(j0, 0), min(j1, self.ny - 1) + 1):
+                    self.blockers.setdefault((i, j), set()).add(name)
+
+    def _cell(self, p: Point) -> tuple[int, int]:
+        return int((p[0] - self.x0) / self.cell), int((p[1] - self.y0) / self.cell)
+
+    def _centre(self, c: tuple[int, int]) -> Point:
+        return (self.x0 + (c[0] + 0.5) * self.cell, self.y0 + (c[1] + 0.5) * self.cell)
+
+    def _free_leg(self, a: Point, b: Point, own: set[str]) -> bool:
+        steps = max(2, int(math.hypot(b[0] - a[0], b[1] - a[1]) / 4))
+        for s in range(steps + 1):
+            t = s / steps
+            p = (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
+            for name in self.blockers.get(self._cell(p), ()):
+                if name not in own and self.boxes[name].contains(p, CLEARANCE):
+                    return False
+        return True
+
+    def path(self, source: str, target: str) -> list[Point] | None:
+        """The bend points of a clear path from ``source`` to ``target``, or ``None`` when there is none."""
+        import heapq
+
+        own = {source, target}
+        start, goal = self._cell(self.centres[source]), self._cell(self.centres[target])
+
+        blockers, nx, ny = self.blockers, self.nx, self.ny
+
+        def free(c: tuple[int, int]) -> bool:
+            if not (0 <= c[0] < nx and 0 <= c[1] < ny):
+                return False
+            b = blockers.get(c)
+            return b is None or b <= own
+
+        gx, gy = goal
+
+        def h(c: tuple[int, int]) -> float:
+            # weighted (x1.5): a little longer than the shortest path, found with far fewer
+            # steps; the path is pulled taut afterwards anyway
+            dx, dy = abs(c[0] - gx), abs(c[1] - gy)
+            return 1.5 * (max(dx, dy) + 0.414 * min(dx, dy))
+
+        steps = [(1, 0, 1.0), (-1, 0, 1.0), (0, 1, 1.0), (0, -1, 1.0)]
+        steps += [(1, 1, 1.414), (1, -1, 1.414), (-1, 1, 1.414), (-1, -1, 1.414)]
+        best = {start: 0.0}
+        came: dict[tuple[int, int], tuple[int, int]] = {}
+        heap = [(h(start), 0.0, start)]
+        found = False
+        while heap:
+            _, g, c = heapq.heappop(heap)
+            if c == goal:
+                found = True
+                break
+            if g > best.get(c, math.inf):
+                continue
+            for dx, dy, w in steps:
+                n = (c[0] + dx, c[1] + dy)
+                if not free(n):
+                    continue
+                ng = g + w
+                if ng < best.get(n, math.inf):
+                    best[n] = ng
+                    came[n] = c
+                    heapq.heappush(heap, (ng + h(n), ng, n))
+        if not found:
+            return None
+        cells = [goal]
+        while cells[-1] != start:
+            cells.append(came[cells[-1]])
+        points = [self.centres[source], *[self._centre(c) for c in reversed(cells[1:-1])], self.centres[target]]
+        # Pull the path taut: from each kept point, jump to the farthest point a straight leg reaches.
+        kept = [points[0]]
+        i = 0
+        while i < len(points) - 1:
+            j = len(points) - 1
+            while j > i + 1 and not self._free_leg(points[i], points[j], own):
+                j -= 1
+            kept.append(points[j])
+            i = j
+        return [(round(x, 1) + 0.0, round(y, 1) + 0.0) for x, y in kept[1:-1]]

@@ -209,6 +209,11 @@ def to_dot(
         backwards = kind_rank[part.node(u).kind] > kind_rank[part.node(v).kind]
         colour = DIM["border"] if dimmed else line.colour
         inside = place_of.get(u) is not None and place_of.get(u) == place_of.get(v)
+        if regions is not None and edge.sign == 0 and not inside:
+            # "X is in the liver" is what X's place inside the liver's region already shows
+            inside = (u in place_of and regions.of.get(v) == place_of[u]) or (
+                v in place_of and regions.of.get(u) == place_of[v]
+            )
         lines.append(
             f"  {quote_dot(u)} -> {quote_dot(v)} "
             + _attrs(

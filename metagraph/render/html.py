@@ -31,7 +31,8 @@ from metagraph.errors import RenderError
 from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render._layout import layered_layout
 from metagraph.render._legend import legend_items
-from metagraph.render._routing import Box, node_box, route_edge
+from metagraph.render._region_layout import RegionLayout, region_layout
+from metagraph.render._routing import Box, GridRouter, clear_curve, node_box, route_edge
 from metagraph.render._style import DIM, EDGE_LOOKS, KIND_STYLES, EdgeStyle, KindStyle, edge_look
 from metagraph.render.view import Highlight, View, ViewOptions, as_view
 from metagraph.schema import KIND_ORDER, Kind
@@ -60,6 +61,8 @@ REPR_MAX_NODES = 400
 LARGE_GRAPH = 2000
 #: Above this many edges, edge labels are left to the tooltips.
 LABELLED_EDGES = 400
+#: Up to this many nodes, the compartment page routes every edge clear of the nodes it does not touch.
+GRID_ROUTED_NODES = 100
 #: Up to this many edges, every edge (not only the highlighted ones) is bent around the nodes in its way.
 ROUTED_EDGES = 400
 
@@ -67,7 +70,7 @@ _FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans
 # vis-network shapes that draw the label inside the node; the others draw it below.
 _LABEL_INSIDE = frozenset({"box", "ellipse", "database", "circle", "text"})
 # Node geometry (pixels), shared by the page's node data and the edge routing's estimates.
-_FONT_SIZE = 16
+_FONT_SIZE = 18  # measured: 11 px or more at fit-to-window for views up to 100 nodes
 _NODE_SIZE = 20
 _MARGIN = 8
 _MIN_WIDTH = 90
@@ -198,6 +201,7 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
         data["widthConstraint"] = {"minimum": _MIN_WIDTH, "maximum": _MAX_WIDTH}
     else:
         data["size"] = _NODE_SIZE
+        data["widthConstraint"] = {"maximum": _MAX_WIDTH}  # a long name wraps below its shape
     if emphasised:
         data["highlighted"] = True
         data["font"]["size"] += 2
@@ -233,7 +237,7 @@ def _edge_data(
     if labelled and not dimmed:  # labels on the dimmed context would crowd the highlighted chain
         data["label"] = edge_label(graph, edge)
         data["font"] = {
-            "size": 14 if emphasised else 11,
+            "size": 16 if emphasised else 11,
             "face": _FONT,
             "color": style.colour if emphasised else "#495057",
             "strokeWidth": 3,
@@ -253,13 +257,30 @@ def _edge_data(
     return data
 
 
-def _node_box(node: Node, x: float, y: float, *, emphasised: bool) -> Box:
+def _node_box(node: Node, x: float, y: float, *, emphasised: bool, header: bool = False) -> Box:
     """Where :func:`_node_data`'s node will be drawn, label included (an estimate)."""
+    b = _text_box(node, x, y, emphasised=emphasised, header=header)
+    shape = "box" if header else KIND_STYLES[node.kind].vis_shape
+    # vis-network draws an ellipse round its text box, and a database as a square.
+    if shape == "ellipse":
+        half = (b.right - b.left) * 0.6
+        return Box(x - half, b.top - 2, x + half, b.bottom + 2)
+    if shape == "database":
+        half = max(b.right - b.left, b.bottom - b.top) / 2 + 4
+        return Box(x - half, y - half, x + half, y + half)
+    if shape in ("box", "circle", "text"):
+        # measured in Chromium: the minimum width holds the text, and the margins come on top
+        half = max((b.right - b.left) / 2 + 5, (_MIN_WIDTH + 2 * _MARGIN + 12) / 2)
+        return Box(x - half, b.top - 2, x + half, b.bottom + 2)
+    return b
+
+
+def _text_box(node: Node, x: float, y: float, *, emphasised: bool, header: bool = False) -> Box:
     return node_box(
         x,
         y,
         node.name,
-        label_inside=KIND_STYLES[node.kind].vis_shape in _LABEL_INSIDE,
+        label_inside=header or KIND_STYLES[node.kind].vis_shape in _LABEL_INSIDE,
         font_size=_FONT_SIZE + (2 if emphasised else 0),
         size=_NODE_SIZE,
         margin=_MARGIN,
@@ -269,7 +290,13 @@ def _node_box(node: Node, x: float, y: float, *, emphasised: bool) -> Box:
 
 
 def _routes(
-    view: MetaGraph, positions: dict[str, tuple[float, float]], marks: Highlight, *, every: bool
+    view: MetaGraph,
+    positions: dict[str, tuple[float, float]],
+    marks: Highlight,
+    boxes: dict[str, Box],
+    *,
+    every: bool,
+    compact: bool = False,
 ) -> dict[tuple[str, str, str], dict[str, Any]]:
     """Curves for the edges that would otherwise run through other nodes.
 
@@ -278,7 +305,6 @@ def _routes(
     edges: a large graph's straight edges are left as they are.
     """
     g = view.nx
-    boxes = {n: _node_box(view.node(n), *positions[n], emphasised=n in marks.nodes) for n in g.nodes}
     wanted = set(marks.edges)
     if every:
         wanted.update((u, v, k) for u, v, k in g.edges(keys=True) if g.number_of_edges(u, v) == 1)
@@ -289,11 +315,167 @@ def _routes(
         others = [b for n, b in boxes.items() if n != u and n != v]
         # Context edges may only bend a little: long arcs around half the figure read worse
         # than an edge that crosses a node; a highlighted edge bends as far as it needs.
-        bend = 0.5 if (u, v, k) in marks.edges else _CONTEXT_BEND
+        bend = 0.5 if (u, v, k) in marks.edges or compact else _CONTEXT_BEND
         route = route_edge(positions[u], positions[v], others, roundness=_ROUNDNESS, max_roundness=bend)
         if route is not None:
             out[(u, v, k)] = route
     return out
+
+
+def _sizer(part: MetaGraph, marks: Highlight) -> Any:
+    """Node id → the estimated (width, height, reach above the centre) of its drawn node, label included."""
+
+    def size(n: str) -> tuple[float, float, float]:
+        b = _node_box(part.node(n), 0.0, 0.0, emphasised=n in marks.nodes, header=False)
+        return (b.right - b.left, b.bottom - b.top, -b.top)
+
+    return size
+
+
+def _boxes(
+    part: MetaGraph, positions: dict[str, tuple[float, float]], marks: Highlight, regions: RegionLayout | None
+) -> dict[str, Box]:
+    headers = regions.headers if regions is not None else {}
+    return {
+        n: _node_box(part.node(n), *positions[n], emphasised=n in marks.nodes, header=n in headers)
+        for n in part.nx.nodes
+    }
+
+
+def _as_header(data: dict[str, Any], *, dimmed: bool) -> None:
+    """Restyle a node as its region's title tab: a white box at the region's top-left corner."""
+    border = DIM["border"] if dimmed else "#495057"
+    data["shape"] = "box"
+    data["color"] = {
+        "background": "#ffffff",
+        "border": border,
+        "highlight": {"background": "#ffffff", "border": "#212529"},
+        "hover": {"background": "#ffffff", "border": "#212529"},
+    }
+    font = DIM["font"] if dimmed else "#212529"
+    data["font"].update(color=font, bold={"color": font})
+    data["margin"] = _MARGIN
+    data["widthConstraint"] = {"minimum": _MIN_WIDTH, "maximum": _MAX_WIDTH}
+    data.pop("size", None)
+    data["header"] = True
+
+
+def _clear_routes(
+    part: MetaGraph, positions: dict[str, tuple[float, float]], boxes: dict[str, Box], regions: RegionLayout
+) -> tuple[dict[tuple[str, str, str], dict[str, Any]], dict[tuple[str, str, str], list[tuple[float, float]]]]:
+    """Route every drawn edge clear of the nodes it does not touch.
+
+    The page's default curve when it is clear, else the gentlest clear curve, else a
+    path of straight legs around the nodes (:class:`~metagraph.render._routing.GridRouter`).
+    """
+    g = part.nx
+    curves: dict[tuple[str, str, str], dict[str, Any]] = {}
+    paths: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    router: GridRouter | None = None
+    fine: GridRouter | None = None
+    pairs: Counter[tuple[str, str]] = Counter()
+    # A region's title (drawn on the canvas, not a node) is kept clear of edges too.
+    titles = {
+        f"title:{r.key}": Box(r.left + 8, r.top + 4, r.left + 24 + 0.62 * 18 * len(r.label), r.top + 40)
+        for r in regions.regions
+        if r.header is None
+    }
+    boxes = {**boxes, **titles}
+    for u, v, k in sorted(g.edges(keys=True)):
+        pairs[(u, v)] += 1
+        if u == v or _inside_own_region(part, (u, v, k), regions):
+            continue
+        others = [b for n, b in boxes.items() if n != u and n != v]
+        # The 2nd, 3rd... parallel edge between two nodes takes a curve of its own.
+        curve = clear_curve(positions[u], positions[v], others, roundness=_ROUNDNESS, bent=pairs[(u, v)] - 1)
+        if curve is None:
+            continue
+        if isinstance(curve, dict):
+            curves[(u, v, k)] = curve
+            continue
+        if router is None:
+            span = max(b.right for b in boxes.values()) - min(b.left for b in boxes.values())
+            router = GridRouter(boxes, positions, cell=max(8.0, span / 220))
+        bends = router.path(u, v)
+        if bends is None:  # walled in by packed neighbours: look again through the narrow gaps
+            if fine is None:
+                fine = GridRouter(boxes, positions, cell=router.cell / 2)
+            bends = fine.path(u, v)
+        if bends:
+            paths[(u, v, k)] = bends
+        elif bends == []:  # a straight line is clear
+            curves[(u, v, k)] = {"enabled": False}
+        else:  # no way round: a curve clear of the nodes (if not of the titles), or crossing least
+            nodes_only = [b for n, b in boxes.items() if n != u and n != v and n not in titles]
+            least = clear_curve(positions[u], positions[v], nodes_only, roundness=_ROUNDNESS, bent=1)
+            if not isinstance(least, dict):
+                least = route_edge(positions[u], positions[v], nodes_only, roundness=_ROUNDNESS)
+            if least is not None:
+                curves[(u, v, k)] = least
+    return curves, paths
+
+
+def _add_path(net: Any, triple: tuple[str, str, str], bends: list[tuple[float, float]], data: dict[str, Any]) -> None:
+    """Draw an edge as straight legs through invisible bend points; the last leg has the arrow and the id."""
+    eid = data["id"]
+    stops = [triple[0]]
+    for i, (x, y) in enumerate(bends):
+        vid = f"{eid}|via{i}"
+        net.add_node(
+            vid,
+            label=" ",
+            shape="dot",
+            size=0.5,
+            color={"background": "rgba(0,0,0,0)", "border": "rgba(0,0,0,0)"},
+            x=x,
+            y=y,
+            via=True,
+            ends=[triple[0], triple[1]],
+            borderWidth=0,
+            chosen=False,
+            font={"size": 1},
+        )
+        stops.append(vid)
+    stops.append(triple[1])
+    for i in range(len(stops) - 1):
+        leg = dict(data, smooth={"enabled": False}, ends=[triple[0], triple[1]])
+        leg.pop("label", None)
+        leg.pop("font", None)
+        if i < len(stops) - 2:
+            leg["id"] = f"{eid}|leg{i}"
+            leg["arrows"] = {"to": {"enabled": False}}
+            leg["leg"] = True
+        net.add_edge(stops[i], stops[i + 1], **leg)
+
+
+def _inside_own_region(part: MetaGraph, triple: tuple[str, str, str], regions: RegionLayout) -> bool:
+    """Whether an edge only says that a node is in (or part of) the region its other end titles."""
+    u, v, k = triple
+    if part.edge_model(u, v, k).sign != 0:
+        return False
+    head_u, head_v = regions.headers.get(u), regions.headers.get(v)
+    return (head_v is not None and regions.region_of.get(u) == head_v) or (
+        head_u is not None and regions.region_of.get(v) == head_u
+    )
+
+
+def _region_data(regions: RegionLayout | None, part: MetaGraph) -> list[dict[str, Any]]:
+    """The regions the page draws behind the nodes (boxes in canvas pixels), for pathway.js."""
+    if regions is None:
+        return []
+    counts = Counter(regions.region_of[n] for n in part.nx.nodes if n not in regions.headers)
+    return [
+        {
+            "key": r.key,
+            "label": r.label,
+            "box": [r.left, r.top, r.right, r.bottom],
+            "fill": r.fill,
+            "border": r.border,
+            "titled": r.header is None,
+            "count": counts[r.key],
+        }
+        for r in regions.regions
+    ]
 
 
 def _options(large: bool) -> dict[str, Any]:
@@ -372,7 +554,8 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
 
     The same selection :func:`to_html` draws, without building the page: ``nodes`` (node
     ids), ``edges`` (:func:`edge_id` of each edge), ``highlighted_nodes`` and
-    ``highlighted_edges`` (those drawn in full colour; empty when nothing is highlighted).
+    ``highlighted_edges`` (those drawn in full colour; empty when nothing is highlighted),
+    and ``regions`` (the compartments drawn as regions; empty in the ``kinds`` layout).
     ``examples/make_screenshots.py`` stores it beside each screenshot so a test can tell
     when a stored picture no longer shows what the code would draw.
 
@@ -388,7 +571,7 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     Returns
     -------
     dict[str, list[str]]
-        The four sorted lists named above.
+        The five sorted lists named above.
 
     Examples
     --------
@@ -400,13 +583,20 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     >>> all(e.count("|") >= 2 for e in drawn["edges"])
     True
     """
-    part, marks = as_view(view, options).select(graph)
+    drawn = as_view(view, options)
+    part, marks = drawn.select(graph)
     shown = [(u, v, k) for u, v, k in part.nx.edges(keys=True)]
+    regions = []
+    if drawn.layout in (None, "compartments"):
+        from metagraph.render._compartments import compartments
+
+        regions = [r.key for r in compartments(graph, list(part.nx.nodes)).regions]
     return {
         "nodes": sorted(part.nx.nodes),
         "edges": sorted(edge_id(*t) for t in shown),
         "highlighted_nodes": sorted(marks.nodes & set(part.nx.nodes)),
         "highlighted_edges": sorted(edge_id(*t) for t in shown if t in marks.edges),
+        "regions": sorted(regions),
     }
 
 
@@ -467,20 +657,39 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
     large = n_nodes > LARGE_GRAPH
     labelled = not large and n_edges <= LABELLED_EDGES
 
-    layout = layered_layout(part, emphasis=[(u, v) for u, v, _ in marks.edges])
+    emphasis = [(u, v) for u, v, _ in marks.edges]
+    regions: RegionLayout | None = None
+    if view.layout in (None, "compartments"):  # the page's default: the body's compartments
+        regions = region_layout(graph, part, _sizer(part, marks), emphasis=emphasis)
+        positions, node_order = regions.positions, regions.order
+    else:
+        layout = layered_layout(part, emphasis=emphasis)
+        positions, node_order = layout.positions, [n for col in layout.columns for n in col]
     heading = _title(graph, ids, view)
     net = Network(height="100%", width="100%", directed=True, heading=heading, cdn_resources="in_line")
     # Our template (autoescaped, no CDN) replaces pyvis's; see the module docstring.
     net.templateEnv = _environment()
     net.path = "pathway.html"
     net.node_ids = _NodeIds()
-    for node_id in (n for col in layout.columns for n in col):
+    for node_id in node_order:
         node = part.node(node_id)
-        x, y = layout.positions[node_id]
+        x, y = positions[node_id]
         emphasised = node_id in marks.nodes
         data = _node_data(node, x, y, dimmed=marks.active and not emphasised, emphasised=emphasised)
+        if regions is not None:
+            data["region"] = regions.region_of[node_id]
+            if node_id in regions.headers:
+                _as_header(data, dimmed=marks.active and not emphasised)
         net.add_node(node_id, label=node.name, shape=data.pop("shape"), color=data.pop("color"), **data)
-    routes = {} if large else _routes(part, layout.positions, marks, every=n_edges <= ROUTED_EDGES)
+    boxes = _boxes(part, positions, marks, regions)
+    paths: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    cleared = regions is not None and n_nodes <= GRID_ROUTED_NODES and n_edges <= ROUTED_EDGES
+    if large:
+        routes: dict[tuple[str, str, str], dict[str, Any]] = {}
+    elif cleared and regions is not None:
+        routes, paths = _clear_routes(part, positions, boxes, regions)
+    else:
+        routes = _routes(part, positions, marks, boxes, every=n_edges <= ROUTED_EDGES)
     seen_pairs: Counter[tuple[str, str]] = Counter()
     ordered = sorted(part.nx.edges(keys=True), key=lambda t: t in marks.edges)  # highlighted drawn last
     for triple in ordered:
@@ -493,11 +702,20 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
             emphasised=emphasised,
             labelled=labelled,
             curved=not large,
-            parallel=seen_pairs[pair],
+            parallel=0 if cleared else seen_pairs[pair],  # cleared: parallel edges are routed apart already
             route=routes.get(triple),
         )
+        if regions is not None and _inside_own_region(part, triple, regions):
+            data["hidden"] = True  # "X is in the liver" is what the region already shows
+        elif regions is not None and "label" in data:
+            # The compartment figure names its edges by their look (the legend) and in
+            # tooltips: text on every edge would lie over the nodes of a dense region.
+            del data["label"], data["font"]
         seen_pairs[pair] += 1
-        net.add_edge(triple[0], triple[1], **data)
+        if triple in paths:
+            _add_path(net, triple, paths[triple], data)
+        else:
+            net.add_edge(triple[0], triple[1], **data)
     net.options = _options(large)  # a dict: pyvis's set_options would strip spaces from strings
 
     kind_counts = Counter(Kind(part.nx.nodes[n]["kind"]) for n in ids)
@@ -508,7 +726,13 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
             "edges are straight and unlabelled, and hidden while you pan or zoom. Draw a part with "
             "focus=/kinds= (command line: --focus, --kinds) to see more detail."
         )
-    elif not labelled:
+    elif regions is not None and not cleared:
+        notes.append(
+            f"{n_nodes:,} nodes: too many to read whole at this size, so edges are not routed around the "
+            "nodes. Find a node by name, untick kinds or collapse regions in the legend, or draw a part "
+            "(focus=/kinds=; command line: --focus, --kinds)."
+        )
+    if not large and not labelled:
         notes.append(
             f"{n_edges:,} edges: edge labels are left out to keep the figure readable; "
             "hover over an edge for its predicate, quotes and citations."
@@ -537,6 +761,7 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
             if kind_counts[k]
         ],
         "edge_kinds": [{"meaning": look.meaning, "icon": _edge_icon(look)} for look in _edge_looks(part)],
+        "regions": _region_data(regions, part),
     }
     return net.generate_html(name="pathway.html"), heading
 
@@ -546,11 +771,15 @@ def to_html(
 ) -> Path:
     """Write an interactive pathway diagram of the graph or a part of it to one offline HTML file.
 
-    Left to right by kind (exercise → signals → myokines → organs → processes →
-    outcomes → conditions), a colour and shape per kind with a legend, green arrows for
-    activation, red tees for inhibition, dashed lines for structural relations; tooltips
-    with descriptions, identifiers, quotes and citations; a search box and a kind
-    filter. The file loads nothing from the network.
+    Left to right through the body's compartments: the exercise, the muscle fibre, the
+    circulation, each target organ as a region (the organ's own node is the region's
+    title tab, where the arrows that reach the organ end; a myokine is drawn once, its
+    arrows fanning out to the organs), the whole body. A colour and shape per kind with a
+    legend, green arrows for activation, red tees for inhibition, dashed lines for
+    structural relations; up to 100 nodes, every edge is routed clear of the nodes it
+    does not touch. Tooltips with descriptions, identifiers, quotes and citations; a
+    search box (forgiving typos), a kind filter and collapsible regions. ``layout="kinds"``
+    draws one column per kind instead. The file loads nothing from the network.
 
     Parameters
     ----------

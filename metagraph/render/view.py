@@ -142,7 +142,7 @@ class ViewOptions(TypedDict, total=False):
     highlight: Any
     title: str | None
     legend: bool
-    layout: str
+    layout: str | None
 
 
 #: The layouts a static diagram can have: one column per kind, or the body's compartments.
@@ -174,9 +174,10 @@ class View:
         Static diagrams (Mermaid, DOT, SVG): add a legend of the node kinds and edge
         semantics drawn (the HTML page always has one).
     layout
-        ``"kinds"`` (one column per kind) or ``"compartments"``: static diagrams group the
-        nodes into the body's places (exercise, muscle fibre, circulation, each target
-        organ, whole body) as Graphviz clusters and Mermaid subgraphs.
+        ``"kinds"`` (one column per kind) or ``"compartments"``: the body's places
+        (exercise, muscle fibre, circulation, each target organ as a region, whole body),
+        as regions on the HTML page, Graphviz clusters and Mermaid subgraphs. By default
+        (``None``) the HTML page draws compartments and the static formats kinds.
 
     Examples
     --------
@@ -196,10 +197,10 @@ class View:
     highlight: Any = None
     title: str | None = None
     legend: bool = False
-    layout: str = "kinds"
+    layout: str | None = None
 
     def __post_init__(self) -> None:
-        if self.layout not in LAYOUTS:
+        if self.layout is not None and self.layout not in LAYOUTS:
             raise RenderError(f"unknown layout {self.layout!r}; the layouts are {', '.join(LAYOUTS)}")
 
     def select(self, graph: MetaGraph) -> tuple[MetaGraph, Highlight]:
@@ -254,7 +255,7 @@ def as_view(view: View | None = None, options: Mapping[str, Any] | None = None) 
     Examples
     --------
     >>> as_view(None, {"focus": "irisin"})
-    View(focus='irisin', hops=1, kinds=None, highlight=None, title=None, legend=False, layout='kinds')
+    View(focus='irisin', hops=1, kinds=None, highlight=None, title=None, legend=False, layout=None)
     >>> as_view(View(hops=2), {"hops": 3})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     metagraph.errors.RenderError: pass either a View or its options (hops=), not both: put them in the View, ...

@@ -7,7 +7,55 @@
   if (!mg) { return; }
   var network = mg.network, nodes = mg.nodes, edges = mg.edges;
   var container = document.getElementById("mynetwork");
-  var all = nodes.get({fields: ["id", "label", "kind", "names"]});
+  // Bend points of edges routed around nodes are invisible nodes (``via``): not found,
+  // not filtered, hidden with the edge they carry.
+  var all = nodes.get({fields: ["id", "label", "kind", "names", "region", "header"],
+                       filter: function (n) { return !n.via; }});
+  var vias = nodes.get({fields: ["id", "ends"], filter: function (n) { return n.via; }});
+  function syncVias() {
+    if (!vias.length) { return; }
+    nodes.update(vias.map(function (v) {
+      return {id: v.id, hidden: Boolean(nodes.get(v.ends[0]).hidden || nodes.get(v.ends[1]).hidden)};
+    }));
+  }
+
+  // The body's compartments (muscle fibre, circulation, each organ, whole body) are drawn
+  // as rounded boxes behind the nodes; an organ's own node is its box's title tab. A
+  // region can be collapsed: its nodes are hidden, its box says how many.
+  var regions = mg.regions || [];
+  var collapsed = Object.create(null);
+  var FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif";
+  function roundedBox(ctx, x, y, w, h, r) {
+    ctx.beginPath();
+    ctx.moveTo(x + r, y);
+    ctx.arcTo(x + w, y, x + w, y + h, r);
+    ctx.arcTo(x + w, y + h, x, y + h, r);
+    ctx.arcTo(x, y + h, x, y, r);
+    ctx.arcTo(x, y, x + w, y, r);
+    ctx.closePath();
+  }
+  network.on("beforeDrawing", function (ctx) {
+    regions.forEach(function (r) {
+      var b = r.box;
+      ctx.save();
+      ctx.globalAlpha = collapsed[r.key] ? 0.45 : 1;
+      ctx.fillStyle = r.fill;
+      ctx.strokeStyle = r.border;
+      ctx.lineWidth = 2;
+      roundedBox(ctx, b[0], b[1], b[2] - b[0], b[3] - b[1], 14);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = "#343a40";
+      ctx.textBaseline = "middle";
+      ctx.font = "600 18px " + FONT;
+      if (r.titled) { ctx.fillText(r.label, b[0] + 16, b[1] + 22); }  // text, never markup
+      if (collapsed[r.key]) {
+        ctx.font = "16px " + FONT;
+        ctx.fillText("collapsed: " + r.count + " hidden", b[0] + 16, b[1] + 58);
+      }
+      ctx.restore();
+    });
+  });
 
   // The legend floats over the network in narrow frames (pathway.css decides when):
   // there it starts closed, and it opens again when the frame becomes wide.
@@ -39,8 +87,11 @@
     return box;
   }
 
-  function figureBox(ids) {
+  function figureBox(ids, nodesOnly) {
     var box = null, shown = Object.create(null);
+    if (!nodesOnly) {
+      regions.forEach(function (r) { box = grow(box, r.box[0], r.box[1], r.box[2], r.box[3]); });
+    }
     ids.forEach(function (id) {
       var b = network.getBoundingBox(id);
       if (b) { box = grow(box, b.left, b.top, b.right, b.bottom); shown[id] = true; }
@@ -72,7 +123,7 @@
   }
 
   function fitView(ids) {
-    var box = figureBox(ids || visibleIds());
+    var box = figureBox(ids || visibleIds(), Boolean(ids));
     if (!box) { return false; }
     // Keep the figure clear of the floating (closed) legend button too.
     var top = PADDING;
@@ -217,8 +268,22 @@
       var hide = !box.checked;
       nodes.update(all.filter(function (n) { return n.kind === box.value; })
         .map(function (n) { return {id: n.id, hidden: hide}; }));
+      syncVias();
     });
   });
+
+  Array.prototype.forEach.call(document.querySelectorAll("input.mg-region"), function (box) {
+    box.addEventListener("change", function () {
+      collapsed[box.value] = !box.checked;
+      nodes.update(all.filter(function (n) { return n.region === box.value && !n.header; })
+        .map(function (n) { return {id: n.id, hidden: !box.checked}; }));
+      syncVias();
+    });
+  });
+  mg.collapse = function (key, yes) {
+    var box = document.querySelector("input.mg-region[value='" + key + "']");
+    if (box && box.checked === Boolean(yes)) { box.click(); }
+  };
 
   document.getElementById("mg-fit").addEventListener("click", function () {
     userMoved = false;

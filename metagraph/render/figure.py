@@ -68,10 +68,10 @@ def figure_caption(graph: MetaGraph, view: View | None = None) -> str:
 
     Examples
     --------
-    >>> import metagraph
-    >>> kg = metagraph.load()
-    >>> print(figure_caption(kg, View(focus="liver")))  # doctest: +ELLIPSIS
-    7 nodes, 10 edges. Sources: ...
+    >>> from metagraph.examples import sample_graph
+    >>> print(figure_caption(sample_graph(), View(focus="liver")))
+    2 nodes, 1 edge. Sources: Targeted exercise protocols and the reversal of metabolic dysregulation. \
+Drawn with metagraph; arrows →: increases, ⊣: decreases (SBGN), dashed: structural.
     """
     part, _ = as_view(view).select(graph)
     keys: list[str] = []

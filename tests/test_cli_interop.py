@@ -98,7 +98,7 @@ def test_export_one_file_formats(fmt: str, tmp_path: Path, capsys: pytest.Captur
 def test_export_folder_formats_and_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "kgx", str(tmp_path / "kgx"), "--json"]) == 0
     captured = capsys.readouterr()
-    assert json.loads(captured.out)["files"] == ["edges.tsv", "nodes.tsv"]
+    assert json.loads(captured.out)["files"] == ["context.jsonld", "edges.tsv", "nodes.tsv"]
     assert (
         "note: KGX:" in captured.err and "got local ids" in captured.err and "--kgx-skip-unidentified" in captured.err
     )

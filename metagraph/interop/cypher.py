@@ -42,6 +42,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -64,6 +65,7 @@ __all__ = [
     "cypher_literal",
     "edge_record",
     "label_of",
+    "neo4j_import_chunks",
     "relationship_type",
     "to_cypher",
     "to_neo4j_import_files",
@@ -379,10 +381,14 @@ def to_cypher(graph: MetaGraph, *, dialect: str = "neo4j") -> str:
 
 
 def _array_delimiter(values: Iterable[str]) -> str:
-    items = list(values)
-    for d in _ARRAY_DELIMITERS:
-        if not any(d in item for item in items):
-            return d
+    free = list(_ARRAY_DELIMITERS)
+    for item in values:
+        if any(d in item for d in free):
+            free = [d for d in free if d not in item]
+            if not free:
+                break
+    if free:
+        return free[0]
     raise ExportError(
         "every candidate array delimiter (; | ¦ \\x1f) occurs in a list value; "
         "use the Cypher script instead of the neo4j-admin files"
@@ -423,17 +429,41 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     >>> "--array-delimiter=';'" in files["import.sh"]
     True
     """
+    return {name: text if isinstance(text, str) else "".join(text) for name, text in neo4j_import_chunks(graph).items()}
+
+
+def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
+    """Return the files of :func:`to_neo4j_import_files`, ``relationships.csv`` as pieces to write one by one.
+
+    At a million edges the relationships file would not fit in memory with its rows.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> files = neo4j_import_chunks(MetaGraph([Node(id="il6", name="IL-6", kind="myokine")]))
+    >>> list(files), "".join(files["relationships.csv"]).count("\\n")
+    (['nodes.csv', 'references.csv', 'relationships.csv', 'import.sh'], 1)
+    """
     nodes = graph.nodes()
-    edges = [graph.edge_model(u, v, k) for u, v, k in graph.nx.edges(keys=True)]
+    model = graph.edge_model
+    triples = list(graph.nx.edges(keys=True))
     refs = list(graph.references.values())
+
+    def edge_values() -> Iterator[str]:
+        # the edges are read twice, never held: for the delimiter, then for the rows
+        for u, v, k in triples:
+            e = model(u, v, k)
+            yield from e.references
+            yield from (ev.quote for ev in e.evidence if ev.quote is not None)
+            yield from (str(x) for values in edge_items(e).values() for x in values)
+
     delim = _array_delimiter(
-        [
-            *(x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
-            *(x for n in nodes for values in node_matches(n).values() for x in values),
-            *(x for e in edges for x in (*e.references, *(ev.quote for ev in e.evidence if ev.quote is not None))),
-            *(str(x) for e in edges for values in edge_items(e).values() for x in values),
-            *(x for r in refs for x in (*r.authors, *r.discrepancies)),
-        ]
+        itertools.chain(
+            (x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
+            (x for n in nodes for values in node_matches(n).values() for x in values),
+            edge_values(),
+            (x for r in refs for x in (*r.authors, *r.discrepancies)),
+        )
     )
     node_header = [
         "id:ID(Node)",
@@ -508,18 +538,24 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
         "findings:string[]",
         "evidence",
     ]
-    rel_rows = []
-    for e in edges:
-        p = _edge_props(e)
-        rel_rows.append(
-            [
-                e.source,
-                e.target,
-                relationship_type(e.predicate.value),
-                e.key,
-                *(_cell(p.get(c.partition(":")[0]), delim) for c in rel_header[4:]),
-            ]
-        )
+    columns = [c.partition(":")[0] for c in rel_header[4:]]
+
+    def relationships() -> Iterator[str]:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(rel_header)
+        for start in range(0, len(triples), 10_000):
+            for u, v, k in triples[start : start + 10_000]:
+                e = model(u, v, k)
+                p = _edge_props(e)
+                writer.writerow(
+                    [u, v, relationship_type(e.predicate.value), k, *(_cell(p.get(c), delim) for c in columns)]
+                )
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        yield buf.getvalue()
+
     script = (
         "#!/bin/sh\n"
         "# Load these files into a new, empty Neo4j 5 database (default name: neo4j), offline:\n"
@@ -533,6 +569,6 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     return {
         "nodes.csv": _csv(node_header, node_rows),
         "references.csv": _csv(ref_header, ref_rows),
-        "relationships.csv": _csv(rel_header, rel_rows),
+        "relationships.csv": relationships(),
         "import.sh": script,
     }

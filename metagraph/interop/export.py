@@ -9,6 +9,7 @@ leaving other files there alone.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
 import shutil
@@ -90,9 +91,9 @@ def _kgx(graph: MetaGraph, *, unidentified: str = "local") -> dict[str, str]:
 
 
 def _cypher(graph: MetaGraph, *, dialect: str = "neo4j") -> dict[str, str | Iterable[str]]:
-    from metagraph.interop.cypher import to_neo4j_import_files
+    from metagraph.interop.cypher import neo4j_import_chunks
 
-    return {"graph.cypher": _cypher_script(graph, dialect=dialect), **to_neo4j_import_files(graph)}
+    return {"graph.cypher": _cypher_script(graph, dialect=dialect), **neo4j_import_chunks(graph)}
 
 
 def _cypher_script(graph: MetaGraph, *, dialect: str = "neo4j") -> Iterable[str]:
@@ -226,6 +227,18 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
             f"the {spec.name} format has no option {', '.join(map(repr, unknown))}"
             + (f"; its options: {', '.join(accepted)}" if accepted else "; it takes none")
         )
+    # a large export makes millions of short-lived objects, none of them cyclic; the
+    # collector's passes over the graph's own objects would double its time
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_and_write(graph, target, spec, options)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_and_write(graph: MetaGraph, target: Path, spec: ExportFormat, options: dict[str, Any]) -> Path:
     output = spec.build(graph, **options)
     if spec.folder:
         if target.exists() and not target.is_dir():

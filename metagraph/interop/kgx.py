@@ -7,15 +7,19 @@ identifiers (a myokine with a ChEBI id is a ``biolink:SmallMolecule``). A node's
 (``UniProt:`` written ``UniProtKB:``) and that no earlier node took: the first in the
 namespaces Biolink prefers for its category (:data:`~metagraph.interop.biolink.ID_PREFIXES`),
 else the first in the node's order, so the nodes line up with other graphs' records. A node without
-one cannot join another graph, and KGX validation rejects an id whose prefix is
-not in Biolink's JSON-LD context. By default (``unidentified="local"``) such nodes
-keep their edges under a local id, ``metagraph:<id>``, and a :class:`UserWarning`
+one cannot join another graph. By default (``unidentified="local"``) such nodes
+keep their edges under a local id, ``metagraph:<id>``, a prefix registered in
+``context.jsonld`` written beside the files (a JSON-LD context: give it to KGX with
+Biolink's, and ``kgx validate`` reports no error), and a :class:`UserWarning`
 says how many did and how to leave them out instead (``unidentified="skip"``, on the
 command line ``metagraph export kgx --kgx-skip-unidentified``), which drops them and
 their edges, for a file KGX validation accepts whole. An approximate match never
 becomes an id either way. An export that would leave every node, or every edge, out
 raises :class:`~metagraph.errors.ExportError` rather than write empty files. Every
-node keeps its metagraph id in ``xref`` beside its identifiers. Edges carry
+node keeps its metagraph id in ``xref`` beside its identifiers. Every edge has an ``id``
+(``metagraph:<source>--<key>--<target>``) and its qualifiers; edges that share subject,
+predicate and object (the same claim in two places) are listed in a warning, since
+``kgx transform`` merges them unless run with ``--stream``. Edges carry
 ``publications`` (PMIDs and DOIs of the cited works),
 ``supporting_text`` (the quotes), the place as ``anatomical_context_qualifier`` (the
 place's KGX id), ``original_predicate`` (``metagraph:<predicate>``), and the
@@ -26,10 +30,12 @@ provenance Biolink 4 requires: ``knowledge_level`` ``knowledge_assertion``,
 The evidence model goes with the edges and nodes:
 
 * only exact matches (``xrefs``) become a node's ``id`` or go into ``xref``; close,
-  broad and narrow matches go into the Biolink mapping slots ``close_match``,
-  ``broad_match`` and ``narrow_match`` (SKOS close/broad/narrow match: related, never
-  equated), and related matches, for which Biolink has no slot, into
-  ``metagraph:related_match``;
+  broad, narrow and related matches go into ``metagraph:close_match``,
+  ``metagraph:broad_match``, ``metagraph:narrow_match`` and ``metagraph:related_match``
+  (SKOS close/broad/narrow/related match: related, never equated). Not into Biolink's
+  ``close_match``/``broad_match``/``narrow_match``: the ``kgx`` tool reads those as lists
+  while the Biolink Model declares them single-valued, so ``kgx validate`` rejects every
+  value there;
 * ``negated`` (Biolink's association slot) is ``True`` for a claim the source denies;
 * ``has_evidence`` and ``has_evidence_of_type`` list the ECO terms of the evidence
   items' types (``has_evidence_of_type`` is Biolink 4's slot for ECO terms;
@@ -48,6 +54,7 @@ The evidence model goes with the edges and nodes:
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
@@ -60,8 +67,10 @@ if TYPE_CHECKING:
     from metagraph.models import Edge, Node
 
 __all__ = [
+    "CONTEXT_FILE",
     "EDGE_COLUMNS",
     "KNOWLEDGE_SOURCE",
+    "LOCAL_IRI",
     "LOCAL_PREFIX",
     "NODE_COLUMNS",
     "SKIP_FLAG",
@@ -73,6 +82,9 @@ __all__ = [
 
 #: Prefix of the KGX ids of nodes without a standard identifier, and of edge ids.
 LOCAL_PREFIX = "metagraph"
+#: The IRI the local prefix stands for, and the JSON-LD context file that registers it.
+LOCAL_IRI = "https://w3id.org/metagraph/node/"
+CONTEXT_FILE = "context.jsonld"
 #: The Biolink ``infores`` id of this graph, as primary knowledge source.
 KNOWLEDGE_SOURCE = "infores:metagraph"
 NODE_COLUMNS = (
@@ -82,9 +94,9 @@ NODE_COLUMNS = (
     "description",
     "synonym",
     "xref",
-    "close_match",
-    "broad_match",
-    "narrow_match",
+    f"{LOCAL_PREFIX}:close_match",
+    f"{LOCAL_PREFIX}:broad_match",
+    f"{LOCAL_PREFIX}:narrow_match",
     f"{LOCAL_PREFIX}:related_match",
     "provided_by",
 )
@@ -270,9 +282,12 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
                 "description": _clean(node.description),
                 "synonym": "|".join(_clean(s) for s in node.synonyms),
                 "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
-                "close_match": _curies(node.close_matches),
-                "broad_match": _curies(node.broad_matches),
-                "narrow_match": _curies(node.narrow_matches),
+                # not Biolink's close_match/broad_match/narrow_match: kgx reads those as lists
+                # while the Biolink Model declares them single-valued, so `kgx validate` fails on
+                # any value there
+                f"{LOCAL_PREFIX}:close_match": _curies(node.close_matches),
+                f"{LOCAL_PREFIX}:broad_match": _curies(node.broad_matches),
+                f"{LOCAL_PREFIX}:narrow_match": _curies(node.narrow_matches),
                 f"{LOCAL_PREFIX}:related_match": _curies(node.related_matches),
                 "provided_by": KNOWLEDGE_SOURCE,
             }
@@ -332,7 +347,7 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
     if left_out:
         warnings.warn(
             f"KGX: {len(left_out)} nodes without an identifier Biolink knows were left out, with their "
-            f"{skipped_edges} edges: {', '.join(left_out)}; add identifiers (xrefs) to them, or export "
+            f"{skipped_edges} edges: {_listed(left_out)}; add identifiers (xrefs) to them, or export "
             f"with unidentified='local' (the default; on the command line, without {SKIP_FLAG}) to keep "
             "them as metagraph:<id>",
             UserWarning,
@@ -342,10 +357,38 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
     if local:
         warnings.warn(
             f"KGX: {len(local)} nodes without an identifier Biolink knows got local ids (metagraph:<id>, "
-            f"a prefix KGX validation reports): {', '.join(local)}; add identifiers (xrefs) to them, or "
+            f"a prefix registered in {CONTEXT_FILE} beside the files): {_listed(local)}; add identifiers "
+            "(xrefs) to them, or "
             f"export with unidentified='skip' (on the command line, {SKIP_FLAG}) to leave them and their "
             "edges out",
             UserWarning,
             stacklevel=2,
         )
-    return {"nodes.tsv": _table(NODE_COLUMNS, nodes), "edges.tsv": _table(EDGE_COLUMNS, edges)}
+    _warn_merged(edges)
+    return {
+        "nodes.tsv": _table(NODE_COLUMNS, nodes),
+        "edges.tsv": _table(EDGE_COLUMNS, edges),
+        CONTEXT_FILE: json.dumps({"@context": {LOCAL_PREFIX: LOCAL_IRI}}, indent=2) + "\n",
+    }
+
+
+def _listed(ids: Sequence[str], most: int = 40) -> str:
+    shown = ", ".join(ids[:most])
+    return shown + (f" and {len(ids) - most} more" if len(ids) > most else "")
+
+
+def _warn_merged(edges: list[dict[str, Any]]) -> None:
+    """Warn about edges that share subject, predicate and object, which ``kgx transform`` merges into one."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for e in edges:
+        groups.setdefault((e["subject"], e["predicate"], e["object"]), []).append(e["id"])
+    shared = [ids for ids in groups.values() if len(ids) > 1]
+    if shared:
+        warnings.warn(
+            f"KGX: {sum(map(len, shared))} edges share their subject, predicate and object with another "
+            "(they differ in qualifiers, such as anatomical_context_qualifier, and each has its own id); "
+            "`kgx transform` keys edges by subject-predicate-object and merges these unless run with "
+            f"--stream: {_listed([' = '.join(ids) for ids in shared], 10)}",
+            UserWarning,
+            stacklevel=3,
+        )

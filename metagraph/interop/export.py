@@ -84,10 +84,10 @@ def _csv(graph: MetaGraph) -> dict[str, str]:
     return to_csv_files(graph)
 
 
-def _kgx(graph: MetaGraph, *, unidentified: str = "local") -> dict[str, str]:
-    from metagraph.interop.kgx import to_kgx_files
+def _kgx(graph: MetaGraph, *, unidentified: str = "local") -> dict[str, str | Iterable[str]]:
+    from metagraph.interop.kgx import kgx_chunks
 
-    return to_kgx_files(graph, unidentified=unidentified)  # type: ignore[arg-type]
+    return dict(kgx_chunks(graph, unidentified=unidentified))  # type: ignore[arg-type]
 
 
 def _cypher(graph: MetaGraph, *, dialect: str = "neo4j") -> dict[str, str | Iterable[str]]:

@@ -56,11 +56,12 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from metagraph.errors import ExportError
 from metagraph.interop.biolink import ID_PREFIXES, MOLECULAR_KINDS, PREDICATE_MAP, PREFIXES, category_of
+from metagraph.schema import Predicate
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -75,6 +76,7 @@ __all__ = [
     "NODE_COLUMNS",
     "SKIP_FLAG",
     "TAXA",
+    "kgx_chunks",
     "kgx_ids",
     "knowledge_level",
     "to_kgx_files",
@@ -266,6 +268,22 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
     >>> row["predicate"], row["qualified_predicate"], row["object_direction_qualifier"], row["publications"]
     ('biolink:affects', 'biolink:causes', 'increased', 'PMID:22777012')
     """
+    files = kgx_chunks(graph, unidentified=unidentified)
+    return {name: text if isinstance(text, str) else "".join(text) for name, text in files.items()}
+
+
+def kgx_chunks(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "local") -> dict[str, str | Iterator[str]]:
+    """Return the files of :func:`to_kgx_files`, ``edges.tsv`` as pieces to write one by one.
+
+    The checks and warnings come first; an edge's row is made only when its piece is written.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> files = kgx_chunks(MetaGraph([Node(id="ampk", name="AMPK", kind="signal", xrefs=["GO:0031588"])]))
+    >>> sorted(files), "".join(files["edges.tsv"]).count("\\n")
+    (['context.jsonld', 'edges.tsv', 'nodes.tsv'], 1)
+    """
     if unidentified not in ("skip", "local"):
         raise ExportError(f"unidentified must be 'skip' or 'local', not {unidentified!r}")
     ids = kgx_ids(graph, local=unidentified == "local")
@@ -292,45 +310,12 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
                 "provided_by": KNOWLEDGE_SOURCE,
             }
         )
-    edges = []
-    skipped_edges = 0
-    for u, v, k in graph.nx.edges(keys=True):
-        if u not in ids or v not in ids:
-            skipped_edges += 1
-            continue
-        edge = graph.edge_model(u, v, k)
-        bl = PREDICATE_MAP[edge.predicate]
-        molecular = graph.node(v).kind in MOLECULAR_KINDS
-        eco = list(dict.fromkeys(ev.type.eco for ev in edge.evidence))
-        species = edge.species
-        edges.append(
-            {
-                "id": f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", ""),
-                "subject": ids[u],
-                "predicate": bl.predicate,
-                "object": ids[v],
-                "category": "biolink:Association",
-                "qualified_predicate": bl.qualified_predicate,
-                "object_direction_qualifier": bl.direction,
-                "object_aspect_qualifier": bl.aspect if molecular else None,
-                "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
-                "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
-                "publications": "|".join(_publications(graph, edge.references)),
-                "supporting_text": "|".join(
-                    dict.fromkeys(_clean(ev.quote) for ev in edge.evidence if ev.quote is not None)
-                ),
-                "negated": str(edge.negated),
-                "has_evidence": "|".join(eco),
-                "has_evidence_of_type": "|".join(eco),
-                "species_context_qualifier": TAXA.get(species[0].value) if len(species) == 1 else None,
-                "knowledge_level": knowledge_level(edge),
-                "agent_type": "manual_agent",
-                "primary_knowledge_source": KNOWLEDGE_SOURCE,
-                f"{LOCAL_PREFIX}:summary": str(edge.summary),
-                f"{LOCAL_PREFIX}:contested": str(edge.contested),
-                f"{LOCAL_PREFIX}:hedged": str(edge.hedged),
-            }
-        )
+    # the edges are counted and checked first, from the graph's own attributes, and their rows
+    # made only while edges.tsv is written: at a million edges the rows would not fit in memory
+    nx_edges = graph.nx.edges
+    kept = [(u, v, k) for u, v, k in nx_edges(keys=True) if u in ids and v in ids]
+    skipped_edges = graph.nx.number_of_edges() - len(kept)
+    edges = kept
     if left_out and not nodes:
         raise ExportError(
             f"KGX: none of the {len(left_out)} nodes has an identifier Biolink knows, so leaving them out "
@@ -364,11 +349,50 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
             UserWarning,
             stacklevel=2,
         )
-    _warn_merged(edges)
+    _warn_merged(graph, ids, edges)
     return {
         "nodes.tsv": _table(NODE_COLUMNS, nodes),
-        "edges.tsv": _table(EDGE_COLUMNS, edges),
+        "edges.tsv": _edge_lines(graph, ids, edges),
         CONTEXT_FILE: json.dumps({"@context": {LOCAL_PREFIX: LOCAL_IRI}}, indent=2) + "\n",
+    }
+
+
+def _edge_lines(graph: MetaGraph, ids: dict[str, str], triples: list[tuple[str, str, str]]) -> Iterator[str]:
+    yield "\t".join(EDGE_COLUMNS) + "\n"
+    for start in range(0, len(triples), 10_000):
+        rows = [_edge_row(graph, ids, u, v, k) for u, v, k in triples[start : start + 10_000]]
+        yield "".join("\t".join(row.get(c) or "" for c in EDGE_COLUMNS) + "\n" for row in rows)
+
+
+def _edge_row(graph: MetaGraph, ids: dict[str, str], u: str, v: str, k: str) -> dict[str, Any]:
+    edge = graph.edge_model(u, v, k)
+    bl = PREDICATE_MAP[edge.predicate]
+    molecular = graph.node(v).kind in MOLECULAR_KINDS
+    eco = list(dict.fromkeys(ev.type.eco for ev in edge.evidence))
+    species = edge.species
+    return {
+        "id": _edge_id(u, k, v),
+        "subject": ids[u],
+        "predicate": bl.predicate,
+        "object": ids[v],
+        "category": "biolink:Association",
+        "qualified_predicate": bl.qualified_predicate,
+        "object_direction_qualifier": bl.direction,
+        "object_aspect_qualifier": bl.aspect if molecular else None,
+        "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
+        "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
+        "publications": "|".join(_publications(graph, edge.references)),
+        "supporting_text": "|".join(dict.fromkeys(_clean(ev.quote) for ev in edge.evidence if ev.quote is not None)),
+        "negated": str(edge.negated),
+        "has_evidence": "|".join(eco),
+        "has_evidence_of_type": "|".join(eco),
+        "species_context_qualifier": TAXA.get(species[0].value) if len(species) == 1 else None,
+        "knowledge_level": knowledge_level(edge),
+        "agent_type": "manual_agent",
+        "primary_knowledge_source": KNOWLEDGE_SOURCE,
+        f"{LOCAL_PREFIX}:summary": str(edge.summary),
+        f"{LOCAL_PREFIX}:contested": str(edge.contested),
+        f"{LOCAL_PREFIX}:hedged": str(edge.hedged),
     }
 
 
@@ -377,11 +401,17 @@ def _listed(ids: Sequence[str], most: int = 40) -> str:
     return shown + (f" and {len(ids) - most} more" if len(ids) > most else "")
 
 
-def _warn_merged(edges: list[dict[str, Any]]) -> None:
+def _edge_id(u: str, k: str, v: str) -> str:
+    return f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", "")
+
+
+def _warn_merged(graph: MetaGraph, ids: dict[str, str], triples: list[tuple[str, str, str]]) -> None:
     """Warn about edges that share subject, predicate and object, which ``kgx transform`` merges into one."""
     groups: dict[tuple[str, str, str], list[str]] = {}
-    for e in edges:
-        groups.setdefault((e["subject"], e["predicate"], e["object"]), []).append(e["id"])
+    succ = graph.nx.succ
+    for u, v, k in triples:
+        predicate = PREDICATE_MAP[Predicate(succ[u][v][k]["predicate"])].predicate
+        groups.setdefault((ids[u], predicate, ids[v]), []).append(_edge_id(u, k, v))
     shared = [ids for ids in groups.values() if len(ids) > 1]
     if shared:
         warnings.warn(

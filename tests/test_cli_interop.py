@@ -98,7 +98,7 @@ def test_export_one_file_formats(fmt: str, tmp_path: Path, capsys: pytest.Captur
 def test_export_folder_formats_and_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "kgx", str(tmp_path / "kgx"), "--json"]) == 0
     captured = capsys.readouterr()
-    assert json.loads(captured.out)["files"] == ["edges.tsv", "nodes.tsv"]
+    assert json.loads(captured.out)["files"] == ["context.jsonld", "edges.tsv", "nodes.tsv"]
     assert (
         "note: KGX:" in captured.err and "got local ids" in captured.err and "--kgx-skip-unidentified" in captured.err
     )
@@ -114,6 +114,22 @@ def test_export_folder_formats_and_notes(tmp_path: Path, capsys: pytest.CaptureF
     )
     assert main(["export", "cypher", str(tmp_path / "neo4j")]) == 0
     assert "(graph.cypher, import.sh, nodes.csv, references.csv, relationships.csv)" in capsys.readouterr().out
+
+
+def test_export_cypher_dialects(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for dialect, marker in (("kuzu", "CREATE NODE TABLE Myokine("), ("falkordb", "CREATE INDEX FOR (n:Node)")):
+        assert main(["export", "cypher", str(tmp_path / f"{dialect}.cypher"), "--dialect", dialect]) == 0
+        assert marker in (tmp_path / f"{dialect}.cypher").read_text(encoding="utf-8")
+    # the old name of the Kùzu script is kept and writes the same file
+    assert main(["export", "cypher-kuzu", str(tmp_path / "old.cypher")]) == 0
+    assert (tmp_path / "old.cypher").read_bytes() == (tmp_path / "kuzu.cypher").read_bytes()
+    # a folder in a dialect: its script and the neo4j-admin files
+    assert main(["export", "cypher", str(tmp_path / "folder"), "--dialect", "kuzu"]) == 0
+    assert (tmp_path / "folder" / "graph.cypher").read_bytes() == (tmp_path / "kuzu.cypher").read_bytes()
+    capsys.readouterr()
+    assert main(["export", "csv", str(tmp_path / "csv"), "--dialect", "kuzu"]) == 1
+    assert "--dialect is an option of the cypher format" in capsys.readouterr().err
+    assert not (tmp_path / "csv").exists()
 
 
 def test_export_of_data_files_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

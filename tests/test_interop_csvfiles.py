@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from metagraph import Evidence, MetaGraph, Node
 from metagraph.interop.csvfiles import (
+    DTYPES,
     EDGE_COLUMNS,
     NODE_COLUMNS,
     REFERENCE_COLUMNS,
@@ -97,3 +98,30 @@ def test_negative_signs_stay_numbers(kg: MetaGraph, tmp_path: Path) -> None:
     edges = pd.read_csv(out / "edges.csv", keep_default_na=False)
     assert -1 in set(edges["sign"]) and edges["sign"].dtype.kind == "i"
     assert not any(str(v).startswith("'") for v in edges["sign"])
+
+
+def test_whole_number_columns_stay_whole_in_pandas(tmp_path: Path) -> None:
+    from metagraph import Reference
+
+    kg = MetaGraph(
+        [Node(id="x", name="X", kind="signal")],
+        [],
+        [Reference(key="a", title="A", year=2012, pmid="22777012"), Reference(key="b", title="B")],
+    )
+    out = kg.export(tmp_path / "csv", format="csv")
+    text = (out / "references.csv").read_text(encoding="utf-8")
+    assert "2012.0" not in text and "22777012.0" not in text
+    # without the dtypes pandas reads a column with an empty cell as floats; with them, whole numbers
+    refs = pd.read_csv(out / "references.csv", dtype=DTYPES["references.csv"])
+    assert str(refs["year"].dtype) == "Int64" and str(refs["pmid"].dtype) == "Int64"
+    assert refs["year"].tolist()[0] == 2012 and refs["pmid"].tolist()[0] == 22777012
+    assert refs["year"].isna().tolist() == [False, True]
+
+
+def test_dtypes_fit_the_bundled_graph(kg: MetaGraph, tmp_path: Path) -> None:
+    out = kg.export(tmp_path / "csv", format="csv")
+    for name, dtypes in DTYPES.items():
+        frame = pd.read_csv(out / name, dtype=dtypes)
+        assert {c: str(frame[c].dtype) for c in dtypes} == dtypes
+    edges = pd.read_csv(out / "edges.csv", dtype=DTYPES["edges.csv"])
+    assert sorted(set(edges["sign"])) == sorted({e.sign for e in kg.edges()})

@@ -3,6 +3,7 @@
 No Neo4j server runs here, so the script is read back with a small parser of the
 Cypher subset it uses (string escapes included), and the neo4j-admin files with
 the csv module, following the header format of ``neo4j-admin database import``.
+The same statements run in a real FalkorDB in tests/test_interop_databases.py.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ class _Cypher:
                 self.pos += 1
             self.pos += 1
             return "".join(out)
+        if ch == "{":
+            return self.map()
         if ch == "[":
             self.pos += 1
             items: list[Any] = []
@@ -106,34 +109,28 @@ class _Cypher:
         self.pos += 1
         return out
 
-    def statement(self) -> tuple[str, dict[str, Any]]:
+    def statement(self) -> list[tuple[str, dict[str, Any]]]:
+        """One ``UNWIND [rows] AS row ...;`` line: its rows, each tagged node, rel or reference."""
+        self.expect("UNWIND")
         self.skip()
-        if self.text.startswith("MATCH", self.pos):
-            self.expect("MATCH (a:Node")
-            a = self.map()["id"]
-            self.expect("), (b:Node")
-            b = self.map()["id"]
-            self.expect(") MERGE (a)-[r:")
-            rel = self.name()
-            key = self.map()["key"]
-            self.expect("]->(b) SET r +=")
-            props = self.map()
-            result = ("rel", {"source": a, "target": b, "type": rel, "key": key, **props})
-        elif self.text.startswith("MERGE (n:Node", self.pos):
-            self.expect("MERGE (n:Node")
-            ident = self.map()["id"]
-            self.expect(") SET n:")
-            label = self.name()
-            self.expect(", n +=")
-            result = ("node", {"id": ident, "label": label, **self.map()})
-        else:
-            self.expect("MERGE (r:Reference")
-            key = self.map()["key"]
-            self.expect(") SET r +=")
-            result = ("reference", {"key": key, **self.map()})
-        self.expect(";")
-        assert self.pos == len(self.text), self.text[self.pos :]
-        return result
+        rows = self.literal()
+        self.expect("AS row")
+        tail = self.text[self.pos :].strip()
+        if tail.startswith("MERGE (n:Node {id: row.id}) SET n:"):
+            label = re.fullmatch(r"MERGE \(n:Node \{id: row\.id\}\) SET n:(\w+), n \+= row\.props;", tail).group(1)
+            return [("node", {"id": r["id"], "label": label, **r["props"]}) for r in rows]
+        if tail == "MERGE (r:Reference {key: row.key}) SET r += row.props;":
+            return [("reference", {"key": r["key"], **r["props"]}) for r in rows]
+        m = re.fullmatch(
+            r"MATCH \(a:Node \{id: row\.source\}\), \(b:Node \{id: row\.target\}\) "
+            r"MERGE \(a\)-\[r:(\w+) \{key: row\.key\}\]->\(b\) SET r \+= row\.props;",
+            tail,
+        )
+        assert m, tail
+        return [
+            ("rel", {"source": r["source"], "target": r["target"], "type": m.group(1), "key": r["key"], **r["props"]})
+            for r in rows
+        ]
 
 
 def _parse_script(script: str) -> dict[str, list[dict[str, Any]]]:
@@ -141,8 +138,8 @@ def _parse_script(script: str) -> dict[str, list[dict[str, Any]]]:
     for line in script.splitlines():
         if not line or line.startswith("//") or line.startswith("CREATE CONSTRAINT"):
             continue
-        kind, props = _Cypher(line).statement()
-        out[kind].append(props)
+        for kind, props in _Cypher(line).statement():
+            out[kind].append(props)
     return out
 
 
@@ -182,6 +179,10 @@ def test_bundled_graph_script_parses_back(kg: MetaGraph) -> None:
         assert [Evidence.model_validate(e) for e in json.loads(rel["evidence"])] == edge.evidence
     # MERGE under uniqueness constraints: running the script twice leaves one copy
     assert script.count("CREATE CONSTRAINT") == 2 and "CREATE (" not in script
+    # batched: one statement per kind, one for the references and one per predicate (each under BATCH rows)
+    statements = [line for line in script.splitlines() if line.startswith("UNWIND")]
+    kinds, predicates = {n.kind for n in kg.nodes()}, {e.predicate for e in kg.edges()}
+    assert len(statements) == len(kinds) + 1 + len(predicates)
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])

@@ -18,7 +18,8 @@ EXAMPLES = [
     ),
     (
         "export",
-        "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher cypher-kuzu turtle)",
+        "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher turtle; "
+        "cypher --dialect neo4j|falkordb|kuzu)",
     ),
 ]
 
@@ -89,6 +90,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--kgx-local-ids",
         action="store_true",
         help="kgx: keep nodes without a Biolink-known identifier as metagraph:<id> (the default)",
+    )
+    p.add_argument(
+        "--dialect",
+        choices=["neo4j", "falkordb", "kuzu"],
+        help="cypher: the engine the script is for (default neo4j; falkordb; kuzu: DDL and batched CREATEs)",
     )
     p.add_argument(
         "--force", action="store_true", help="write OUT even if it is or lies inside a data file or folder read"
@@ -210,7 +216,13 @@ def _import_table(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     refuse_to_overwrite_inputs(args.out, graph_inputs(args), force=args.force)
     kg = load_graph(args)
+    from metagraph.errors import MetagraphError
+
     options = {"unidentified": "skip"} if args.kgx_skip_unidentified and args.format == "kgx" else {}
+    if args.dialect is not None:
+        if args.format != "cypher":
+            raise MetagraphError(f"--dialect is an option of the cypher format, not {args.format}")
+        options["dialect"] = args.dialect
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         out = kg.export(args.out, format=args.format, **options)

@@ -14,6 +14,13 @@ terms), ``evidence_hedged``, ``stances``, ``species`` and ``systems`` joined wit
 and ``findings`` joined with ``" | "``, item by item in the order of ``evidence_json``
 (an empty place where an item has no value).
 
+Whole numbers are written as whole numbers (``sign`` ``-1``, ``year`` ``2012``, ``pmid``
+``22777012``), never ``2012.0``. A column with empty cells (a reference without a year)
+is read by ``pandas.read_csv`` as floats unless told otherwise; :data:`DTYPES` tells it,
+per file: ``pandas.read_csv(path, dtype=DTYPES["references.csv"])`` keeps ``year`` and
+``pmid`` whole (pandas' nullable ``Int64``; an empty cell is ``<NA>``) and ``sign`` an
+``int64``.
+
 Spreadsheet formula injection: a text cell that begins with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return would be run as a formula by Excel, LibreOffice or Google
 Sheets, so it is written with a leading apostrophe (``'=1+1``), as the OWASP guidance on
@@ -36,7 +43,22 @@ from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "REFERENCE_COLUMNS", "escape_cell", "to_csv_files", "unescape_cell"]
+__all__ = [
+    "DTYPES",
+    "EDGE_COLUMNS",
+    "NODE_COLUMNS",
+    "REFERENCE_COLUMNS",
+    "escape_cell",
+    "to_csv_files",
+    "unescape_cell",
+]
+
+#: The pandas dtypes of the whole-number columns, per file: ``pandas.read_csv(path, dtype=DTYPES[name])``.
+DTYPES: dict[str, dict[str, str]] = {
+    "nodes.csv": {},
+    "edges.csv": {"sign": "int64"},
+    "references.csv": {"year": "Int64", "pmid": "Int64"},
+}
 
 # The characters a spreadsheet reads as the start of a formula (OWASP, CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

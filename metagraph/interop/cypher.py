@@ -1,20 +1,35 @@
-"""The graph for Neo4j: a Cypher script, and the CSV files of ``neo4j-admin database import``.
+"""The graph for Neo4j, FalkorDB and Kùzu: a Cypher script per engine, and neo4j-admin CSV files.
 
-Both build the same graph. A node gets the label ``Node`` and its kind as a second label
-(``:Node:Myokine``), with properties ``id``, ``name``, ``kind``, ``synonyms``, ``xrefs``
+Every dialect builds the same graph. A node gets the label ``Node`` and its kind as a second label
+(``:Node:Myokine``; in Kùzu, whose nodes live in typed tables, the kind's table
+``Myokine``), with properties ``id``, ``name``, ``kind``, ``synonyms``, ``xrefs``
 (exact matches), ``close_matches``, ``broad_matches``, ``narrow_matches``,
 ``related_matches`` (approximate ones), ``members``, ``description``. An edge becomes a
 relationship whose type is its predicate in upper snake case (``ACTIVATES``,
-``CLEAVED_INTO``), with ``key``, ``predicate``, ``sign``, ``transmits``, the qualifiers
-that are set, the evidence model: ``negated``, ``summary``, ``contested``, ``inferred``,
-``hedged`` and the items' fields as lists aligned item by item: ``evidence_types`` (ECO
-terms), ``evidence_hedged``, ``stances``, ``species``, ``systems``, ``findings``,
-``references`` (cited keys), ``quotes`` and ``evidence`` (the records as JSON text: Neo4j
-properties cannot hold maps). Each reference is a ``:Reference`` node keyed by ``key``.
-Absent values and empty lists are not written (Neo4j has no null property).
+``CLEAVED_INTO``), with ``key``, ``predicate``, ``sign``, ``transmits`` (a chain of effects
+may pass it: its predicate carries an effect and the claim is not denied, as in
+:mod:`metagraph.graph`), the qualifiers that are set, the evidence model: ``negated``,
+``summary``, ``contested``, ``inferred``, ``hedged`` and the items' fields as lists aligned
+item by item: ``evidence_types`` (ECO terms), ``evidence_hedged``, ``stances``, ``species``,
+``systems``, ``findings``, ``references`` (cited keys), ``quotes`` and ``evidence`` (the
+records as JSON text: Neo4j properties cannot hold maps). Each reference is a
+``:Reference`` node keyed by ``key``. In Neo4j and FalkorDB absent values and empty lists
+are not written (they have no null property).
 
-* :func:`to_cypher`: ``MERGE`` statements behind uniqueness constraints, so running the
-  script twice leaves one copy (``cypher-shell -f graph.cypher``).
+* :func:`to_cypher`: a script for one of the :data:`DIALECTS`:
+
+  - ``neo4j`` (``cypher-shell -f graph.cypher``): uniqueness constraints on ``Node.id`` and
+    ``Reference.key``, then ``UNWIND`` batches of :data:`BATCH` rows that ``MERGE`` on them,
+    so running the script twice leaves one copy;
+  - ``falkordb``: the same statements behind ``CREATE INDEX`` (FalkorDB's constraints are
+    a separate command, not Cypher), one statement per line, for ``graph.query``;
+  - ``kuzu``: the schema's DDL and batched ``CREATE`` (:mod:`metagraph.interop.kuzu_cypher`).
+
+  Strings are single-quoted with backslash escapes: for Neo4j ``\\'``, ``\\\\``, ``\\n``,
+  ``\\r``, ``\\t``, ``\\b``, ``\\f`` and ``\\uXXXX`` for other control characters; FalkorDB
+  reads only ``\\'``, ``\\\\``, ``\\n`` and ``\\r``, so other control characters are
+  written as themselves (and the NUL character, which it cannot hold, is an error);
+  Kùzu's escaping is its own.
 * :func:`to_neo4j_import_files`: ``nodes.csv``, ``references.csv``,
   ``relationships.csv`` with typed headers (``id:ID(Node)``, ``:LABEL``,
   ``synonyms:string[]``, ``:START_ID(Node)``, ``:END_ID(Node)``, ``:TYPE``, ``sign:int``...)
@@ -25,11 +40,15 @@ Absent values and empty lists are not written (Neo4j has no null property).
 from __future__ import annotations
 
 import csv
+import functools
 import io
-import json
+import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from pydantic import TypeAdapter
 
 from metagraph.errors import ExportError
 from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items, node_matches
@@ -37,11 +56,33 @@ from metagraph.schema import spec
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
-    from metagraph.models import Edge, Node, Reference
+    from metagraph.models import Edge, Evidence, Node, Reference
 
-__all__ = ["cypher_literal", "label_of", "relationship_type", "to_cypher", "to_neo4j_import_files"]
+__all__ = [
+    "BATCH",
+    "DIALECTS",
+    "cypher_chunks",
+    "cypher_literal",
+    "edge_record",
+    "label_of",
+    "neo4j_import_chunks",
+    "relationship_type",
+    "to_cypher",
+    "to_neo4j_import_files",
+]
+
+#: The Cypher dialects of :func:`to_cypher`, the first being the default.
+DIALECTS = ("neo4j", "falkordb", "kuzu")
+#: Rows per ``UNWIND`` statement in the Neo4j and FalkorDB scripts.
+BATCH = 1000
 
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+# control characters (C0, DEL, C1) have no short escape: \\u followed by four hex digits
+_TRANSLATION = {
+    **{c: f"\\u{c:04x}" for c in (*range(0x20), *range(0x7F, 0xA0))},
+    **{ord(ch): esc for ch, esc in _ESCAPES.items()},
+}
+_NEEDS_ESCAPE = re.compile(r"[\\'\x00-\x1f\x7f-\x9f]")
 _ARRAY_DELIMITERS = (";", "|", "¦", "\u001f")
 _REFERENCE_FIELDS = (
     "type",
@@ -83,6 +124,56 @@ def relationship_type(predicate: str) -> str:
     return predicate.upper()
 
 
+def _literal_writer(needs_escape: re.Pattern[str], table: Mapping[int, str]) -> Callable[[Any], str]:
+    def literal(value: Any) -> str:
+        kind = type(value)
+        if kind is str:  # the common case first: an export writes millions of these
+            text: str = value
+            # most strings need no escape: one regular-expression scan, not a loop per character
+            if needs_escape.search(text) is None:
+                return "'" + text + "'"
+            return "'" + text.translate(table) + "'"
+        if kind is list or kind is tuple:
+            return "[" + ", ".join([literal(v) for v in value]) + "]"
+        if value is None:
+            return "null"
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise ExportError(f"Cypher has no literal for {value!r}")
+            return repr(value)
+        if isinstance(value, str):
+            return literal(str(value))
+        if isinstance(value, (list, tuple)):
+            return literal(list(value))
+        raise ExportError(f"Cypher has no literal for a {type(value).__name__}")
+
+    return literal
+
+
+_neo4j_literal = _literal_writer(_NEEDS_ESCAPE, _TRANSLATION)
+
+
+class _FalkorTable(dict[int, str]):
+    """FalkorDB's escapes; the NUL character, which it cannot hold in a string, is an error."""
+
+    def __missing__(self, key: int) -> str:
+        if key == 0:
+            raise ExportError("FalkorDB cannot hold the NUL character (\\x00) in a string; remove it from the data")
+        raise LookupError(key)  # str.translate then keeps the character
+
+
+# FalkorDB reads \\ \' \n \r and no \u escape; other control characters go in as themselves
+# (the script has one statement per line, so only the line breaks must be escaped)
+_falkordb_literal = _literal_writer(
+    re.compile(r"[\\'\n\r\x00]"),
+    _FalkorTable({ord("\\"): "\\\\", ord("'"): "\\'", ord("\n"): "\\n", ord("\r"): "\\r"}),
+)
+
+
 def cypher_literal(value: Any) -> str:
     """Return ``value`` (str, int, float, bool, list of these, or None) as a Cypher literal.
 
@@ -96,33 +187,11 @@ def cypher_literal(value: Any) -> str:
     >>> cypher_literal(["a", 1, True, None])
     "['a', 1, true, null]"
     """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ExportError(f"Cypher has no literal for {value!r}")
-        return repr(value)
-    if isinstance(value, str):
-        out = []
-        for ch in value:
-            if ch in _ESCAPES:
-                out.append(_ESCAPES[ch])
-            elif ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0:
-                out.append(f"\\u{ord(ch):04x}")
-            else:
-                out.append(ch)
-        return "'" + "".join(out) + "'"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
-    raise ExportError(f"Cypher has no literal for a {type(value).__name__}")
+    return _neo4j_literal(value)
 
 
-def _map(props: Mapping[str, Any]) -> str:
-    return "{" + ", ".join(f"{k}: {cypher_literal(v)}" for k, v in props.items()) + "}"
+def _map(props: Mapping[str, Any], literal: Callable[[Any], str] = _neo4j_literal) -> str:
+    return "{" + ", ".join([f"{k}: {literal(v)}" for k, v in props.items()]) + "}"
 
 
 def _present(props: Mapping[str, Any]) -> dict[str, Any]:
@@ -158,7 +227,8 @@ def edge_record(edge: Edge) -> dict[str, Any]:
     return {
         "predicate": edge.predicate.value,
         "sign": edge.sign,
-        "transmits": spec(edge.predicate).transmits,
+        # as in the library's graph: a denied claim carries no effect
+        "transmits": spec(edge.predicate).transmits and not edge.negated,
         "location": edge.location,
         "modality": edge.modality,
         **{
@@ -170,10 +240,21 @@ def edge_record(edge: Edge) -> dict[str, Any]:
         "references": edge.references,
         "quotes": list(dict.fromkeys(ev.quote for ev in edge.evidence if ev.quote is not None)),
         **edge_items(edge),
-        "evidence": json.dumps(
-            [ev.model_dump(mode="json", exclude_none=True) for ev in edge.evidence], ensure_ascii=False
-        ),
+        "evidence": _evidence_json(edge),
     }
+
+
+@functools.cache
+def _evidence_adapter() -> TypeAdapter[list[Evidence]]:
+    from metagraph.models import Evidence
+
+    return TypeAdapter(list[Evidence])
+
+
+def _evidence_json(edge: Edge) -> str:
+    # pydantic's own JSON writer: several times faster than model_dump then json.dumps, which
+    # matters at a million edges; compact, with non-ASCII characters as themselves
+    return _evidence_adapter().dump_json(edge.evidence, exclude_none=True).decode("utf-8")
 
 
 def _edge_props(edge: Edge) -> dict[str, Any]:
@@ -185,8 +266,101 @@ def _reference_props(ref: Reference) -> dict[str, Any]:
     return _present({f: data[f] for f in _REFERENCE_FIELDS})
 
 
-def to_cypher(graph: MetaGraph) -> str:
-    """Return a Cypher script that builds the graph in Neo4j (idempotent: ``MERGE``).
+def _check_dialect(dialect: str) -> str:
+    name = str(dialect).strip().casefold()
+    if name not in DIALECTS:
+        raise ExportError(f"unknown Cypher dialect {dialect!r}; use one of: {', '.join(DIALECTS)}")
+    return name
+
+
+def _unwind(rows: list[str], statement: str) -> Iterator[str]:
+    for start in range(0, len(rows), BATCH):
+        yield "UNWIND [" + ", ".join(rows[start : start + BATCH]) + "] AS row " + statement + ";\n"
+
+
+def cypher_chunks(graph: MetaGraph, *, dialect: str = "neo4j") -> Iterator[str]:
+    """Yield the script of :func:`to_cypher` piece by piece (a file can be written without holding it whole).
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> for chunk in cypher_chunks(MetaGraph([Node(id="x", name="X", kind="signal")]), dialect="falkordb"):
+    ...     print(chunk[:96].rstrip())  # doctest: +ELLIPSIS
+    // metagraph: 1 nodes, 0 relationships, 0 references, for FalkorDB.
+    // One statement per line...
+    CREATE INDEX FOR (n:Node) ON (n.id);
+    CREATE INDEX FOR (r:Reference) ON (r.key);
+    UNWIND [{id: 'x', props: {name: 'X', kind: 'signal'}}] AS row MERGE (n:Node {id: row.id}) SET n...
+    """
+    name = _check_dialect(dialect)
+    if name == "kuzu":
+        from metagraph.interop.kuzu_cypher import kuzu_chunks
+
+        yield from kuzu_chunks(graph)
+        return
+    yield (
+        f"// metagraph: {len(graph)} nodes, {graph.nx.number_of_edges()} relationships, "
+        f"{len(graph.references)} references, for {'FalkorDB' if name == 'falkordb' else 'Neo4j'}.\n"
+    )
+    if name == "neo4j":
+        yield "// Run with: cypher-shell -f graph.cypher   (MERGE: running it twice leaves one copy)\n"
+        yield "CREATE CONSTRAINT metagraph_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;\n"
+        yield "CREATE CONSTRAINT metagraph_reference_key IF NOT EXISTS FOR (r:Reference) REQUIRE r.key IS UNIQUE;\n"
+    else:
+        yield "// One statement per line: run each with graph.query (MERGE: running it twice leaves one copy)\n"
+        yield "CREATE INDEX FOR (n:Node) ON (n.id);\n"
+        yield "CREATE INDEX FOR (r:Reference) ON (r.key);\n"
+    lit = _falkordb_literal if name == "falkordb" else _neo4j_literal
+    by_kind: dict[str, list[str]] = {}
+    for node in graph.nodes():
+        by_kind.setdefault(node.kind.value, []).append(f"{{id: {lit(node.id)}, props: {_map(_node_props(node), lit)}}}")
+    for kind, rows in by_kind.items():
+        yield from _unwind(rows, f"MERGE (n:Node {{id: row.id}}) SET n:{label_of(kind)}, n += row.props")
+    refs = [f"{{key: {lit(ref.key)}, props: {_map(_reference_props(ref), lit)}}}" for ref in graph.references.values()]
+    yield from _unwind(refs, "MERGE (r:Reference {key: row.key}) SET r += row.props")
+    by_predicate: dict[str, list[str]] = {}
+    model = graph.edge_model
+    for u, v, k in graph.nx.edges(keys=True):
+        edge = model(u, v, k)
+        by_predicate.setdefault(edge.predicate.value, []).append(
+            f"{{source: {lit(u)}, target: {lit(v)}, key: {lit(k)}, props: {_map(_edge_props(edge), lit)}}}"
+        )
+        if len(by_predicate[edge.predicate.value]) >= BATCH:
+            # write a full batch at once, so that at most one batch per predicate is held
+            yield from _edges(edge.predicate.value, by_predicate.pop(edge.predicate.value))
+    for predicate, rows in by_predicate.items():
+        yield from _edges(predicate, rows)
+
+
+def _edges(predicate: str, rows: list[str]) -> Iterator[str]:
+    yield from _unwind(
+        rows,
+        "MATCH (a:Node {id: row.source}), (b:Node {id: row.target}) "
+        f"MERGE (a)-[r:{relationship_type(predicate)} {{key: row.key}}]->(b) SET r += row.props",
+    )
+
+
+def to_cypher(graph: MetaGraph, *, dialect: str = "neo4j") -> str:
+    """Return a Cypher script that builds the graph in Neo4j, FalkorDB or Kùzu.
+
+    Parameters
+    ----------
+    graph
+        The graph.
+    dialect
+        ``"neo4j"`` (the default), ``"falkordb"`` or ``"kuzu"`` (see the module docstring).
+
+    Returns
+    -------
+    str
+        The script: one statement per line for Neo4j and FalkorDB (``UNWIND`` batches of
+        :data:`BATCH` rows, ``MERGE``: running it twice leaves one copy); DDL and batched
+        ``CREATE`` for Kùzu (run it in an empty database).
+
+    Raises
+    ------
+    ExportError
+        An unknown dialect.
 
     Examples
     --------
@@ -196,40 +370,25 @@ def to_cypher(graph: MetaGraph) -> str:
     ...                 evidence=[{"reference": "r", "quote": "FNDC5 is cleaved into irisin"}])],
     ...                [Reference(key="r", title="O'Brien's \\"review\\"")])
     >>> script = to_cypher(kg)
-    >>> print([line for line in script.splitlines() if "CLEAVED_INTO" in line][0][:107])
-    MATCH (a:Node {id: 'fndc5'}), (b:Node {id: 'irisin'}) MERGE (a)-[r:CLEAVED_INTO {key: 'cleaved_into'}]->(b)
+    >>> print([line for line in script.splitlines() if "CLEAVED_INTO" in line][0].split(" AS row ")[1][59:])
+    MERGE (a)-[r:CLEAVED_INTO {key: row.key}]->(b) SET r += row.props;
     >>> "title: 'O\\\\'Brien\\\\'s \\"review\\"'" in script
     True
+    >>> "CREATE INDEX FOR (n:Node) ON (n.id);" in to_cypher(kg, dialect="falkordb")
+    True
     """
-    lines = [
-        f"// metagraph: {len(graph)} nodes, {graph.nx.number_of_edges()} relationships, "
-        f"{len(graph.references)} references.",
-        "// Run with: cypher-shell -f graph.cypher   (MERGE: running it twice leaves one copy)",
-        "CREATE CONSTRAINT metagraph_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;",
-        "CREATE CONSTRAINT metagraph_reference_key IF NOT EXISTS FOR (r:Reference) REQUIRE r.key IS UNIQUE;",
-    ]
-    for node in graph.nodes():
-        lines.append(
-            f"MERGE (n:Node {{id: {cypher_literal(node.id)}}}) SET n:{label_of(node.kind.value)}, "
-            f"n += {_map(_node_props(node))};"
-        )
-    for ref in graph.references.values():
-        lines.append(f"MERGE (r:Reference {{key: {cypher_literal(ref.key)}}}) SET r += {_map(_reference_props(ref))};")
-    for u, v, k in graph.nx.edges(keys=True):
-        edge = graph.edge_model(u, v, k)
-        lines.append(
-            f"MATCH (a:Node {{id: {cypher_literal(u)}}}), (b:Node {{id: {cypher_literal(v)}}}) "
-            f"MERGE (a)-[r:{relationship_type(edge.predicate.value)} {{key: {cypher_literal(k)}}}]->(b) "
-            f"SET r += {_map(_edge_props(edge))};"
-        )
-    return "\n".join(lines) + "\n"
+    return "".join(cypher_chunks(graph, dialect=dialect))
 
 
 def _array_delimiter(values: Iterable[str]) -> str:
-    items = list(values)
-    for d in _ARRAY_DELIMITERS:
-        if not any(d in item for item in items):
-            return d
+    free = list(_ARRAY_DELIMITERS)
+    for item in values:
+        if any(d in item for d in free):
+            free = [d for d in free if d not in item]
+            if not free:
+                break
+    if free:
+        return free[0]
     raise ExportError(
         "every candidate array delimiter (; | ¦ \\x1f) occurs in a list value; "
         "use the Cypher script instead of the neo4j-admin files"
@@ -245,12 +404,15 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def _cell(value: Any, delim: str) -> str:
+    kind = type(value)  # the common cases first: a million edges make tens of millions of cells
+    if kind is str:
+        return value  # type: ignore[no-any-return]
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return delim.join(_cell(v, delim) for v in value)
+    if kind is list or kind is tuple:
+        return delim.join([v if type(v) is str else _cell(v, delim) for v in value])
     return str(value)
 
 
@@ -270,17 +432,42 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     >>> "--array-delimiter=';'" in files["import.sh"]
     True
     """
+    return {name: text if isinstance(text, str) else "".join(text) for name, text in neo4j_import_chunks(graph).items()}
+
+
+def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
+    """Return the files of :func:`to_neo4j_import_files`, ``relationships.csv`` as pieces to write one by one.
+
+    At a million edges the relationships file would not fit in memory with its rows.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> files = neo4j_import_chunks(MetaGraph([Node(id="il6", name="IL-6", kind="myokine")]))
+    >>> list(files), "".join(files["relationships.csv"]).count("\\n")
+    (['nodes.csv', 'references.csv', 'relationships.csv', 'import.sh'], 1)
+    """
     nodes = graph.nodes()
-    edges = [graph.edge_model(u, v, k) for u, v, k in graph.nx.edges(keys=True)]
+    model = graph.edge_model
+    triples = list(graph.nx.edges(keys=True))
     refs = list(graph.references.values())
+
+    def edge_values() -> Iterator[str]:
+        # the edges are read twice, never held: for the delimiter, then for the rows; an
+        # edge's list items are tested as one text (a delimiter in it is in one of them)
+        for u, v, k in triples:
+            e = model(u, v, k)
+            items = [*e.references, *(ev.quote for ev in e.evidence if ev.quote is not None)]
+            items += [x if type(x) is str else str(x) for values in edge_items(e).values() for x in values]
+            yield "\n".join(items)
+
     delim = _array_delimiter(
-        [
-            *(x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
-            *(x for n in nodes for values in node_matches(n).values() for x in values),
-            *(x for e in edges for x in (*e.references, *(ev.quote for ev in e.evidence if ev.quote is not None))),
-            *(str(x) for e in edges for values in edge_items(e).values() for x in values),
-            *(x for r in refs for x in (*r.authors, *r.discrepancies)),
-        ]
+        itertools.chain(
+            (x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
+            (x for n in nodes for values in node_matches(n).values() for x in values),
+            edge_values(),
+            (x for r in refs for x in (*r.authors, *r.discrepancies)),
+        )
     )
     node_header = [
         "id:ID(Node)",
@@ -355,18 +542,24 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
         "findings:string[]",
         "evidence",
     ]
-    rel_rows = []
-    for e in edges:
-        p = _edge_props(e)
-        rel_rows.append(
-            [
-                e.source,
-                e.target,
-                relationship_type(e.predicate.value),
-                e.key,
-                *(_cell(p.get(c.partition(":")[0]), delim) for c in rel_header[4:]),
-            ]
-        )
+    columns = [c.partition(":")[0] for c in rel_header[4:]]
+
+    def relationships() -> Iterator[str]:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(rel_header)
+        for start in range(0, len(triples), 10_000):
+            for u, v, k in triples[start : start + 10_000]:
+                e = model(u, v, k)
+                p = _edge_props(e)
+                writer.writerow(
+                    [u, v, relationship_type(e.predicate.value), k, *[_cell(p.get(c), delim) for c in columns]]
+                )
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        yield buf.getvalue()
+
     script = (
         "#!/bin/sh\n"
         "# Load these files into a new, empty Neo4j 5 database (default name: neo4j), offline:\n"
@@ -380,6 +573,6 @@ def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     return {
         "nodes.csv": _csv(node_header, node_rows),
         "references.csv": _csv(ref_header, ref_rows),
-        "relationships.csv": _csv(rel_header, rel_rows),
+        "relationships.csv": relationships(),
         "import.sh": script,
     }

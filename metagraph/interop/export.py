@@ -1,23 +1,26 @@
 """Write the graph in any export format, whole or not at all.
 
-Every format builds its whole output in memory first. A one-file format is written
-with :func:`metagraph._atomic.write_text_atomic` (a temporary file renamed over the
-target). A folder format writes a new folder as a temporary folder beside it that is
+A format builds its output in memory, or (the Cypher scripts, which at a million
+edges would not fit twice) piece by piece into a temporary file renamed over the
+target. A folder format writes a new folder as a temporary folder beside it that is
 renamed into place; into an existing folder it writes each of its files atomically,
 leaving other files there alone.
 """
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
-from collections.abc import Callable, Mapping
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from metagraph._atomic import write_error_message, write_folder_atomic, write_text_atomic
+from metagraph._atomic import _umask, atomic_open, write_error_message, write_folder_atomic, write_text_atomic
 from metagraph.errors import ExportError
 
 if TYPE_CHECKING:
@@ -81,28 +84,27 @@ def _csv(graph: MetaGraph) -> dict[str, str]:
     return to_csv_files(graph)
 
 
-def _kgx(graph: MetaGraph, *, unidentified: str = "local") -> dict[str, str]:
-    from metagraph.interop.kgx import to_kgx_files
+def _kgx(graph: MetaGraph, *, unidentified: str = "local") -> dict[str, str | Iterable[str]]:
+    from metagraph.interop.kgx import kgx_chunks
 
-    return to_kgx_files(graph, unidentified=unidentified)  # type: ignore[arg-type]
-
-
-def _cypher(graph: MetaGraph) -> dict[str, str]:
-    from metagraph.interop.cypher import to_cypher, to_neo4j_import_files
-
-    return {"graph.cypher": to_cypher(graph), **to_neo4j_import_files(graph)}
+    return dict(kgx_chunks(graph, unidentified=unidentified))  # type: ignore[arg-type]
 
 
-def _cypher_script(graph: MetaGraph) -> str:
-    from metagraph.interop.cypher import to_cypher
+def _cypher(graph: MetaGraph, *, dialect: str = "neo4j") -> dict[str, str | Iterable[str]]:
+    from metagraph.interop.cypher import neo4j_import_chunks
 
-    return to_cypher(graph)
+    return {"graph.cypher": _cypher_script(graph, dialect=dialect), **neo4j_import_chunks(graph)}
 
 
-def _cypher_kuzu(graph: MetaGraph) -> str:
-    from metagraph.interop.kuzu_cypher import to_kuzu_cypher
+def _cypher_script(graph: MetaGraph, *, dialect: str = "neo4j") -> Iterable[str]:
+    from metagraph.interop.cypher import _check_dialect, cypher_chunks
 
-    return to_kuzu_cypher(graph)
+    # the script is written piece by piece: at a million edges it would not fit in memory twice
+    return cypher_chunks(graph, dialect=_check_dialect(dialect))
+
+
+def _cypher_kuzu(graph: MetaGraph) -> Iterable[str]:
+    return _cypher_script(graph, dialect="kuzu")
 
 
 def _turtle(graph: MetaGraph) -> str:
@@ -136,10 +138,11 @@ FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
                 _cypher,
                 True,
                 (".cypher", ".cql"),
-                "a folder: graph.cypher and neo4j-admin import CSVs (a .cypher path: the script alone)",
+                "a folder: graph.cypher and neo4j-admin import CSVs (a .cypher path: the script alone); "
+                "--dialect neo4j (default), falkordb or kuzu",
             ),
             ExportFormat(
-                "cypher-kuzu", _cypher_kuzu, False, (), "a Cypher script Kùzu runs unchanged: DDL, batched CREATEs"
+                "cypher-kuzu", _cypher_kuzu, False, (), "the same as cypher with dialect kuzu, a script alone"
             ),
             ExportFormat("turtle", _turtle, False, (".ttl",), "RDF Turtle for rdflib, Oxigraph, SPARQL stores"),
         )
@@ -175,11 +178,13 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
     format
         One of :data:`FORMATS`: ``json`` (lossless: :func:`metagraph.load` reads it
         back), ``yaml``, ``graphml``, ``cytoscape``, ``csv``, ``kgx``, ``cypher``,
-        ``cypher-kuzu`` (a script Kùzu runs unchanged) or ``turtle``; ``None`` to take
-        it from the file ending (.json, .yaml/.yml, .graphml, .cyjs, .cypher/.cql, .ttl).
+        ``cypher-kuzu`` (kept for ``cypher`` with ``dialect="kuzu"``, a script alone) or
+        ``turtle``; ``None`` to take it from the file ending (.json, .yaml/.yml, .graphml,
+        .cyjs, .cypher/.cql, .ttl).
     **options
         Options of the format's writer: ``schema=`` (yaml: the JSON Schema named on
-        the first line), ``unidentified=`` (kgx: ``"local"``, the default, or ``"skip"``).
+        the first line), ``unidentified=`` (kgx: ``"local"``, the default, or ``"skip"``),
+        ``dialect=`` (cypher: ``"neo4j"``, the default, ``"falkordb"`` or ``"kuzu"``).
 
     Returns
     -------
@@ -209,6 +214,10 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
     """
     target = Path(path)
     spec = _format_for(target, format)
+    if spec.name == "cypher" and "dialect" in options:
+        from metagraph.interop.cypher import _check_dialect
+
+        options["dialect"] = _check_dialect(options["dialect"])
     if spec.name == "cypher" and target.suffix.casefold() in spec.suffixes:
         spec = ExportFormat("cypher", _cypher_script, False, spec.suffixes, spec.description)
     accepted = [p for p in inspect.signature(spec.build).parameters if p != "graph"]
@@ -218,6 +227,18 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
             f"the {spec.name} format has no option {', '.join(map(repr, unknown))}"
             + (f"; its options: {', '.join(accepted)}" if accepted else "; it takes none")
         )
+    # a large export makes millions of short-lived objects, none of them cyclic; the
+    # collector's passes over the graph's own objects would double its time
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_and_write(graph, target, spec, options)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_and_write(graph: MetaGraph, target: Path, spec: ExportFormat, options: dict[str, Any]) -> Path:
     output = spec.build(graph, **options)
     if spec.folder:
         if target.exists() and not target.is_dir():
@@ -225,6 +246,35 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
     elif target.is_dir():
         raise ExportError(f"{target} is a folder; the {spec.name} format writes one file, so give a file path")
     try:
-        return write_folder_atomic(target, output) if spec.folder else write_text_atomic(target, output)
+        return _write_folder(target, output) if spec.folder else _write_file(target, output)
     except OSError as exc:
         raise ExportError(write_error_message(target, exc)) from None
+
+
+def _write_file(path: Path, text: str | Iterable[str]) -> Path:
+    if isinstance(text, str):
+        return write_text_atomic(path, text)
+    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.writelines(text)
+    return path
+
+
+def _write_folder(folder: Path, files: Mapping[str, str | Iterable[str]]) -> Path:
+    if all(isinstance(text, str) for text in files.values()):
+        return write_folder_atomic(folder, files)  # type: ignore[arg-type]
+    if folder.is_dir():
+        for name, text in files.items():
+            _write_file(folder / name, text)
+        return folder
+    # a new folder: written whole beside it, then renamed into place (as write_folder_atomic does)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    try:
+        for name, text in files.items():
+            _write_file(tmp / name, text)
+        os.chmod(tmp, 0o777 & ~_umask())
+        os.rename(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return folder

@@ -7,15 +7,19 @@ identifiers (a myokine with a ChEBI id is a ``biolink:SmallMolecule``). A node's
 (``UniProt:`` written ``UniProtKB:``) and that no earlier node took: the first in the
 namespaces Biolink prefers for its category (:data:`~metagraph.interop.biolink.ID_PREFIXES`),
 else the first in the node's order, so the nodes line up with other graphs' records. A node without
-one cannot join another graph, and KGX validation rejects an id whose prefix is
-not in Biolink's JSON-LD context. By default (``unidentified="local"``) such nodes
-keep their edges under a local id, ``metagraph:<id>``, and a :class:`UserWarning`
+one cannot join another graph. By default (``unidentified="local"``) such nodes
+keep their edges under a local id, ``metagraph:<id>``, a prefix registered in
+``context.jsonld`` written beside the files (a JSON-LD context: give it to KGX with
+Biolink's, and ``kgx validate`` reports no error), and a :class:`UserWarning`
 says how many did and how to leave them out instead (``unidentified="skip"``, on the
 command line ``metagraph export kgx --kgx-skip-unidentified``), which drops them and
 their edges, for a file KGX validation accepts whole. An approximate match never
 becomes an id either way. An export that would leave every node, or every edge, out
 raises :class:`~metagraph.errors.ExportError` rather than write empty files. Every
-node keeps its metagraph id in ``xref`` beside its identifiers. Edges carry
+node keeps its metagraph id in ``xref`` beside its identifiers. Every edge has an ``id``
+(``metagraph:<source>--<key>--<target>``) and its qualifiers; edges that share subject,
+predicate and object (the same claim in two places) are listed in a warning, since
+``kgx transform`` merges them unless run with ``--stream``. Edges carry
 ``publications`` (PMIDs and DOIs of the cited works),
 ``supporting_text`` (the quotes), the place as ``anatomical_context_qualifier`` (the
 place's KGX id), ``original_predicate`` (``metagraph:<predicate>``), and the
@@ -26,10 +30,12 @@ provenance Biolink 4 requires: ``knowledge_level`` ``knowledge_assertion``,
 The evidence model goes with the edges and nodes:
 
 * only exact matches (``xrefs``) become a node's ``id`` or go into ``xref``; close,
-  broad and narrow matches go into the Biolink mapping slots ``close_match``,
-  ``broad_match`` and ``narrow_match`` (SKOS close/broad/narrow match: related, never
-  equated), and related matches, for which Biolink has no slot, into
-  ``metagraph:related_match``;
+  broad, narrow and related matches go into ``metagraph:close_match``,
+  ``metagraph:broad_match``, ``metagraph:narrow_match`` and ``metagraph:related_match``
+  (SKOS close/broad/narrow/related match: related, never equated). Not into Biolink's
+  ``close_match``/``broad_match``/``narrow_match``: the ``kgx`` tool reads those as lists
+  while the Biolink Model declares them single-valued, so ``kgx validate`` rejects every
+  value there;
 * ``negated`` (Biolink's association slot) is ``True`` for a claim the source denies;
 * ``has_evidence`` and ``has_evidence_of_type`` list the ECO terms of the evidence
   items' types (``has_evidence_of_type`` is Biolink 4's slot for ECO terms;
@@ -48,24 +54,29 @@ The evidence model goes with the edges and nodes:
 
 from __future__ import annotations
 
+import json
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from metagraph.errors import ExportError
 from metagraph.interop.biolink import ID_PREFIXES, MOLECULAR_KINDS, PREDICATE_MAP, PREFIXES, category_of
+from metagraph.schema import Predicate
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
     from metagraph.models import Edge, Node
 
 __all__ = [
+    "CONTEXT_FILE",
     "EDGE_COLUMNS",
     "KNOWLEDGE_SOURCE",
+    "LOCAL_IRI",
     "LOCAL_PREFIX",
     "NODE_COLUMNS",
     "SKIP_FLAG",
     "TAXA",
+    "kgx_chunks",
     "kgx_ids",
     "knowledge_level",
     "to_kgx_files",
@@ -73,6 +84,9 @@ __all__ = [
 
 #: Prefix of the KGX ids of nodes without a standard identifier, and of edge ids.
 LOCAL_PREFIX = "metagraph"
+#: The IRI the local prefix stands for, and the JSON-LD context file that registers it.
+LOCAL_IRI = "https://w3id.org/metagraph/node/"
+CONTEXT_FILE = "context.jsonld"
 #: The Biolink ``infores`` id of this graph, as primary knowledge source.
 KNOWLEDGE_SOURCE = "infores:metagraph"
 NODE_COLUMNS = (
@@ -82,9 +96,9 @@ NODE_COLUMNS = (
     "description",
     "synonym",
     "xref",
-    "close_match",
-    "broad_match",
-    "narrow_match",
+    f"{LOCAL_PREFIX}:close_match",
+    f"{LOCAL_PREFIX}:broad_match",
+    f"{LOCAL_PREFIX}:narrow_match",
     f"{LOCAL_PREFIX}:related_match",
     "provided_by",
 )
@@ -254,6 +268,22 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
     >>> row["predicate"], row["qualified_predicate"], row["object_direction_qualifier"], row["publications"]
     ('biolink:affects', 'biolink:causes', 'increased', 'PMID:22777012')
     """
+    files = kgx_chunks(graph, unidentified=unidentified)
+    return {name: text if isinstance(text, str) else "".join(text) for name, text in files.items()}
+
+
+def kgx_chunks(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "local") -> dict[str, str | Iterator[str]]:
+    """Return the files of :func:`to_kgx_files`, ``edges.tsv`` as pieces to write one by one.
+
+    The checks and warnings come first; an edge's row is made only when its piece is written.
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> files = kgx_chunks(MetaGraph([Node(id="ampk", name="AMPK", kind="signal", xrefs=["GO:0031588"])]))
+    >>> sorted(files), "".join(files["edges.tsv"]).count("\\n")
+    (['context.jsonld', 'edges.tsv', 'nodes.tsv'], 1)
+    """
     if unidentified not in ("skip", "local"):
         raise ExportError(f"unidentified must be 'skip' or 'local', not {unidentified!r}")
     ids = kgx_ids(graph, local=unidentified == "local")
@@ -270,52 +300,22 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
                 "description": _clean(node.description),
                 "synonym": "|".join(_clean(s) for s in node.synonyms),
                 "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
-                "close_match": _curies(node.close_matches),
-                "broad_match": _curies(node.broad_matches),
-                "narrow_match": _curies(node.narrow_matches),
+                # not Biolink's close_match/broad_match/narrow_match: kgx reads those as lists
+                # while the Biolink Model declares them single-valued, so `kgx validate` fails on
+                # any value there
+                f"{LOCAL_PREFIX}:close_match": _curies(node.close_matches),
+                f"{LOCAL_PREFIX}:broad_match": _curies(node.broad_matches),
+                f"{LOCAL_PREFIX}:narrow_match": _curies(node.narrow_matches),
                 f"{LOCAL_PREFIX}:related_match": _curies(node.related_matches),
                 "provided_by": KNOWLEDGE_SOURCE,
             }
         )
-    edges = []
-    skipped_edges = 0
-    for u, v, k in graph.nx.edges(keys=True):
-        if u not in ids or v not in ids:
-            skipped_edges += 1
-            continue
-        edge = graph.edge_model(u, v, k)
-        bl = PREDICATE_MAP[edge.predicate]
-        molecular = graph.node(v).kind in MOLECULAR_KINDS
-        eco = list(dict.fromkeys(ev.type.eco for ev in edge.evidence))
-        species = edge.species
-        edges.append(
-            {
-                "id": f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", ""),
-                "subject": ids[u],
-                "predicate": bl.predicate,
-                "object": ids[v],
-                "category": "biolink:Association",
-                "qualified_predicate": bl.qualified_predicate,
-                "object_direction_qualifier": bl.direction,
-                "object_aspect_qualifier": bl.aspect if molecular else None,
-                "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
-                "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
-                "publications": "|".join(_publications(graph, edge.references)),
-                "supporting_text": "|".join(
-                    dict.fromkeys(_clean(ev.quote) for ev in edge.evidence if ev.quote is not None)
-                ),
-                "negated": str(edge.negated),
-                "has_evidence": "|".join(eco),
-                "has_evidence_of_type": "|".join(eco),
-                "species_context_qualifier": TAXA.get(species[0].value) if len(species) == 1 else None,
-                "knowledge_level": knowledge_level(edge),
-                "agent_type": "manual_agent",
-                "primary_knowledge_source": KNOWLEDGE_SOURCE,
-                f"{LOCAL_PREFIX}:summary": str(edge.summary),
-                f"{LOCAL_PREFIX}:contested": str(edge.contested),
-                f"{LOCAL_PREFIX}:hedged": str(edge.hedged),
-            }
-        )
+    # the edges are counted and checked first, from the graph's own attributes, and their rows
+    # made only while edges.tsv is written: at a million edges the rows would not fit in memory
+    nx_edges = graph.nx.edges
+    kept = [(u, v, k) for u, v, k in nx_edges(keys=True) if u in ids and v in ids]
+    skipped_edges = graph.nx.number_of_edges() - len(kept)
+    edges = kept
     if left_out and not nodes:
         raise ExportError(
             f"KGX: none of the {len(left_out)} nodes has an identifier Biolink knows, so leaving them out "
@@ -332,7 +332,7 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
     if left_out:
         warnings.warn(
             f"KGX: {len(left_out)} nodes without an identifier Biolink knows were left out, with their "
-            f"{skipped_edges} edges: {', '.join(left_out)}; add identifiers (xrefs) to them, or export "
+            f"{skipped_edges} edges: {_listed(left_out)}; add identifiers (xrefs) to them, or export "
             f"with unidentified='local' (the default; on the command line, without {SKIP_FLAG}) to keep "
             "them as metagraph:<id>",
             UserWarning,
@@ -342,10 +342,83 @@ def to_kgx_files(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "
     if local:
         warnings.warn(
             f"KGX: {len(local)} nodes without an identifier Biolink knows got local ids (metagraph:<id>, "
-            f"a prefix KGX validation reports): {', '.join(local)}; add identifiers (xrefs) to them, or "
+            f"a prefix registered in {CONTEXT_FILE} beside the files): {_listed(local)}; add identifiers "
+            "(xrefs) to them, or "
             f"export with unidentified='skip' (on the command line, {SKIP_FLAG}) to leave them and their "
             "edges out",
             UserWarning,
             stacklevel=2,
         )
-    return {"nodes.tsv": _table(NODE_COLUMNS, nodes), "edges.tsv": _table(EDGE_COLUMNS, edges)}
+    _warn_merged(graph, ids, edges)
+    return {
+        "nodes.tsv": _table(NODE_COLUMNS, nodes),
+        "edges.tsv": _edge_lines(graph, ids, edges),
+        CONTEXT_FILE: json.dumps({"@context": {LOCAL_PREFIX: LOCAL_IRI}}, indent=2) + "\n",
+    }
+
+
+def _edge_lines(graph: MetaGraph, ids: dict[str, str], triples: list[tuple[str, str, str]]) -> Iterator[str]:
+    yield "\t".join(EDGE_COLUMNS) + "\n"
+    for start in range(0, len(triples), 10_000):
+        rows = [_edge_row(graph, ids, u, v, k) for u, v, k in triples[start : start + 10_000]]
+        yield "".join("\t".join(row.get(c) or "" for c in EDGE_COLUMNS) + "\n" for row in rows)
+
+
+def _edge_row(graph: MetaGraph, ids: dict[str, str], u: str, v: str, k: str) -> dict[str, Any]:
+    edge = graph.edge_model(u, v, k)
+    bl = PREDICATE_MAP[edge.predicate]
+    molecular = graph.node(v).kind in MOLECULAR_KINDS
+    eco = list(dict.fromkeys(ev.type.eco for ev in edge.evidence))
+    species = edge.species
+    return {
+        "id": _edge_id(u, k, v),
+        "subject": ids[u],
+        "predicate": bl.predicate,
+        "object": ids[v],
+        "category": "biolink:Association",
+        "qualified_predicate": bl.qualified_predicate,
+        "object_direction_qualifier": bl.direction,
+        "object_aspect_qualifier": bl.aspect if molecular else None,
+        "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
+        "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
+        "publications": "|".join(_publications(graph, edge.references)),
+        "supporting_text": "|".join(dict.fromkeys(_clean(ev.quote) for ev in edge.evidence if ev.quote is not None)),
+        "negated": str(edge.negated),
+        "has_evidence": "|".join(eco),
+        "has_evidence_of_type": "|".join(eco),
+        "species_context_qualifier": TAXA.get(species[0].value) if len(species) == 1 else None,
+        "knowledge_level": knowledge_level(edge),
+        "agent_type": "manual_agent",
+        "primary_knowledge_source": KNOWLEDGE_SOURCE,
+        f"{LOCAL_PREFIX}:summary": str(edge.summary),
+        f"{LOCAL_PREFIX}:contested": str(edge.contested),
+        f"{LOCAL_PREFIX}:hedged": str(edge.hedged),
+    }
+
+
+def _listed(ids: Sequence[str], most: int = 40) -> str:
+    shown = ", ".join(ids[:most])
+    return shown + (f" and {len(ids) - most} more" if len(ids) > most else "")
+
+
+def _edge_id(u: str, k: str, v: str) -> str:
+    return f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", "")
+
+
+def _warn_merged(graph: MetaGraph, ids: dict[str, str], triples: list[tuple[str, str, str]]) -> None:
+    """Warn about edges that share subject, predicate and object, which ``kgx transform`` merges into one."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    succ = graph.nx.succ
+    for u, v, k in triples:
+        predicate = PREDICATE_MAP[Predicate(succ[u][v][k]["predicate"])].predicate
+        groups.setdefault((ids[u], predicate, ids[v]), []).append(_edge_id(u, k, v))
+    shared = [ids for ids in groups.values() if len(ids) > 1]
+    if shared:
+        warnings.warn(
+            f"KGX: {sum(map(len, shared))} edges share their subject, predicate and object with another "
+            "(they differ in qualifiers, such as anatomical_context_qualifier, and each has its own id); "
+            "`kgx transform` keys edges by subject-predicate-object and merges these unless run with "
+            f"--stream: {_listed([' = '.join(ids) for ids in shared], 10)}",
+            UserWarning,
+            stacklevel=3,
+        )

@@ -31,7 +31,8 @@ The myokines that target the liver::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import ExportError
@@ -42,7 +43,7 @@ from metagraph.schema import PREDICATES, Kind
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["BATCH", "kuzu_literal", "to_kuzu_cypher"]
+__all__ = ["BATCH", "kuzu_chunks", "kuzu_literal", "to_kuzu_cypher"]
 
 #: Rows per ``UNWIND`` batch.
 BATCH = 200
@@ -131,16 +132,19 @@ def kuzu_literal(value: Any, type_: str) -> str:
     if type_ == _INT and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if type_ == _STR and isinstance(value, str):
-        if any(_unsafe(ch) for ch in value):
-            return _blob_text(value)
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        # one regular-expression scan per string, not a test per character
+        text: str = value
+        if _UNSAFE.search(text) is not None:
+            return _blob_text(text)
+        if "\\" in text or "'" in text:
+            text = text.replace("\\", "\\\\").replace("'", "\\'")
+        return "'" + text + "'"
     raise ExportError(f"Kùzu export: no {type_} literal for {value!r}")
 
 
-def _unsafe(ch: str) -> bool:
-    # a carriage return (or another control character) would not survive a text file read
-    # with universal newlines, and Kùzu has no escape for it in a string
-    return (ord(ch) < 0x20 and ch not in "\n\t") or ord(ch) == 0x7F
+# a carriage return (or another control character) would not survive a text file read
+# with universal newlines, and Kùzu has no escape for it in a string
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _blob_text(value: str) -> str:
@@ -165,7 +169,7 @@ def _batches(head: str, tail: str, columns: Sequence[tuple[str, str]], rows: lis
             "{" + ", ".join(f"{name}: {kuzu_literal(row.get(name), type_)}" for name, type_ in columns) + "}"
             for row in rows[start : start + BATCH]
         )
-        yield f"{head}UNWIND [\n  " + ",\n  ".join(structs) + f"\n] AS row {tail};"
+        yield f"{head}UNWIND [\n  " + ",\n  ".join(structs) + f"\n] AS row {tail};\n"
 
 
 def _assign(columns: Sequence[tuple[str, str]], skip: tuple[str, ...] = ()) -> str:
@@ -199,26 +203,37 @@ def to_kuzu_cypher(graph: MetaGraph) -> str:
     >>> "FROM Myokine TO Organ" in ddl, "CONSTRAINT" in script
     (True, False)
     """
-    lines = [
+    return "".join(kuzu_chunks(graph))
+
+
+def kuzu_chunks(graph: MetaGraph) -> Iterator[str]:
+    """Yield the script of :func:`to_kuzu_cypher` piece by piece (a file can be written without holding it whole).
+
+    Examples
+    --------
+    >>> from metagraph import MetaGraph, Node
+    >>> next(kuzu_chunks(MetaGraph([Node(id="x", name="X", kind="signal")])))[:25]
+    '// metagraph: 1 nodes, 0 '
+    """
+    yield (
         f"// metagraph: {len(graph)} nodes, {graph.nx.number_of_edges()} relationships, "
-        f"{len(graph.references)} references, for Kùzu (run it in an empty database).",
-    ]
-    lines += [_ddl(label_of(kind.value), _NODE_COLUMNS, "id") for kind in Kind]
-    lines.append(_ddl("Reference", _REFERENCE_COLUMNS, "key"))
-    kind_of = {n.id: n.kind.value for n in graph.nodes()}
-    used: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
-    for u, v, k in graph.nx.edges(keys=True):
-        edge = graph.edge_model(u, v, k)
-        record = edge_record(edge)  # the Neo4j script's properties; Kùzu's table keeps these columns
-        row = {"source": u, "target": v, "key": k, **{name: record[name] for name, _ in _EDGE_COLUMNS if name != "key"}}
-        used.setdefault(edge.predicate.value, {}).setdefault((kind_of[u], kind_of[v]), []).append(row)
+        f"{len(graph.references)} references, for Kùzu (run it in an empty database).\n"
+    )
+    for kind in Kind:
+        yield _ddl(label_of(kind.value), _NODE_COLUMNS, "id") + "\n"
+    yield _ddl("Reference", _REFERENCE_COLUMNS, "key") + "\n"
+    nodes = graph.nx.nodes
+    # only the edge ids are grouped up front: a row of every property for a million edges would not fit
+    used: dict[str, dict[tuple[str, str], list[tuple[str, str, str]]]] = {}
+    for u, v, k, predicate in graph.nx.edges(keys=True, data="predicate"):  # type: ignore[var-annotated]
+        used.setdefault(str(predicate), {}).setdefault((nodes[u]["kind"], nodes[v]["kind"]), []).append((u, v, k))
     for pred, rule in PREDICATES.items():
         # in the order of Kind (a frozenset's order changes from run to run; the file must not)
         pairs = dict.fromkeys((s.value, t.value) for s in Kind for t in Kind if s in rule.sources and t in rule.targets)
         pairs.update(dict.fromkeys(used.get(pred.value, {})))
         ends = ", ".join(f"FROM {label_of(s)} TO {label_of(t)}" for s, t in pairs)
         columns = ", ".join(f"{name} {type_}" for name, type_ in _EDGE_COLUMNS)
-        lines.append(f"CREATE REL TABLE {relationship_type(pred.value)}({ends}, {columns});")
+        yield f"CREATE REL TABLE {relationship_type(pred.value)}({ends}, {columns});\n"
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for node in graph.nodes():
         by_kind.setdefault(node.kind.value, []).append(
@@ -233,16 +248,22 @@ def to_kuzu_cypher(graph: MetaGraph) -> str:
                 "description": node.description or None,
             }
         )
-    for kind, rows in by_kind.items():
-        lines += _batches("", f"CREATE (:{label_of(kind)} {{{_assign(_NODE_COLUMNS)}}})", _NODE_COLUMNS, rows)
+    for kind_value, rows in by_kind.items():
+        yield from _batches("", f"CREATE (:{label_of(kind_value)} {{{_assign(_NODE_COLUMNS)}}})", _NODE_COLUMNS, rows)
     refs = [r.model_dump(mode="json") for r in graph.references.values()]
-    lines += _batches("", f"CREATE (:Reference {{{_assign(_REFERENCE_COLUMNS)}}})", _REFERENCE_COLUMNS, refs)
+    yield from _batches("", f"CREATE (:Reference {{{_assign(_REFERENCE_COLUMNS)}}})", _REFERENCE_COLUMNS, refs)
     ends_columns = (("source", _STR), ("target", _STR), *_EDGE_COLUMNS)
+    names = [name for name, _ in _EDGE_COLUMNS if name != "key"]
     for pred_value, by_pair in used.items():
-        for (s, t), rows in by_pair.items():
+        for (s, t), triples in by_pair.items():
             tail = (
                 f"MATCH (a:{label_of(s)} {{id: row.source}}), (b:{label_of(t)} {{id: row.target}}) "
                 f"CREATE (a)-[:{relationship_type(pred_value)} {{{_assign(_EDGE_COLUMNS)}}}]->(b)"
             )
-            lines += _batches("", tail, ends_columns, rows)
-    return "\n".join(lines) + "\n"
+            for start in range(0, len(triples), BATCH):
+                rows = []
+                for u, v, k in triples[start : start + BATCH]:
+                    # the Neo4j script's properties; Kùzu's table keeps these columns
+                    record = edge_record(graph.edge_model(u, v, k))
+                    rows.append({"source": u, "target": v, "key": k, **{name: record[name] for name in names}})
+                yield from _batches("", tail, ends_columns, rows)

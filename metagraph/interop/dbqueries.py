@@ -37,7 +37,7 @@ Examples
 >>> _ = conn.execute(script)
 >>> rows = conn.execute(myokines_reaching_query("kuzu"), {"organ": "liver"}).get_all()
 >>> [name for name, _ in rows]
-['FGF21', 'IL-6', 'Myonectin']
+['FGF21', 'IL-15', 'IL-6', 'Irisin', 'Myonectin', 'Myostatin']
 """
 
 from __future__ import annotations
@@ -287,7 +287,7 @@ def sparql_myokines_reaching(organ: str) -> str:
     >>> kg = metagraph.load()
     >>> rdf = rdflib.Graph().parse(data=to_turtle(kg), format="turtle")
     >>> [str(row.name) for row in rdf.query(sparql_myokines_reaching("liver"))]
-    ['FGF21', 'IL-6', 'Myonectin']
+    ['FGF21', 'IL-15', 'IL-6', 'Irisin', 'Myonectin', 'Myostatin']
     """
     effects = " ".join(f"mg:{p.lower()}" for p in _effects())
     return (

@@ -7,7 +7,11 @@ pointing at a node that exists, a predicate used between kinds it allows) live i
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import functools
+import types
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -460,3 +464,126 @@ class GraphDocument(BaseModel):
     nodes: list[Node] = Field(default_factory=list, description="Entities.")
     edges: list[Edge] = Field(default_factory=list, description="Cited relations between entities.")
     references: list[Reference] = Field(default_factory=list, description="Works that evidence cites.")
+
+
+# -- records from their plain form ------------------------------------------------------------
+# A graph keeps each record once, as the plain dict of its networkx attributes (what
+# ``model_dump(mode="json")`` gives), and makes the model when one is asked for. The data was
+# validated when it was read, so the model is assembled, not validated again: pydantic's
+# ``model_construct`` does that too, but is about five times slower (it looks up aliases and
+# defaults for every field), which a query returning thousands of edges would feel.
+
+_M = TypeVar("_M", bound=BaseModel)
+_Convert = Callable[[Any], Any]
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _converter(annotation: Any) -> _Convert | None:
+    """How to turn the plain value of a field of this type back into the field's value (``None``: as it is)."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _converter(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        members = dict(annotation._value2member_map_)
+        return members.__getitem__
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return functools.partial(from_plain, annotation)
+    if origin is list:
+        item = _converter(get_args(annotation)[0])
+        if item is None:
+            return None
+        each: _Convert = item
+        return lambda values: [each(v) for v in values]
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        some = _converter(options[0]) if len(options) == 1 else None
+        if some is None:
+            return None
+        present: _Convert = some
+        return lambda value: None if value is None else present(value)
+    return None
+
+
+@functools.cache
+def _plan(cls: type[BaseModel]) -> tuple[tuple[str, _Convert | None], ...]:
+    return tuple((name, _converter(info.annotation)) for name, info in cls.model_fields.items())
+
+
+def _value(member: Enum) -> Any:
+    return member._value_  # an attribute read; ``.value`` goes through a slower descriptor
+
+
+def _plain_converter(annotation: Any) -> _Convert | None:
+    """How to turn a field's value into its plain form (``None``: it is plain already)."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _plain_converter(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return _value
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return to_plain
+    if origin is list:
+        item = _plain_converter(get_args(annotation)[0])
+        if item is None:
+            return list  # a copy, as model_dump makes
+        each: _Convert = item
+        return lambda values: [each(v) for v in values]
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        some = _plain_converter(options[0]) if len(options) == 1 else None
+        if some is None:
+            return None
+        present: _Convert = some
+        return lambda value: None if value is None else present(value)
+    return None
+
+
+@functools.cache
+def _plain_plan(cls: type[BaseModel]) -> tuple[tuple[str, _Convert], ...]:
+    found = ((name, _plain_converter(info.annotation)) for name, info in cls.model_fields.items())
+    return tuple((name, convert) for name, convert in found if convert is not None)
+
+
+def to_plain(record: BaseModel) -> dict[str, Any]:
+    """Return ``record.model_dump(mode="json")`` for the records of this module, several times faster.
+
+    Only the fields that need it are converted (enums to their values, nested records);
+    the rest are copied as they are.
+
+    Examples
+    --------
+    >>> e = Edge(source="ampk", target="pgc1a", predicate="activates", evidence=[{"reference": "r", "quote": "q"}])
+    >>> to_plain(e) == e.model_dump(mode="json")
+    True
+    """
+    plain = record.__dict__.copy()
+    for name, convert in _plain_plan(type(record)):
+        plain[name] = convert(plain[name])
+    return plain
+
+
+def from_plain(cls: type[_M], data: Mapping[str, Any], **given: Any) -> _M:
+    """Return the ``cls`` record whose plain form (``model_dump(mode="json")``) is ``data``.
+
+    ``data`` must come from a validated record (nothing is checked); ``given`` supplies
+    fields ``data`` leaves out (an edge's ``source`` and ``target`` are the networkx ends,
+    not attributes) and keys of ``data`` that are not fields are ignored.
+
+    Examples
+    --------
+    >>> e = Edge(source="ampk", target="pgc1a", predicate="activates", evidence=[{"reference": "r", "quote": "q"}])
+    >>> plain = e.model_dump(mode="json")
+    >>> from_plain(Edge, plain) == e, from_plain(Edge, plain).evidence[0].stance
+    (True, <Stance.SUPPORTS: 'supports'>)
+    """
+    values: dict[str, Any] = {}
+    for name, convert in _plan(cls):
+        value = given[name] if name in given else data[name]
+        values[name] = value if convert is None else convert(value)
+    record: _M = _new(cls)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", set(values))
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record

@@ -37,7 +37,7 @@ from typing import Any
 __all__ = ["cache_dir", "cache_key", "read_cached", "write_cached"]
 
 _KEEP = 16  # graphs kept; older ones are removed when a new one is written
-_MAX_BYTES = 256 * 1024 * 1024  # a cached graph larger than this is not read
+_MAX_BYTES = 1 << 30  # a cached graph larger than this is not read (1M edges take about 600 MB)
 _STALE_TMP_SECONDS = 15 * 60  # a writer's temporary file older than this was left by a killed process
 
 
@@ -183,14 +183,32 @@ def write_cached(key: str, data: Any) -> None:
         return
     import pydantic_core
 
-    from metagraph._atomic import write_bytes_atomic
-
     payload = pydantic_core.to_json(data)
     try:
         # The payload first, then its digest: a reader between the two sees a mismatch and
         # reads the files; writers of one key write the same bytes, so any interleaving agrees.
-        write_bytes_atomic(folder / f"graph-{key}.json", payload)
-        write_bytes_atomic(folder / f"graph-{key}.sha256", _payload_digest(key, payload).encode() + b"\n")
+        _write(folder / f"graph-{key}.json", payload)
+        _write(folder / f"graph-{key}.sha256", _payload_digest(key, payload).encode() + b"\n")
         _prune(folder)
     except OSError:
         return
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file whole (a temporary file renamed over it), without waiting for the disk.
+
+    Unlike exports, an entry needs no ``fsync`` (which cost more than the rest of a small
+    load): one torn by a crash fails its digest and is rebuilt from the files.
+    """
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

@@ -17,6 +17,12 @@ Node and edge attributes of :attr:`MetaGraph.nx` are plain Python values:
   ``timescale``, ``mechanism`` (str or None), ``negated``, ``summary`` and ``hedged``
   (bool; ``hedged`` is true when every supporting evidence item is), ``note`` (str or None).
   ``key`` is :attr:`metagraph.Edge.key`.
+
+These attributes are the only copy of each record the graph keeps: :meth:`MetaGraph.node`,
+:meth:`MetaGraph.nodes`, :meth:`MetaGraph.edges` and :meth:`MetaGraph.edge_model` make the
+:class:`~metagraph.Node` and :class:`~metagraph.Edge` models from them when asked (equal to the
+validated records; the same object while someone holds it), which halves what a large graph
+takes in memory.
 """
 
 from __future__ import annotations

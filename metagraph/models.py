@@ -510,39 +510,34 @@ def _plan(cls: type[BaseModel]) -> tuple[tuple[str, _Convert | None], ...]:
     return tuple((name, _converter(info.annotation)) for name, info in cls.model_fields.items())
 
 
-def _value(member: Enum) -> Any:
-    return member._value_  # an attribute read; ``.value`` goes through a slower descriptor
+# How a field's value becomes plain: as it is (not listed), an enum's value, a record, a list
+# of records, or a list copied (as model_dump copies it).
+_ENUM, _RECORD, _RECORDS, _COPY = range(4)
 
 
-def _plain_converter(annotation: Any) -> _Convert | None:
-    """How to turn a field's value into its plain form (``None``: it is plain already)."""
+def _plain_kind(annotation: Any) -> int | None:
     origin = get_origin(annotation)
     if origin is Annotated:
-        return _plain_converter(get_args(annotation)[0])
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return _value
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return to_plain
-    if origin is list:
-        item = _plain_converter(get_args(annotation)[0])
-        if item is None:
-            return list  # a copy, as model_dump makes
-        each: _Convert = item
-        return lambda values: [each(v) for v in values]
+        return _plain_kind(get_args(annotation)[0])
     if origin in (Union, types.UnionType):
         options = [a for a in get_args(annotation) if a is not type(None)]
-        some = _plain_converter(options[0]) if len(options) == 1 else None
-        if some is None:
-            return None
-        present: _Convert = some
-        return lambda value: None if value is None else present(value)
+        return _plain_kind(options[0]) if len(options) == 1 else None
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return _ENUM
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _RECORD
+    if origin is list:
+        item = get_args(annotation)[0]
+        if _plain_kind(item) == _RECORD:
+            return _RECORDS
+        return _COPY if _plain_kind(item) is None else None
     return None
 
 
 @functools.cache
-def _plain_plan(cls: type[BaseModel]) -> tuple[tuple[str, _Convert], ...]:
-    found = ((name, _plain_converter(info.annotation)) for name, info in cls.model_fields.items())
-    return tuple((name, convert) for name, convert in found if convert is not None)
+def _plain_plan(cls: type[BaseModel]) -> tuple[tuple[str, int], ...]:
+    kinds = ((name, _plain_kind(info.annotation)) for name, info in cls.model_fields.items())
+    return tuple((name, kind) for name, kind in kinds if kind is not None)
 
 
 def to_plain(record: BaseModel) -> dict[str, Any]:
@@ -558,8 +553,18 @@ def to_plain(record: BaseModel) -> dict[str, Any]:
     True
     """
     plain = record.__dict__.copy()
-    for name, convert in _plain_plan(type(record)):
-        plain[name] = convert(plain[name])
+    for name, kind in _plain_plan(type(record)):
+        value = plain[name]
+        if value is None:
+            continue
+        if kind == _ENUM:
+            plain[name] = value._value_  # an attribute read; ``.value`` goes through a slower descriptor
+        elif kind == _RECORDS:
+            plain[name] = [to_plain(v) for v in value]
+        elif kind == _COPY:
+            plain[name] = list(value)
+        else:
+            plain[name] = to_plain(value)
     return plain
 
 

@@ -1,12 +1,13 @@
 """A cache of validated graphs, so that loading unchanged files skips parsing YAML.
 
-Parsing YAML in Python is most of the time a load takes; a graph whose files have not
-changed since it was last validated is read back from a JSON copy instead (pydantic
-parses and checks it in compiled code). The key covers the bytes of every data file,
-in order, and the source of every module of the package (so a changed rule, wherever
-it is written, is never served from a cache made under the old one). Only graphs that
-passed every check are cached. The cache is an optimisation: any failure to read or
-write it is ignored.
+Parsing and validating the files is most of the time a load takes; a graph whose files
+have not changed since it was last validated is read back from a JSON copy instead: its
+records in the plain form the networkx graph holds them in, so that loading it is parsing
+JSON (in compiled code) and filling the graph, with no model made or validated. The key
+covers the bytes of every data file, in order, and the source of every module of the
+package (so a changed rule, wherever it is written, is never served from a cache made
+under the old one). Only graphs that passed every check are cached. The cache is an
+optimisation: any failure to read or write it is ignored.
 
 A cached graph is believed only if it passes an integrity check: beside each
 ``graph-<key>.json`` lies ``graph-<key>.sha256``, the SHA-256 of the key and the
@@ -31,13 +32,12 @@ import stat
 import time
 from collections.abc import Iterable
 from pathlib import Path
-
-from metagraph.models import GraphDocument
+from typing import Any
 
 __all__ = ["cache_dir", "cache_key", "read_cached", "write_cached"]
 
 _KEEP = 16  # graphs kept; older ones are removed when a new one is written
-_MAX_BYTES = 256 * 1024 * 1024  # a cached graph larger than this is not read
+_MAX_BYTES = 1 << 30  # a cached graph larger than this is not read (1M edges take about 600 MB)
 _STALE_TMP_SECONDS = 15 * 60  # a writer's temporary file older than this was left by a killed process
 
 
@@ -120,8 +120,8 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
         os.close(fd)
 
 
-def read_cached(key: str) -> GraphDocument | None:
-    """Return the cached graph for ``key`` if it passes its integrity check, else ``None``.
+def read_cached(key: str) -> Any:
+    """Return the data cached under ``key`` if it passes its integrity check, else ``None``.
 
     Examples
     --------
@@ -137,8 +137,12 @@ def read_cached(key: str) -> GraphDocument | None:
     payload = _read_regular(folder / f"graph-{key}.json", _MAX_BYTES)
     if payload is None or not hmac.compare_digest(stored.strip(), _payload_digest(key, payload).encode()):
         return None
+    import pydantic_core
+
     try:
-        return GraphDocument.model_validate_json(payload)
+        # Strings up to 64 characters are shared, not made anew: an id, a predicate or a
+        # reference key repeated on thousands of edges is held once (less memory, faster).
+        return pydantic_core.from_json(payload, cache_strings="all")
     except ValueError:
         return None
 
@@ -162,29 +166,49 @@ def _prune(folder: Path) -> None:
             old.unlink()
 
 
-def write_cached(key: str, document: GraphDocument) -> None:
-    """Store a validated graph under ``key`` with its digest (best effort) and prune old entries.
+def write_cached(key: str, data: Any) -> None:
+    """Store JSON-like ``data`` (a validated graph) under ``key`` with its digest (best effort); prune old entries.
 
     Examples
     --------
     >>> import os, tempfile
     >>> os.environ["METAGRAPH_CACHE_DIR"] = folder = tempfile.mkdtemp()
-    >>> write_cached("k" * 32, GraphDocument())
-    >>> read_cached("k" * 32) == GraphDocument()
-    True
+    >>> write_cached("k" * 32, {"nodes": [["ampk", {"name": "AMPK"}]]})
+    >>> read_cached("k" * 32)
+    {'nodes': [['ampk', {'name': 'AMPK'}]]}
     >>> del os.environ["METAGRAPH_CACHE_DIR"]
     """
     folder = cache_dir()
     if folder is None:
         return
-    from metagraph._atomic import write_bytes_atomic
+    import pydantic_core
 
-    payload = document.model_dump_json(by_alias=True).encode()
+    payload = pydantic_core.to_json(data)
     try:
         # The payload first, then its digest: a reader between the two sees a mismatch and
         # reads the files; writers of one key write the same bytes, so any interleaving agrees.
-        write_bytes_atomic(folder / f"graph-{key}.json", payload)
-        write_bytes_atomic(folder / f"graph-{key}.sha256", _payload_digest(key, payload).encode() + b"\n")
+        _write(folder / f"graph-{key}.json", payload)
+        _write(folder / f"graph-{key}.sha256", _payload_digest(key, payload).encode() + b"\n")
         _prune(folder)
     except OSError:
         return
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file whole (a temporary file renamed over it), without waiting for the disk.
+
+    Unlike exports, an entry needs no ``fsync`` (which cost more than the rest of a small
+    load): one torn by a crash fails its digest and is rebuilt from the files.
+    """
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

@@ -13,13 +13,13 @@ adjacency filters its parent's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Adjacency", "NxGraph", "predecessors", "successors"]
+__all__ = ["Adjacency", "NxGraph", "build", "predecessors", "successors"]
 
 #: The graph :attr:`metagraph.MetaGraph.nx` holds (or a view of one): node ids are strings,
 #: attributes are plain dicts (described in :mod:`metagraph.graph`). networkx classes are not
@@ -61,3 +61,43 @@ def predecessors(graph: NxGraph) -> Adjacency:
     # Private to networkx and missing from types-networkx; kept here on purpose (see module docstring).
     adjacency: Adjacency = graph._pred  # type: ignore[attr-defined]
     return adjacency
+
+
+def build(
+    nodes: Iterable[tuple[str, dict[str, Any]]], edges: Iterable[tuple[str, str, str, dict[str, Any]]]
+) -> NxGraph:
+    """Return a new ``MultiDiGraph`` holding these nodes and edges, with the attribute dicts themselves.
+
+    ``add_node``/``add_edge`` copy every attribute dict (twice for an edge, through
+    ``**attr``); filling the adjacency directly keeps the one dict given and is about
+    three times faster, which is most of loading a cached graph. An edge whose node
+    was not given adds that node without attributes, as ``add_edge`` does.
+
+    Examples
+    --------
+    >>> g = build([("a", {"kind": "signal"}), ("b", {})], [("a", "b", "activates", {"sign": 1})])
+    >>> g.nodes["a"], g["a"]["b"]["activates"], list(g.predecessors("b"))
+    ({'kind': 'signal'}, {'sign': 1}, ['a'])
+    """
+    import networkx as nx
+
+    graph: NxGraph = nx.MultiDiGraph()
+    node: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
+    succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = graph._succ  # type: ignore[attr-defined]
+    pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = graph._pred  # type: ignore[attr-defined]
+    for n, attrs in nodes:
+        if n not in node:
+            succ[n] = {}
+            pred[n] = {}
+        node[n] = attrs
+    for u, v, k, attrs in edges:
+        if u not in node or v not in node:
+            for end in (u, v):
+                if end not in node:
+                    node[end], succ[end], pred[end] = {}, {}, {}
+        keyed = succ[u].get(v)
+        if keyed is None:
+            keyed = succ[u][v] = {}
+            pred[v][u] = keyed  # one dict of parallel edges, seen from both ends, as networkx keeps it
+        keyed[k] = attrs
+    return graph

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from metagraph._yaml import line_of
 from metagraph.errors import Problem
 from metagraph.models import Edge, Node, Reference
-from metagraph.schema import Kind, allowed_predicates, spec
+from metagraph.schema import PREDICATES, Kind, allowed_predicates
 
 __all__ = ["Origin", "check_graph", "kind_violations", "with_article"]
 
@@ -67,6 +68,19 @@ def _did_you_mean(value: str, known: Sequence[str]) -> str:
 _QUALIFIER_KINDS = (("location", frozenset({Kind.ORGAN, Kind.CELL})), ("modality", frozenset({Kind.EXERCISE})))
 
 
+@functools.cache
+def _joins() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Predicate → the kinds it may join, keyed by their strings.
+
+    Enum members hash in Python code and strings in C: this check runs for every edge read.
+    ``Predicate`` and ``Kind`` are ``StrEnum``s, so their members find these keys too.
+    """
+    return {
+        str(p): (frozenset(str(k) for k in rule.sources), frozenset(str(k) for k in rule.targets))
+        for p, rule in PREDICATES.items()
+    }
+
+
 def kind_violations(edge: Edge, kinds: Mapping[str, Kind]) -> list[tuple[tuple[str, ...], str, str]]:
     """Return how ``edge`` breaks the schema graph, given the kind of each node id.
 
@@ -82,8 +96,8 @@ def kind_violations(edge: Edge, kinds: Mapping[str, Kind]) -> list[tuple[tuple[s
     out: list[tuple[tuple[str, ...], str, str]] = []
     s, t = kinds.get(edge.source), kinds.get(edge.target)
     if s is not None and t is not None:
-        rule = spec(edge.predicate)
-        if s not in rule.sources or t not in rule.targets:
+        sources, targets = _joins()[edge.predicate]
+        if s not in sources or t not in targets:
             fits = [str(p) for p in allowed_predicates(s, t)]
             hint = ("use one of: " + ", ".join(fits)) if fits else "no predicate joins these kinds"
             out.append(

@@ -17,25 +17,31 @@ Node and edge attributes of :attr:`MetaGraph.nx` are plain Python values:
   ``timescale``, ``mechanism`` (str or None), ``negated``, ``summary`` and ``hedged``
   (bool; ``hedged`` is true when every supporting evidence item is), ``note`` (str or None).
   ``key`` is :attr:`metagraph.Edge.key`.
+
+These attributes are the only copy of each record the graph keeps: :meth:`MetaGraph.node`,
+:meth:`MetaGraph.nodes`, :meth:`MetaGraph.edges` and :meth:`MetaGraph.edge_model` make the
+:class:`~metagraph.Node` and :class:`~metagraph.Edge` models from them when asked (equal to the
+validated records; the same object while someone holds it), which halves what a large graph
+takes in memory.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
 import networkx as nx
-from pydantic import BaseModel
 
 from metagraph._names import NameIndex
-from metagraph._nx import NxGraph
+from metagraph._nx import NxGraph, build, successors
 from metagraph._operation import operation
 from metagraph._select import Kinds, Names, as_names, induced, select_ids
 from metagraph._validation import Origin, check_graph
 from metagraph.errors import AmbiguousNodeError, ArgumentTypeError, DataError, MetagraphError, UnknownNodeError
-from metagraph.models import Edge, Node, Reference
+from metagraph.models import Edge, Node, Reference, from_plain, to_plain
 from metagraph.schema import PREDICATES, Kind, Predicate
 
 __all__ = ["MetaGraph"]
@@ -56,29 +62,82 @@ def _vocabulary(vocab: type[_V], value: object, what: str) -> _V:
         raise MetagraphError(f"{value!r} is not a {what}; {hint}choose from {', '.join(words)}") from None
 
 
-def _plain(value: Any) -> Any:
-    """The JSON-like form of a field value; several times faster than ``model_dump`` per record."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, BaseModel):
-        return {k: _plain(v) for k, v in value.__dict__.items()}
-    return value
-
-
-def _node_attrs(node: Node) -> dict[str, Any]:
-    return {k: _plain(v) for k, v in node.__dict__.items() if k != "id"}
-
-
 def _edge_attrs(edge: Edge) -> dict[str, Any]:
-    attrs = {k: _plain(v) for k, v in edge.__dict__.items() if k not in ("source", "target")}
+    """The networkx attributes of one edge (see the module docstring)."""
+    attrs = to_plain(edge)
+    del attrs["source"], attrs["target"]
+    return _derived(edge, attrs)
+
+
+def _derived(edge: Edge, attrs: dict[str, Any]) -> dict[str, Any]:
+    """Add to an edge's plain fields what queries read beside them: its sign, whether it transmits, hedged."""
     rule = PREDICATES[edge.predicate]
     attrs["sign"] = rule.sign
     # A denied claim is kept and shown, but no effect travels along it.
     attrs["transmits"] = rule.transmits and not edge.negated
     attrs["hedged"] = edge.hedged
     return attrs
+
+
+def plain_records(
+    nodes: list[Node], edges: list[Edge]
+) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, str, dict[str, Any]]]]:
+    """The networkx form of records: ``(id, attributes)`` per node, ``(source, target, key, attributes)`` per edge."""
+    plain_nodes = []
+    for node in nodes:
+        attrs = to_plain(node)
+        del attrs["id"]
+        plain_nodes.append((node.id, attrs))
+    plain_edges = []
+    for edge in edges:
+        plain_edges.append((edge.source, edge.target, edge.key, _edge_attrs(edge)))
+    return plain_nodes, plain_edges
+
+
+class _NodeRecords(Mapping[str, Node]):
+    """Node id → :class:`~metagraph.Node`, made on demand from the attributes of a networkx graph.
+
+    The graph holds each record once, as plain attributes; a model is made when asked for
+    and kept (weakly) while someone holds it, so asking twice gives the same object.
+    """
+
+    def __init__(self, graph: NxGraph) -> None:
+        self._attrs: Mapping[str, dict[str, Any]] = graph.nodes
+        self._made: weakref.WeakValueDictionary[str, Node] = weakref.WeakValueDictionary()
+
+    def __getitem__(self, ident: str) -> Node:
+        made = self._made.get(ident)
+        if made is None:
+            made = self._made[ident] = from_plain(Node, self._attrs[ident], id=ident)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._attrs)
+
+    def __len__(self) -> int:
+        return len(self._attrs)
+
+
+class _EdgeRecords(Mapping[tuple[str, str, str], Edge]):
+    """``(source, target, key)`` → :class:`~metagraph.Edge`, made on demand like :class:`_NodeRecords`."""
+
+    def __init__(self, graph: NxGraph) -> None:
+        self._graph = graph
+        self._succ = successors(graph)
+        self._made: weakref.WeakValueDictionary[tuple[str, str, str], Edge] = weakref.WeakValueDictionary()
+
+    def __getitem__(self, triple: tuple[str, str, str]) -> Edge:
+        made = self._made.get(triple)
+        if made is None:
+            u, v, k = triple
+            made = self._made[triple] = from_plain(Edge, self._succ[u][v][k], source=u, target=v)
+        return made
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        return iter(self._graph.edges(keys=True))
+
+    def __len__(self) -> int:
+        return self._graph.number_of_edges()
 
 
 class MetaGraph:
@@ -126,31 +185,35 @@ class MetaGraph:
             )
             if problems:
                 raise DataError(problems)
-        graph: NxGraph = nx.MultiDiGraph()
-        for n in nodes:
-            graph.add_node(n.id, **_node_attrs(n))
-        for e in edges:
-            graph.add_edge(e.source, e.target, key=e.key, **_edge_attrs(e))
-        # The records and the networkx graph must agree: read freely, change through the records.
-        nx.freeze(graph)
-        self._init(
-            graph,
-            {n.id: n for n in nodes},
-            {(e.source, e.target, e.key): e for e in edges},
-            {r.key: r for r in references},
-        )
+        self._init(build(*plain_records(nodes, edges)), {r.key: r for r in references})
+
+    @classmethod
+    def _from_plain(
+        cls,
+        nodes: Iterable[tuple[str, dict[str, Any]]],
+        edges: Iterable[tuple[str, str, str, dict[str, Any]]],
+        references: Mapping[str, Reference],
+    ) -> MetaGraph:
+        """A graph of records in their networkx form (:func:`plain_records`), already checked."""
+        graph = cls.__new__(cls)
+        graph._init(build(nodes, edges), references)
+        return graph
 
     def _init(
         self,
         graph: NxGraph,
-        node_models: Mapping[str, Node],
-        edge_models: Mapping[tuple[str, str, str], Edge],
         references: Mapping[str, Reference],
+        node_models: Mapping[str, Node] | None = None,
+        edge_models: Mapping[tuple[str, str, str], Edge] | None = None,
     ) -> None:
+        # Read freely, never change: the records are these attributes (models are made from them).
+        nx.freeze(graph)
         self._nx = graph
-        self._node_models = node_models
-        self._edge_models = edge_models
-        self._references = MappingProxyType(dict(references))
+        self._node_models = _NodeRecords(graph) if node_models is None else node_models
+        self._edge_models = _EdgeRecords(graph) if edge_models is None else edge_models
+        self._references = (
+            references if isinstance(references, MappingProxyType) else MappingProxyType(dict(references))
+        )
         self._index: NameIndex | None = None
         self.is_view = False
 
@@ -165,7 +228,7 @@ class MetaGraph:
         """
         view = cls.__new__(cls)
         models = parent._edge_models if edge_models is None else edge_models
-        view._init(graph, parent._node_models, models, parent._references)
+        view._init(graph, parent._references, parent._node_models, models)
         view.is_view = True
         return view
 
@@ -189,7 +252,8 @@ class MetaGraph:
         return self._nx.number_of_nodes()
 
     def __iter__(self) -> Iterator[Node]:
-        return (self._node_models[n] for n in self._nx.nodes)
+        models = self._node_models
+        return (models[n] for n in self._nx.nodes)
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, Node):
@@ -207,7 +271,8 @@ class MetaGraph:
     # -- names ---------------------------------------------------------------------
     def _name_index(self) -> NameIndex:
         if self._index is None:
-            self._index = NameIndex({n: self._node_models[n].names[1:] for n in self._nx.nodes})
+            # From the attributes: making every node's model only to read its names would be slow.
+            self._index = NameIndex({n: (a["name"], *a["synonyms"]) for n, a in self._nx.nodes(data=True)})
         return self._index
 
     def _ids_for(self, name: str) -> list[str]:
@@ -269,8 +334,10 @@ class MetaGraph:
         >>> "irisin" in [n.id for n in metagraph.load().nodes(kind="myokine")]
         True
         """
-        want = _vocabulary(Kind, kind, "kind") if kind is not None else None
-        return [m for m in (self._node_models[n] for n in self._nx.nodes) if want is None or m.kind == want]
+        want = _vocabulary(Kind, kind, "kind").value if kind is not None else None
+        models = self._node_models
+        kinds = cast("Iterable[tuple[str, str]]", self._nx.nodes(data="kind"))
+        return [models[n] for n, k in kinds if want is None or k == want]
 
     def edges(
         self,
@@ -289,19 +356,15 @@ class MetaGraph:
         """
         s = self.resolve(source) if source is not None else None
         t = self.resolve(target) if target is not None else None
-        p = _vocabulary(Predicate, predicate, "predicate") if predicate is not None else None
+        p = _vocabulary(Predicate, predicate, "predicate").value if predicate is not None else None
         if s is not None:
-            triples: Iterable[tuple[str, str, str]] = self._nx.out_edges(s, keys=True)
+            triples: Iterable[tuple[str, str, str, str]] = self._nx.out_edges(s, keys=True, data="predicate")
         elif t is not None:
-            triples = self._nx.in_edges(t, keys=True)
+            triples = self._nx.in_edges(t, keys=True, data="predicate")
         else:
-            triples = self._nx.edges(keys=True)
-        out = []
-        for u, v, k in triples:
-            edge = self._edge_models[(u, v, k)]
-            if (t is None or v == t) and (p is None or edge.predicate == p):
-                out.append(edge)
-        return out
+            triples = self._nx.edges(keys=True, data="predicate")
+        models = self._edge_models
+        return [models[(u, v, k)] for u, v, k, q in triples if (t is None or v == t) and (p is None or q == p)]
 
     def edge_model(self, source: str, target: str, key: str) -> Edge:
         """Return the :class:`~metagraph.Edge` stored under a ``networkx`` edge triple."""

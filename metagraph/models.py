@@ -7,7 +7,11 @@ pointing at a node that exists, a predicate used between kinds it allows) live i
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import functools
+import types
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -475,3 +479,131 @@ class GraphDocument(BaseModel):
     nodes: list[Node] = Field(default_factory=list, description="Entities.")
     edges: list[Edge] = Field(default_factory=list, description="Cited relations between entities.")
     references: list[Reference] = Field(default_factory=list, description="Works that evidence cites.")
+
+
+# -- records from their plain form ------------------------------------------------------------
+# A graph keeps each record once, as the plain dict of its networkx attributes (what
+# ``model_dump(mode="json")`` gives), and makes the model when one is asked for. The data was
+# validated when it was read, so the model is assembled, not validated again: pydantic's
+# ``model_construct`` does that too, but is about five times slower (it looks up aliases and
+# defaults for every field), which a query returning thousands of edges would feel.
+
+_M = TypeVar("_M", bound=BaseModel)
+_Convert = Callable[[Any], Any]
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _converter(annotation: Any) -> _Convert | None:
+    """How to turn the plain value of a field of this type back into the field's value (``None``: as it is)."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _converter(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        members = dict(annotation._value2member_map_)
+        return members.__getitem__
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return functools.partial(from_plain, annotation)
+    if origin is list:
+        item = _converter(get_args(annotation)[0])
+        if item is None:
+            return None
+        each: _Convert = item
+        return lambda values: [each(v) for v in values]
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        some = _converter(options[0]) if len(options) == 1 else None
+        if some is None:
+            return None
+        present: _Convert = some
+        return lambda value: None if value is None else present(value)
+    return None
+
+
+@functools.cache
+def _plan(cls: type[BaseModel]) -> tuple[tuple[str, _Convert | None], ...]:
+    return tuple((name, _converter(info.annotation)) for name, info in cls.model_fields.items())
+
+
+# How a field's value becomes plain: as it is (not listed), an enum's value, a record, a list
+# of records, or a list copied (as model_dump copies it).
+_ENUM, _RECORD, _RECORDS, _COPY = range(4)
+
+
+def _plain_kind(annotation: Any) -> int | None:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _plain_kind(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        return _plain_kind(options[0]) if len(options) == 1 else None
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return _ENUM
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _RECORD
+    if origin is list:
+        item = get_args(annotation)[0]
+        if _plain_kind(item) == _RECORD:
+            return _RECORDS
+        return _COPY if _plain_kind(item) is None else None
+    return None
+
+
+@functools.cache
+def _plain_plan(cls: type[BaseModel]) -> tuple[tuple[str, int], ...]:
+    kinds = ((name, _plain_kind(info.annotation)) for name, info in cls.model_fields.items())
+    return tuple((name, kind) for name, kind in kinds if kind is not None)
+
+
+def to_plain(record: BaseModel) -> dict[str, Any]:
+    """Return ``record.model_dump(mode="json")`` for the records of this module, several times faster.
+
+    Only the fields that need it are converted (enums to their values, nested records);
+    the rest are copied as they are.
+
+    Examples
+    --------
+    >>> e = Edge(source="ampk", target="pgc1a", predicate="activates", evidence=[{"reference": "r", "quote": "q"}])
+    >>> to_plain(e) == e.model_dump(mode="json")
+    True
+    """
+    plain = record.__dict__.copy()
+    for name, kind in _plain_plan(type(record)):
+        value = plain[name]
+        if value is None:
+            continue
+        if kind == _ENUM:
+            plain[name] = value._value_  # an attribute read; ``.value`` goes through a slower descriptor
+        elif kind == _RECORDS:
+            plain[name] = [to_plain(v) for v in value]
+        elif kind == _COPY:
+            plain[name] = list(value)
+        else:
+            plain[name] = to_plain(value)
+    return plain
+
+
+def from_plain(cls: type[_M], data: Mapping[str, Any], **given: Any) -> _M:
+    """Return the ``cls`` record whose plain form (``model_dump(mode="json")``) is ``data``.
+
+    ``data`` must come from a validated record (nothing is checked); ``given`` supplies
+    fields ``data`` leaves out (an edge's ``source`` and ``target`` are the networkx ends,
+    not attributes) and keys of ``data`` that are not fields are ignored.
+
+    Examples
+    --------
+    >>> e = Edge(source="ampk", target="pgc1a", predicate="activates", evidence=[{"reference": "r", "quote": "q"}])
+    >>> plain = e.model_dump(mode="json")
+    >>> from_plain(Edge, plain) == e, from_plain(Edge, plain).evidence[0].stance
+    (True, <Stance.SUPPORTS: 'supports'>)
+    """
+    values: dict[str, Any] = {}
+    for name, convert in _plan(cls):
+        value = given[name] if name in given else data[name]
+        values[name] = value if convert is None else convert(value)
+    record: _M = _new(cls)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", set(values))
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record

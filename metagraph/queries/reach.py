@@ -62,10 +62,11 @@ def reach_distances(
     start = kg.resolve(node)
     index = index_of(kg)
     if index is not None and not index.timed:
-        kinds, models = index.kinds, index.models
+        kinds = index.kinds
         out: list[tuple[Node, int]] = []
         for hops, level in enumerate(index.reach(start, reverse=reverse, max_hops=max_hops), start=1):
-            out += [(models[i], hops) for i in level if want is None or kinds[i] == want.value]
+            chosen = level if want is None else [i for i in level if kinds[i] == want.value]
+            out += [(model, hops) for model in index.models(kg, chosen)]
         return out
     dist = reach(kg.nx, start, reverse=reverse, max_hops=max_hops)
     graph = kg.nx.nodes

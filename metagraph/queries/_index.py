@@ -90,7 +90,7 @@ class GraphIndex:
         position = {n: i for i, n in enumerate(self.ids)}
         self.position = position
         self.kinds: list[str] = [nodes[n]["kind"] for n in self.ids]
-        self._models: list[Node | None] = [None] * len(self.ids)
+        self._models: list[Node] | None = None
         succ = successors(graph)
         rows: list[list[int]] = []
         scales: set[Any] = set()
@@ -131,18 +131,16 @@ class GraphIndex:
         return self._located
 
     def models(self, kg: MetaGraph, numbers: list[int]) -> list[Node]:
-        """The :class:`~metagraph.Node` of each node number (kept once asked for, for the next walk).
+        """The :class:`~metagraph.Node` of each node number.
 
-        ``kg`` is the graph the index was built from (the index does not keep it).
+        ``kg`` is the graph the index was built from (the index does not keep it). The
+        first call looks every node up once; later ones only index a list.
         """
-        models, ids = self._models, self.ids
-        out = []
-        for i in numbers:
-            model = models[i]
-            if model is None:
-                model = models[i] = kg.node(ids[i])
-            out.append(model)
-        return out
+        models = self._models
+        if models is None:
+            by_id = {m.id: m for m in kg.nodes()}
+            models = self._models = [by_id[n] for n in self.ids]
+        return [models[i] for i in numbers]
 
     def reach(self, start: str, *, reverse: bool = False, max_hops: int | None = None) -> list[list[int]]:
         """Return the levels of a breadth-first walk from ``start``: the node numbers 1, 2, ... hops away.

@@ -221,6 +221,7 @@ class _Importer:
         self.reference = reference
         self.problems: list[Problem] = []
         self.nodes: dict[str, _NodeDraft] = {}  # normalised name → draft
+        self.normalized: dict[str, str] = {}  # name as written → normalised (names recur row after row)
         self.ids: dict[str, _NodeDraft] = {}
         self.edges: dict[tuple[str, str, str], _EdgeDraft] = {}
         self.refs: dict[str, Reference] = {}
@@ -284,7 +285,9 @@ class _Importer:
         than another resource's word for it); ``implied`` is the kind a new node gets when
         nothing says otherwise (a location is an organ).
         """
-        key = normalize_name(name)
+        key = self.normalized.get(name)
+        if key is None:
+            key = self.normalized[name] = normalize_name(name)
         if not key:
             self.problem(row, column, f"the name {name!r} has no letters or digits", "write the node's name")
             return None
@@ -675,7 +678,8 @@ def _add_edge(imp: _Importer, r: _Row) -> None:
         refs = [imp.file_reference(r.row)]
     quote = r.cells["quote"][1] if "quote" in r.cells else r.raw
     evidence = [Evidence(reference=k, quote=quote, provenance=f"{imp.label}:{r.row}") for k in refs]
-    key = Edge(
+    # Only the key is wanted here; the edge is validated once, when the graph is built.
+    key = Edge.model_construct(
         source=r.source,
         target=r.target,
         predicate=predicate,
@@ -861,3 +865,30 @@ def read_table(
     if not imp.edges and not imp.problems:
         raise DataError([Problem(str(src), None, "", "the file has a header but no rows", "add one row per edge")])
     return _build(imp)
+
+
+def _data_file_text(graph: MetaGraph, *, schema: str | None = None, exclude: MetaGraph | None = None) -> str:
+    """The imported graph as a YAML data file, what ``exclude`` already holds left out.
+
+    The same document as :func:`metagraph.interop.jsondoc.to_yaml` (fields at their
+    default left out), written by :mod:`metagraph.interop._blockyaml`: an imported table
+    can have hundreds of thousands of rows, and PyYAML's writer takes minutes for them.
+    """
+    from metagraph.interop._blockyaml import dump
+
+    nodes, edges, refs = graph.nodes(), graph.edges(), list(graph.references.values())
+    if exclude is not None:
+        nodes = [n for n in nodes if n.id not in exclude.nx]
+        kept = [e for e in edges if not exclude.nx.has_edge(e.source, e.target, e.key)]
+        cited = {k for e in kept for k in e.references}
+        only_dropped = {k for e in edges for k in e.references} - cited
+        edges = kept
+        refs = [r for r in refs if r.key not in exclude.references and r.key not in only_dropped]
+    parts = {
+        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in nodes],
+        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in edges],
+        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in refs],
+    }
+    head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
+    body = {k: v for k, v in parts.items() if v}
+    return head + (dump(body) if body else "")

@@ -301,55 +301,67 @@ def bench_reach(report: Report, kg: Any, label: str, source: str, target: str, r
     )
     ids, sources, targets = _carrying_arrays(kg)
     count = len(ids)
-    walks = [
-        ("downstream", source, False, lambda: kg.downstream(source)),
-        ("upstream", target, True, lambda: kg.upstream(target)),
+    walks = [("downstream", source, False, kg.downstream), ("upstream", target, True, kg.upstream)]
+    peers = [
+        ("scipy csgraph.breadth_first_order", "scipy", "scipy", 3.0),
+        ("rustworkx.bfs_successors", "rustworkx", "rustworkx", None),
+        ("igraph Graph.bfs", "python-igraph", "igraph", None),
     ]
-    for name, start, reverse, ours_fn in walks:
-        ours, found = timed(ours_fn, repeat)
+    runs = max(repeat, 3) * 5  # each call takes milliseconds: more runs, a steadier median
+    for name, start, reverse, method in walks:
+        found = method(start)
         what = f"{name} (repeat call), {len(found)} nodes reached"
         a, b = (targets, sources) if reverse else (sources, targets)
-        first_peer = True
-        for peer, package, module in (
-            ("scipy csgraph.breadth_first_order", "scipy", "scipy"),
-            ("rustworkx.bfs_successors", "rustworkx", "rustworkx"),
-            ("igraph Graph.bfs", "python-igraph", "igraph"),
-        ):
-            limit = 3.0 if first_peer else None
-            first_peer = False
+        for peer, package, module, limit in peers:
             if importlib.util.find_spec(module) is None:
+                ours, _ = timed(lambda m=method, s=start: m(s), runs)
                 report.add(missing(what, label, ours, peer, package, limit=limit))
                 continue
-            theirs, reached = _peer_bfs(module, count, a, b, ids.index(start), repeat)
+            search, reached = _peer_bfs(module, count, a, b, ids.index(start))
+            ours_t, theirs_t = [], []
+            for _ in range(runs):  # alternated, so that a busy machine slows both alike
+                ours_t.append(timed(lambda m=method, s=start: m(s))[0])
+                theirs_t.append(timed(search)[0])
             same = "same nodes" if reached == len(found) else f"NOT the same: {reached} nodes"
+            ours, theirs = statistics.median(ours_t), statistics.median(theirs_t)
             report.add(versus(what, label, ours, peer, theirs, limit=limit, note=same))
 
 
-def _peer_bfs(module: str, count: int, sources: list[int], targets: list[int], start: int, repeat: int) -> tuple:
-    """Median time of a peer's breadth-first search from ``start`` (graph built beforehand), and the nodes reached."""
+def _peer_bfs(
+    module: str, count: int, sources: list[int], targets: list[int], start: int
+) -> tuple[Callable[[], Any], int]:
+    """One peer's breadth-first search from ``start`` (its graph built here, untimed), and the nodes it reaches."""
+    search: Callable[[], Any]
     if module == "scipy":
         import numpy as np
         from scipy.sparse import csr_matrix
         from scipy.sparse.csgraph import breadth_first_order
 
         matrix = csr_matrix((np.ones(len(sources), dtype=np.int8), (sources, targets)), shape=(count, count))
-        seconds, order = timed(
-            lambda: breadth_first_order(matrix, start, directed=True, return_predecessors=False), repeat
-        )
-        return seconds, len(order) - 1
+
+        def search() -> Any:
+            return breadth_first_order(matrix, start, directed=True, return_predecessors=False)
+
+        return search, len(search()) - 1
     if module == "rustworkx":
         import rustworkx as rx
 
-        graph = rx.PyDiGraph()
-        graph.add_nodes_from(range(count))
-        graph.add_edges_from_no_data(list(zip(sources, targets, strict=True)))
-        seconds, layers = timed(lambda: rx.bfs_successors(graph, start), repeat)
-        return seconds, len({v for _, succ in layers for v in succ} - {start})
+        digraph = rx.PyDiGraph()
+        digraph.add_nodes_from(range(count))
+        digraph.add_edges_from_no_data(list(zip(sources, targets, strict=True)))
+
+        def search() -> Any:
+            return rx.bfs_successors(digraph, start)
+
+        return search, len({v for _, succ in search() for v in succ} - {start})
     import igraph
 
     graph = igraph.Graph(n=count, edges=list(zip(sources, targets, strict=True)), directed=True)
-    seconds, (visited, _, _) = timed(lambda: graph.bfs(start, mode="out"), repeat)
-    return seconds, len(visited) - 1
+
+    def search() -> Any:
+        return graph.bfs(start, mode="out")
+
+    return search, len(search()[0]) - 1
 
 
 def bench_queries(

@@ -73,7 +73,7 @@ class GraphIndex:
     forward, backward : tuple of two numpy arrays
         ``(indptr, indices)`` of the transmitting edges, and of the same edges reversed
         (a pair of nodes joined by several such edges is listed once).
-    kinds : list of str
+    kinds, kind_array : list of str, and the same as a numpy array
         Each node's kind.
     timed : bool
         True when the graph has both acute-only and chronic-only transmitting edges, so
@@ -82,6 +82,8 @@ class GraphIndex:
     """
 
     def __init__(self, kg: MetaGraph) -> None:
+        import numpy as np
+
         graph = kg.nx
         self._located: dict[str, list[tuple[str, str, str]]] | None = None
         nodes = graph.nodes
@@ -90,7 +92,8 @@ class GraphIndex:
         position = {n: i for i, n in enumerate(self.ids)}
         self.position = position
         self.kinds: list[str] = [nodes[n]["kind"] for n in self.ids]
-        self._models: list[Node] | None = None
+        self.kind_array = np.array(self.kinds, dtype=object)
+        self._models: npt.NDArray[np.object_] | None = None
         succ = successors(graph)
         rows: list[list[int]] = []
         scales: set[Any] = set()
@@ -130,22 +133,26 @@ class GraphIndex:
             self._located = out
         return self._located
 
-    def models(self, kg: MetaGraph, numbers: list[int]) -> list[Node]:
+    def models(self, kg: MetaGraph, numbers: IntArray) -> list[Node]:
         """The :class:`~metagraph.Node` of each node number.
 
         ``kg`` is the graph the index was built from (the index does not keep it). The
-        first call looks every node up once; later ones only index a list.
+        first call looks every node up once, into an array; later ones index it.
         """
+        import numpy as np
+
         models = self._models
         if models is None:
             by_id = {m.id: m for m in kg.nodes()}
-            models = self._models = [by_id[n] for n in self.ids]
-        return [models[i] for i in numbers]
+            models = self._models = np.empty(len(self.ids), dtype=object)
+            models[:] = [by_id[n] for n in self.ids]
+        found: list[Node] = models[numbers].tolist()
+        return found
 
-    def reach(self, start: str, *, reverse: bool = False, max_hops: int | None = None) -> list[list[int]]:
+    def reach(self, start: str, *, reverse: bool = False, max_hops: int | None = None) -> list[IntArray]:
         """Return the levels of a breadth-first walk from ``start``: the node numbers 1, 2, ... hops away.
 
-        Each level is in name order (by number). The walk works a level at a time with
+        Each level is a numpy array, in name order (by number). The walk works a level at a time with
         numpy: the neighbours of the whole frontier are gathered from the CSR arrays at
         once, those already seen are dropped, and the rest, made unique, are the next
         level.
@@ -158,7 +165,7 @@ class GraphIndex:
         first = self.position[start]
         seen[first] = True
         frontier = np.array([first], dtype=np.intp)
-        levels: list[list[int]] = []
+        levels: list[IntArray] = []
         while frontier.size and (max_hops is None or len(levels) < max_hops):
             starts = indptr[frontier]
             lengths = indptr[frontier + 1] - starts
@@ -180,7 +187,7 @@ class GraphIndex:
             if not found.size:
                 break
             seen[found] = True
-            levels.append(found.tolist())
+            levels.append(found)
             frontier = found
         return levels
 

@@ -144,8 +144,8 @@ class GraphIndex:
         models = self._models
         if models is None:
             by_id = {m.id: m for m in kg.nodes()}
-            models = self._models = np.empty(len(self.ids), dtype=object)
-            models[:] = [by_id[n] for n in self.ids]
+            # fromiter, not array(): numpy would take each model (iterable, as pydantic models are) for a sequence
+            models = self._models = np.fromiter((by_id[n] for n in self.ids), dtype=object, count=len(self.ids))
         found: list[Node] = models[numbers].tolist()
         return found
 

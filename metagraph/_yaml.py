@@ -149,19 +149,25 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
+#: Parse YAML with libyaml (PyYAML's C parser and composer) when PyYAML was built with it;
+#: ``False`` forces the pure-Python parser (the tests read every document both ways).
+USE_LIBYAML = True
+
+
 @functools.cache
-def _line_loader() -> Callable[[str], Any]:
+def _line_loader(libyaml: bool) -> Callable[[str], Any]:
     """The YAML loader class, built on first use so that start-up does not import PyYAML.
 
+    With ``libyaml`` (and PyYAML built with it), libyaml parses and composes the node
+    tree, several times faster than PyYAML's Python parser, and its nodes carry the same
+    marks (the lines); the constructors below stay in Python either way, with every limit.
     Called with the text, it makes a loader; set its ``duplicates`` to a list before loading.
     """
     import yaml
 
-    base: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
-    try:  # libyaml's parser is several times faster; the constructors below stay in Python
+    base: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.SafeLoader
+    if libyaml and hasattr(yaml, "CSafeLoader"):
         base = yaml.CSafeLoader
-    except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-        base = yaml.SafeLoader
 
     str_tag = "tag:yaml.org,2002:str"
     scalar = yaml.ScalarNode
@@ -412,7 +418,7 @@ def parse_document(
 def _parse_yaml(text: str, file: str, limits: Limits) -> tuple[Any, list[Problem]]:
     import yaml
 
-    loader = _line_loader()(text)
+    loader = _line_loader(USE_LIBYAML)(text)
     loader.duplicates = []
     loader.limits = limits
     loader.depth = 0

@@ -26,7 +26,17 @@ _SPECIAL = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off", "null
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
+def _string(value: str) -> str:
+    if _PLAIN.match(value) and (len(value) > 5 or value.lower() not in _SPECIAL):
+        return value
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
 def _scalar(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return _string(value)
     if value is None:
         return "null"
     if value is True:
@@ -43,30 +53,36 @@ def _scalar(value: Any) -> str:
         text = repr(value)
         # YAML 1.1 floats need a dot: 1e-05 would read back as a string
         return text.replace("e", ".0e") if "." not in text and "e" in text else text
-    if not isinstance(value, str):
-        raise TypeError(f"cannot write a {type(value).__name__} as YAML")
-    if _PLAIN.match(value) and value.lower() not in _SPECIAL:
-        return value
-    quoted = json.dumps(value, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list):
+        return "[]"
+    raise TypeError(f"cannot write a {type(value).__name__} as YAML")
 
 
 def _mapping(data: dict[Any, Any], indent: str, out: list[str]) -> None:
     for key, value in data.items():
-        head = f"{indent}{_scalar(key)}:"
-        if isinstance(value, dict) and value:
-            out.append(head)
+        kind = type(value)
+        if kind is str:  # the common case first
+            out.append(f"{indent}{_scalar(key)}: {_string(value)}")
+        elif isinstance(value, dict) and value:
+            out.append(f"{indent}{_scalar(key)}:")
             _mapping(value, indent + "  ", out)
         elif isinstance(value, list) and value:
-            out.append(head)
+            out.append(f"{indent}{_scalar(key)}:")
             _sequence(value, indent, out)
         else:
-            out.append(f"{head} {_empty(value)}")
+            out.append(f"{indent}{_scalar(key)}: {_scalar(value)}")
 
 
 def _sequence(items: list[Any], indent: str, out: list[str]) -> None:
     for item in items:
-        if isinstance(item, (dict, list)) and item:
+        kind = type(item)
+        if kind is str:
+            out.append(f"{indent}- {_string(item)}")
+        elif isinstance(item, (dict, list)) and item:
             start = len(out)
             if isinstance(item, dict):
                 _mapping(item, indent + "  ", out)
@@ -74,15 +90,7 @@ def _sequence(items: list[Any], indent: str, out: list[str]) -> None:
                 _sequence(item, indent + "  ", out)
             out[start] = f"{indent}- {out[start][len(indent) + 2 :]}"
         else:
-            out.append(f"{indent}- {_empty(item)}")
-
-
-def _empty(value: Any) -> str:
-    if isinstance(value, dict):
-        return "{}"
-    if isinstance(value, list):
-        return "[]"
-    return _scalar(value)
+            out.append(f"{indent}- {_scalar(item)}")
 
 
 def dump(data: dict[str, Any]) -> str:

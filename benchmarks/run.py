@@ -2,8 +2,8 @@
 
 Run from the repository root::
 
-    python -m benchmarks            # the full table (about two minutes)
-    python -m benchmarks --quick    # fewer repeats, a shorter networkx comparison
+    python -m benchmarks            # the full table (a few minutes)
+    python -m benchmarks --quick    # fewer repeats, a shorter networkx comparison, a 20k-row import-table
     python -m benchmarks --large    # also the 100k-node / 1M-edge graph (several minutes, ~4 GB)
 
 Each row shows metagraph's figure and, where there is one, a peer's figure measured in

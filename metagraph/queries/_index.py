@@ -17,6 +17,7 @@ they are usually asked one question each.
 
 from __future__ import annotations
 
+import gc
 import weakref
 from typing import TYPE_CHECKING, Any
 
@@ -207,5 +208,13 @@ def index_of(kg: MetaGraph) -> GraphIndex | None:
     graph = kg.nx
     index = _CACHE.get(graph)
     if index is None:
-        index = _CACHE[graph] = GraphIndex(kg)
+        # The build makes a list per node and no garbage cycles; in a process holding a large
+        # graph, the collector would otherwise rescan that whole heap several times meanwhile.
+        running = gc.isenabled()
+        gc.disable()
+        try:
+            index = _CACHE[graph] = GraphIndex(kg)
+        finally:
+            if running:
+                gc.enable()
     return index

@@ -149,27 +149,41 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
+#: Parse YAML with libyaml (PyYAML's C parser and composer) when PyYAML was built with it;
+#: ``False`` forces the pure-Python parser (the tests read every document both ways).
+USE_LIBYAML = True
+
+
 @functools.cache
-def _line_loader() -> Callable[[str], Any]:
+def _line_loader(libyaml: bool) -> Callable[[str], Any]:
     """The YAML loader class, built on first use so that start-up does not import PyYAML.
 
+    With ``libyaml`` (and PyYAML built with it), libyaml parses and composes the node
+    tree, several times faster than PyYAML's Python parser, and its nodes carry the same
+    marks (the lines); the constructors below stay in Python either way, with every limit.
     Called with the text, it makes a loader; set its ``duplicates`` to a list before loading.
     """
     import yaml
 
-    base: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
-    try:  # libyaml's parser is several times faster; the constructors below stay in Python
+    base: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.SafeLoader
+    if libyaml and hasattr(yaml, "CSafeLoader"):
         base = yaml.CSafeLoader
-    except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-        base = yaml.SafeLoader
 
-    str_tag = "tag:yaml.org,2002:str"
-    scalar = yaml.ScalarNode
+    str_tag, map_tag, seq_tag = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
     def value_of(loader: Any, node: Any) -> Any:
-        # Most values are plain strings: skip the generic constructor's bookkeeping for them.
-        if node.tag == str_tag and type(node) is scalar:
+        # Most values are plain strings, lists and mappings: skip the generic constructor's
+        # bookkeeping for them. Its cache of built values is what makes an alias (*name) share
+        # its anchor's value, so a document with aliases goes through it (``direct`` False).
+        tag, kind = node.tag, type(node)
+        if tag == str_tag and kind is scalar:
             return node.value
+        if loader.direct:
+            if tag == map_tag and kind is mapping:
+                return construct_mapping(loader, node)
+            if tag == seq_tag and kind is sequence:
+                return construct_sequence(loader, node)
         return loader.construct_object(node, deep=True)
 
     def enter(loader: Any, node: Any) -> None:
@@ -203,7 +217,7 @@ def _line_loader() -> Callable[[str], Any]:
 
     def construct_sequence(loader: Any, node: Any) -> LineList:
         enter(loader, node)
-        out = LineList(value_of(loader, child) for child in node.value)
+        out = LineList([value_of(loader, child) for child in node.value])
         out.line = node.start_mark.line + 1
         out.item_lines = [child.start_mark.line + 1 for child in node.value]
         loader.depth -= 1
@@ -412,10 +426,11 @@ def parse_document(
 def _parse_yaml(text: str, file: str, limits: Limits) -> tuple[Any, list[Problem]]:
     import yaml
 
-    loader = _line_loader()(text)
+    loader = _line_loader(USE_LIBYAML)(text)
     loader.duplicates = []
     loader.limits = limits
     loader.depth = 0
+    loader.direct = "*" not in text  # no alias: nothing is shared, each value is built once anyway
     try:
         node = loader.get_single_node()
         if node is None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import metagraph.cli
+
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -147,7 +149,7 @@ def test_ctrl_c_is_a_message_not_a_traceback(
     import metagraph.cli
     from metagraph.cli import core
 
-    def interrupt(*args: object) -> None:
+    def interrupt(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     if where == "build_parser":
@@ -156,3 +158,20 @@ def test_ctrl_c_is_a_message_not_a_traceback(
         monkeypatch.setattr(core, "_node", interrupt)
     assert metagraph.cli.main(["node", "--list"]) == 130
     assert "interrupted" in capsys.readouterr().err
+
+
+def test_one_commands_parser_builds_only_its_group() -> None:
+    # Start-up: `metagraph trace` never imports the import-table and export modules (pydantic and more).
+    code = (
+        "import sys, metagraph.cli; p = metagraph.cli.build_parser(command='trace'); "
+        "print(sorted(m for m in ('metagraph.interop.table', 'metagraph.interop.export') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_an_unknown_command_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        metagraph.cli.main(["tarce", "HIIT"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'tarce'" in err and "import-table" in err and "audit" in err

@@ -272,3 +272,32 @@ def test_kind_implied_by_a_location_yields_to_one_a_row_gives(tmp_path: Path) ->
     g = read_table(p, default_kind="myokine")
     assert g.node("beta_cell").kind.value == "cell"
     assert {e.predicate.value for e in g.edges()} == {"increases", "targets"}
+
+
+def test_rows_differing_only_in_place_or_modality_are_separate_edges(tmp_path: Path) -> None:
+    table = tmp_path / "places.csv"
+    table.write_text(
+        "source,target,effect,location,modality,pmid\n"
+        "IL-6,Glucose uptake,up,Liver,,1\n"
+        "IL-6,Glucose uptake,up,Muscle,,2\n"
+        "IL-6,Glucose uptake,up,Liver,,3\n"
+        "IL-6,Glucose uptake,up,Liver,HIIT,4\n",
+        encoding="utf-8",
+    )
+    kg = read_table(table)
+    edges = {e.key: e for e in kg.edges(source="il6")}
+    assert sorted(edges) == ["increases@liver", "increases@liver[hiit]", "increases@muscle"]
+    assert [ev.reference for ev in edges["increases@liver"].evidence] == ["pmid_1", "pmid_3"]
+
+
+def test_the_garbage_collector_is_left_as_it_was(tmp_path: Path) -> None:
+    import gc
+
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_text("source,target,effect\nA,B,up\n", encoding="utf-8")
+    bad.write_text("source,target,effect\nA,B,sideways\n", encoding="utf-8")
+    assert gc.isenabled()
+    read_table(good)
+    with pytest.raises(metagraph.DataError):
+        read_table(bad)
+    assert gc.isenabled()

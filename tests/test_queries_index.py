@@ -43,5 +43,49 @@ def test_levels_equal_networkx_and_are_in_name_order(kg: MetaGraph, data: st.Dat
     got = {index.ids[i]: hops for hops, level in enumerate(levels, start=1) for i in level}
     assert got == {n: d for n, d in lengths.items() if n != start}
     for level in levels:
-        names = [(index.models[i].name.casefold(), index.ids[i]) for i in level]
+        names = [(m.name.casefold(), m.id) for m in index.models(kg, level)]
         assert names == sorted(names)
+
+
+def _brute_force_levels(edges: list[tuple[str, str]], start: str) -> dict[str, int]:
+    """Hops from ``start`` by relaxing every edge until nothing changes (no search algorithm to share bugs with)."""
+    dist = {start: 0}
+    changed = True
+    while changed:
+        changed = False
+        for u, v in edges:
+            if u in dist and dist[u] + 1 < dist.get(v, len(edges) + 2):
+                dist[v] = dist[u] + 1
+                changed = True
+    del dist[start]
+    return dist
+
+
+def test_walks_of_a_larger_graph_equal_a_brute_force_oracle() -> None:
+    # 300 nodes: levels small and large, so both ways of making a level unique are used.
+    import random
+
+    from metagraph import Edge, Node, Reference
+
+    rng = random.Random(7)
+    count = 300
+    names = [f"{rng.choice('abcXYZ')}{rng.randrange(10**6)}" for _ in range(count)]
+    nodes = [Node(id=f"s{i}", name=names[i], kind="signal") for i in range(count)]
+    pairs = {(f"s{rng.randrange(count)}", f"s{rng.randrange(count)}") for _ in range(450)}
+    pairs = {(u, v) for u, v in pairs if u != v}
+    evidence = [{"reference": "r", "quote": "q"}]
+    edges = [Edge(source=u, target=v, predicate="activates", evidence=evidence) for u, v in sorted(pairs)]
+    kg = MetaGraph(nodes, edges, [Reference(key="r", type="article", title="R")])
+    index = index_of(kg)
+    for start in ("s0", "s1", "s17", "s150"):
+        for reverse in (False, True):
+            arcs = [(v, u) if reverse else (u, v) for u, v in pairs]
+            want = _brute_force_levels(arcs, start)
+            levels = index.reach(start, reverse=reverse)
+            got = {index.ids[i]: hops for hops, level in enumerate(levels, start=1) for i in level}
+            assert got == want
+            for level in levels:
+                keys = [(m.name.casefold(), m.id) for m in index.models(kg, level)]
+                assert keys == sorted(keys)
+            near = index.reach(start, reverse=reverse, max_hops=2)
+            assert {index.ids[i] for level in near for i in level} == {n for n, d in want.items() if d <= 2}

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metagraph._yaml import LineDict, LineList, line_of, parse_document
+from metagraph import _yaml
+from metagraph._yaml import Limits, LineDict, LineList, line_of, parse_document
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test reads with libyaml's C parser (when PyYAML has it) and with the pure-Python one."""
+    if request.param == "libyaml" and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML built without libyaml")
+    monkeypatch.setattr(_yaml, "USE_LIBYAML", request.param == "libyaml")
+    return str(request.param)
+
 
 # Scalars that exercise every implicit type of YAML 1.1: words that are booleans or null,
 # numbers in several notations, dates, and strings that merely start like them.
@@ -89,3 +101,25 @@ def test_merge_keys_still_work() -> None:
     text = "base: &b {kind: signal}\nnode:\n  <<: *b\n  id: x\n"
     data, _ = parse_document(text, "x.yaml")
     assert data["node"] == {"kind": "signal", "id": "x"}
+
+
+def test_the_chosen_parser_is_used(parser: str) -> None:
+    loader = _yaml._line_loader(_yaml.USE_LIBYAML)
+    assert issubclass(loader, yaml.CSafeLoader) == (parser == "libyaml")
+
+
+def test_every_limit_holds_with_either_parser() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    _, problems = parse_document(bomb, "x.yaml")
+    assert [(p.line, "expand to more than" in p.message) for p in problems] == [(6, True)]
+    _, problems = parse_document("".join("  " * i + "-\n" for i in range(80)), "x.yaml")
+    assert "nested more than 64 deep" in problems[0].message and problems[0].line == 65
+    _, problems = parse_document("a: 1\nb: " + "9" * 100 + "\n", "x.yaml", limits=Limits(max_int_digits=50))
+    assert [(p.line, "100 digits" in p.message) for p in problems] == [(2, True)]
+    data, problems = parse_document("\ufeffnodes:\n  - id: a\n    id: b\n", "x.yaml")
+    assert data["nodes"].item_lines == [2] and [(p.line, p.where) for p in problems] == [(3, "nodes[0]")]
+    _, problems = parse_document("a: [1,\n", "x.yaml")
+    assert problems[0].message.startswith("YAML syntax error") and problems[0].line is not None

@@ -19,9 +19,15 @@ __all__ = ["build_parser", "main"]
 
 def _groups() -> tuple[ModuleType, ...]:
     # Imported here, not at the top, so that a Ctrl-C while they load is caught by main().
+    # The modules themselves are light: what a command needs is imported by its handler.
     from metagraph.cli import audit, core, interop, queries, render, reversal
 
     return (core, queries, reversal, render, interop, audit)
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command word of ``argv`` (its first argument not starting with ``-``), if any."""
+    return next((a for a in argv if not a.startswith("-")), None)
 
 
 # Terminal control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides that
@@ -69,13 +75,22 @@ def _common_parser() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, command: str | None = None) -> argparse.ArgumentParser:
     """Return the argument parser of the ``metagraph`` command.
+
+    Parameters
+    ----------
+    command
+        Set up only the group of commands holding this one (its options and help are
+        the same); the other groups' options are never built, which keeps start-up
+        short. ``None``, or a word that is no command: all of them.
 
     Examples
     --------
     >>> "trace" in build_parser().format_help()
     True
+    >>> sorted(build_parser(command="trace")._subparsers._group_actions[0].choices)[:3]
+    ['compare', 'downstream', 'match']
     """
     groups = _groups()
     examples = [ex for group in groups for ex in group.EXAMPLES]
@@ -95,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"metagraph {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_parser()
-    for group in groups:
+    mine = [g for g in groups if any(cmd == command for cmd, _ in g.EXAMPLES)]
+    for group in mine or groups:
         group.register(sub, common)
     return parser
 
@@ -119,8 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from metagraph.errors import MetagraphError
 
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        words = sys.argv[1:] if argv is None else list(argv)
+        parser = build_parser(command=_command_of(words))
+        args = parser.parse_args(words)
         if not getattr(args, "handler", None):
             parser.print_help()
             return 2

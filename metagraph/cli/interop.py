@@ -153,8 +153,7 @@ def _parse_mapping(items: list[str]) -> dict[str, str]:
 def _import_table(args: argparse.Namespace) -> int:
     from metagraph._atomic import write_error_message, write_text_atomic
     from metagraph.errors import MetagraphError
-    from metagraph.interop.jsondoc import to_yaml
-    from metagraph.interop.table import read_table
+    from metagraph.interop.table import _data_file_text, read_table
     from metagraph.jsonschema import SCHEMA_FILENAME
     from metagraph.loader import bundled_data_path
 
@@ -173,7 +172,7 @@ def _import_table(args: argparse.Namespace) -> int:
     schema = schema_file.resolve().as_uri() if schema_file.is_file() and not args.no_schema_comment else None
     # the file holds what the reference graph lacks, so that it loads on top of it (--data FILE --bundled)
     try:
-        out = write_text_atomic(args.output, to_yaml(graph, schema=schema, exclude=reference))
+        out = write_text_atomic(args.output, _data_file_text(graph, schema=schema, exclude=reference))
     except OSError as exc:
         raise MetagraphError(write_error_message(args.output, exc)) from None
     known = [n.id for n in graph.nodes() if reference is not None and n.id in reference.nx]

@@ -11,10 +11,12 @@ one :class:`~metagraph.DataError`, so a file is imported whole or not at all.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -221,6 +223,7 @@ class _Importer:
         self.reference = reference
         self.problems: list[Problem] = []
         self.nodes: dict[str, _NodeDraft] = {}  # normalised name → draft
+        self.normalized: dict[str, str] = {}  # name as written → normalised (names recur row after row)
         self.ids: dict[str, _NodeDraft] = {}
         self.edges: dict[tuple[str, str, str], _EdgeDraft] = {}
         self.refs: dict[str, Reference] = {}
@@ -284,7 +287,9 @@ class _Importer:
         than another resource's word for it); ``implied`` is the kind a new node gets when
         nothing says otherwise (a location is an organ).
         """
-        key = normalize_name(name)
+        key = self.normalized.get(name)
+        if key is None:
+            key = self.normalized[name] = normalize_name(name)
         if not key:
             self.problem(row, column, f"the name {name!r} has no letters or digits", "write the node's name")
             return None
@@ -675,14 +680,8 @@ def _add_edge(imp: _Importer, r: _Row) -> None:
         refs = [imp.file_reference(r.row)]
     quote = r.cells["quote"][1] if "quote" in r.cells else r.raw
     evidence = [Evidence(reference=k, quote=quote, provenance=f"{imp.label}:{r.row}") for k in refs]
-    key = Edge(
-        source=r.source,
-        target=r.target,
-        predicate=predicate,
-        evidence=evidence,
-        location=r.location,
-        modality=r.modality,
-    ).key
+    # Only the key is wanted here (as Edge.key makes it); the edge is validated once, when the graph is built.
+    key = predicate.value + (f"@{r.location}" if r.location else "") + (f"[{r.modality}]" if r.modality else "")
     draft = imp.edges.get((r.source, r.target, key))
     if draft is None:
         imp.edges[(r.source, r.target, key)] = _EdgeDraft(
@@ -785,9 +784,35 @@ def read_table(
     >>> g.edges(source="il6")[0].evidence[0].provenance, sorted(g.references)
     ('net.csv:2', ['net_csv', 'pmid_12345'])
     """
+    with _collector_paused():
+        return _read_table(Path(path), mapping, default_kind, reference, delimiter)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration.
+
+    Hundreds of thousands of rows make millions of small objects, none of them garbage
+    cycles: the collector would rescan them all again and again (minutes at 200k rows).
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
+def _read_table(
+    src: Path,
+    mapping: Mapping[str, str] | None,
+    default_kind: str | Kind,
+    reference: MetaGraph | None,
+    delimiter: str | None,
+) -> MetaGraph:
     from metagraph.loader import _read_bytes
 
-    src = Path(path)
     if delimiter is not None:
         _check_delimiter(delimiter)
     raw = _read_bytes(src)  # a regular file only, of bounded size: never waits on a pipe
@@ -861,3 +886,35 @@ def read_table(
     if not imp.edges and not imp.problems:
         raise DataError([Problem(str(src), None, "", "the file has a header but no rows", "add one row per edge")])
     return _build(imp)
+
+
+def _data_file_text(graph: MetaGraph, *, schema: str | None = None, exclude: MetaGraph | None = None) -> str:
+    """The imported graph as a YAML data file, what ``exclude`` already holds left out.
+
+    The same document as :func:`metagraph.interop.jsondoc.to_yaml` (fields at their
+    default left out), written by :mod:`metagraph.interop._blockyaml`: an imported table
+    can have hundreds of thousands of rows, and PyYAML's writer takes minutes for them.
+    """
+    with _collector_paused():
+        return _data_file_body(graph, schema=schema, exclude=exclude)
+
+
+def _data_file_body(graph: MetaGraph, *, schema: str | None, exclude: MetaGraph | None) -> str:
+    from metagraph.interop._blockyaml import dump
+
+    nodes, edges, refs = graph.nodes(), graph.edges(), list(graph.references.values())
+    if exclude is not None:
+        nodes = [n for n in nodes if n.id not in exclude.nx]
+        kept = [e for e in edges if not exclude.nx.has_edge(e.source, e.target, e.key)]
+        cited = {k for e in kept for k in e.references}
+        only_dropped = {k for e in edges for k in e.references} - cited
+        edges = kept
+        refs = [r for r in refs if r.key not in exclude.references and r.key not in only_dropped]
+    parts = {
+        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in nodes],
+        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in edges],
+        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in refs],
+    }
+    head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
+    body = {k: v for k, v in parts.items() if v}
+    return head + (dump(body) if body else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING, Unpack
 
 from metagraph._nx import Adjacency, predecessors, successors
@@ -39,6 +40,30 @@ _PLACES = frozenset({Kind.ORGAN.value, Kind.CELL.value})
 _EFFECTS = frozenset(p.value for p in EFFECT_PREDICATES)
 
 
+def _levels(
+    kg: MetaGraph, node: str | Node, *, reverse: bool, max_hops: int | None, kind: str | Kind | None, context: Context
+) -> list[list[Node]]:
+    """The nodes 1, 2, ... hops downstream (or upstream) of ``node``, each level in name order."""
+    check_count(max_hops, "max_hops", allow_none=True)
+    want = parse_kind(kind) if kind is not None else None
+    kg = restrict(kg, **context)
+    start = kg.resolve(node)
+    index = index_of(kg)
+    if index is not None and not index.timed:
+        levels = index.reach(start, reverse=reverse, max_hops=max_hops)
+        if want is not None:
+            levels = [level[index.kind_array[level] == want.value] for level in levels]
+        return [index.models(kg, level) for level in levels]
+    dist = reach(kg.nx, start, reverse=reverse, max_hops=max_hops)
+    graph = kg.nx.nodes
+    ids = [n for n in dist if want is None or graph[n]["kind"] == want.value]
+    ids.sort(key=lambda n: (dist[n], graph[n]["name"].casefold(), n))
+    out: list[list[Node]] = [[] for _ in range(max(dist.values(), default=0))]
+    for n in ids:
+        out[dist[n] - 1].append(kg.node(n))
+    return out
+
+
 def reach_distances(
     kg: MetaGraph,
     node: str | Node,
@@ -56,22 +81,8 @@ def reach_distances(
     >>> [(n.id, d) for n, d in reach_distances(sample_graph(), "ROS", max_hops=2)]
     [('ampk', 1), ('inflammation', 1), ('insulin_resistance', 2), ('pgc1a', 2)]
     """
-    check_count(max_hops, "max_hops", allow_none=True)
-    want = parse_kind(kind) if kind is not None else None
-    kg = restrict(kg, **context)
-    start = kg.resolve(node)
-    index = index_of(kg)
-    if index is not None and not index.timed:
-        kinds, models = index.kinds, index.models
-        out: list[tuple[Node, int]] = []
-        for hops, level in enumerate(index.reach(start, reverse=reverse, max_hops=max_hops), start=1):
-            out += [(models[i], hops) for i in level if want is None or kinds[i] == want.value]
-        return out
-    dist = reach(kg.nx, start, reverse=reverse, max_hops=max_hops)
-    graph = kg.nx.nodes
-    ids = [n for n in dist if want is None or graph[n]["kind"] == want.value]
-    ids.sort(key=lambda n: (dist[n], graph[n]["name"].casefold(), n))
-    return [(kg.node(n), dist[n]) for n in ids]
+    levels = _levels(kg, node, reverse=reverse, max_hops=max_hops, kind=kind, context=context)
+    return [(model, hops) for hops, level in enumerate(levels, start=1) for model in level]
 
 
 def _reach(
@@ -83,7 +94,8 @@ def _reach(
     kind: str | Kind | None,
     context: Context,
 ) -> list[Node]:
-    return [n for n, _ in reach_distances(kg, node, reverse=reverse, max_hops=max_hops, kind=kind, **context)]
+    levels = _levels(kg, node, reverse=reverse, max_hops=max_hops, kind=kind, context=context)
+    return list(chain.from_iterable(levels))
 
 
 def downstream(

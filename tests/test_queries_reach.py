@@ -159,3 +159,24 @@ def test_categories_are_not_listed_as_myokines_reaching_an_organ(kg) -> None:
     assert "myokines" not in ids
     members = {e.source for g in ids for e in kg.edges(target=g, predicate="member_of")}
     assert {"il6", "myonectin"} <= set(ids) | members
+
+
+def test_a_denied_claim_reaches_no_organ() -> None:
+    said = [{"reference": "r", "quote": "said so"}]
+    kg = MetaGraph(
+        [
+            Node(id="m1", name="M1", kind="myokine"),
+            Node(id="m2", name="M2", kind="myokine"),
+            Node(id="liver", name="Liver", kind="organ"),
+            Node(id="lipo", name="Lipogenesis", kind="process"),
+        ],
+        [
+            Edge(source="m1", target="liver", predicate="targets", evidence=said),
+            Edge(source="m2", target="liver", predicate="targets", negated=True, evidence=said),
+            Edge(source="m2", target="lipo", predicate="decreases", location="liver", negated=True, evidence=said),
+        ],
+        [Reference(key="r", title="R", doi="10.5555/r")],
+    )
+    assert [n.id for n in myokines_reaching(kg, "liver")] == ["m1"]
+    # ...but the table of what myokines do there still shows the denial.
+    assert {r["myokine"] for r in kg.myokine_effects("liver")} == {"M1", "M2"}

@@ -320,7 +320,10 @@ def myokines_reaching(kg: MetaGraph, organ: str | Node, **context: Unpack[Contex
     ['IL-6']
     """
     kg = restrict(kg, **context)
-    alone, joint = _split(kg, _acting_edges(kg, set(organ_parts(kg, organ))))
+    acting = _acting_edges(kg, set(organ_parts(kg, organ)))
+    # A denied claim ("X does not act there") is shown by myokine_effects, but reaches nothing.
+    asserted = {m: kept for m, edges in acting.items() if (kept := [e for e in edges if not e.negated])}
+    alone, joint = _split(kg, asserted)
     ids = {n.id for n in alone} | {m for members in joint.values() for m in members}
     return sorted((kg.node(m) for m in ids), key=_by_name)
 

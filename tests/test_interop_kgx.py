@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import warnings
 from importlib import resources
 from pathlib import Path
@@ -203,8 +204,11 @@ def test_no_node_with_a_known_identifier_is_an_error_not_empty_files() -> None:
 
 
 def test_the_default_export_keeps_every_node_and_edge(kg: MetaGraph, tmp_path: Path) -> None:
-    with pytest.warns(UserWarning, match=r"KGX: \d+ nodes .* got local ids"):
+    with pytest.warns(UserWarning, match="^KGX: ") as caught:
         out = kg.export(tmp_path / "kgx", format="kgx")
+    said = [str(w.message) for w in caught]
+    assert any(re.match(r"KGX: \d+ nodes .* got local ids", m) for m in said), said
+    assert any(re.match(r"KGX: \d+ edges share their subject, predicate and object", m) for m in said), said
     nodes = _read((out / "nodes.tsv").read_text(encoding="utf-8"))
     assert len(nodes) == len(kg) and len(_read((out / "edges.tsv").read_text(encoding="utf-8"))) == len(kg.nx.edges)
     approximate = {

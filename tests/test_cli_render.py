@@ -164,6 +164,12 @@ def test_trace_context_none_neighbours_all(capsys: pytest.CaptureFixture[str], d
     assert drawn["none"] == chain_nodes
     assert chain_nodes < drawn["neighbours"] < drawn["all"]
     assert drawn["all"] == {n.id for n in kg}
+    # A figure shows the mechanism alone unless asked for more; --hops asks for the neighbourhood.
+    figure = ["render", str(tmp_path / "fig.dot"), "--data", str(data), "--trace", "HIIT", "insulin sensitivity"]
+    assert run(capsys, *figure)[0] == 0
+    assert _dot_nodes((tmp_path / "fig.dot").read_text(encoding="utf-8")) == chain_nodes
+    assert run(capsys, *figure, "--hops", "1")[0] == 0
+    assert _dot_nodes((tmp_path / "fig.dot").read_text(encoding="utf-8")) == drawn["neighbours"]
 
 
 def test_trace_via_avoid_max_hops_reach_the_query(

@@ -120,7 +120,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         choices=("none", "neighbours", "all"),
         default=None,
         help="with --trace/--reversal: around the highlighted chains draw nothing else (none), their "
-        "neighbourhood of --hops steps (neighbours, the default) or the whole graph dimmed (all)",
+        "neighbourhood of --hops steps (neighbours: the default for .html, and wherever --hops is given) or the "
+        "whole graph dimmed (all); figures (.svg, .png, .pdf, .dot, .mmd) default to none",
     )
     p.add_argument(
         "--size",
@@ -216,6 +217,10 @@ def _render(args: argparse.Namespace) -> int:
         raise RenderError(f"--size fits a drawing to a page; {args.out!r} is {fmt}, not .svg, .png or .pdf")
     if not args.trace and (args.via or args.avoid or args.max_hops is not None or args.order is not None):
         raise RenderError("--via, --avoid, --max-hops and --order shape a --trace; add --trace SOURCE TARGET")
+    if args.context is None and (args.trace or args.reversal) and fmt != "html" and args.hops is None:
+        # A figure for a slide or a paper shows the mechanism alone (a dimmed neighbourhood of
+        # dozens of nodes shrinks it to nothing); the page keeps it, to explore from.
+        args.context = "none"
     if args.context == "none":
         args.hops = 0
     if args.hops is None:  # a reversal's chains already span the story; their neighbourhood would bury it

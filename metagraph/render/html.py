@@ -605,8 +605,11 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     regions = []
     if drawn.layout in (None, "compartments"):
         from metagraph.render._compartments import compartments
+        from metagraph.render._region_layout import bare_regions
 
-        regions = [r.key for r in compartments(graph, list(part.nx.nodes)).regions]
+        found = compartments(graph, list(part.nx.nodes)).regions
+        bare = bare_regions(graph, found)  # an organ with nothing in it is drawn as its node alone
+        regions = [r.key for r in found if r.key not in bare]
     return {
         "nodes": sorted(part.nx.nodes),
         "edges": sorted(edge_id(*t) for t in shown),

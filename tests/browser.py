@@ -126,7 +126,7 @@ def outside_canvas(page: Any, *, margin: float = 0.0) -> list[dict[str, Any]]:
     )
 
 
-READABILITY = """() => {
+READABILITY = r"""() => {
     const net = metagraph.network, body = net.body, scale = net.getScale();
     const shown = metagraph.nodes.getIds({filter: n => !n.hidden && !n.via});
     const vias = Object.create(null);
@@ -182,10 +182,19 @@ READABILITY = """() => {
             }
         }
     });
+    // A label wrapped inside a word ("aminotransferase / s"): a line holds a piece of no word of the label.
+    const broken = [];
+    shown.forEach(id => {
+        const lab = body.nodes[id].labelModule, text = body.nodes[id].options.label;
+        if (!lab || !lab.lines || typeof text !== 'string') return;
+        const words = new Set(text.split(/\s+/));
+        const lines = lab.lines.map(l => l.blocks.map(b => b.text).join(''));
+        if (lines.some(l => l.split(/\s+/).some(w => w && !words.has(w)))) broken.push(id + ': ' + lines.join(' / '));
+    });
     const px = labels.map(l => l.px);
     return {nodes: shown.length, edges: edges.length, scale: scale,
             min_label_px: px.length ? Math.min(...px) : null,
-            label_label: labelLabel, label_node: labelNode, under: under};
+            label_label: labelLabel, label_node: labelNode, under: under, broken_words: broken};
 }"""
 
 
@@ -195,7 +204,7 @@ def readability(page: Any) -> dict[str, Any]:
     ``min_label_px``: the smallest label's font height on screen; ``label_label`` and
     ``label_node``: the labels (of nodes and of edges) that overlap another label or a
     node other than their own; ``under``: the edges whose drawn curve runs beneath a node
-    they do not touch.
+    they do not touch; ``broken_words``: the node labels wrapped inside a word.
     """
     result: dict[str, Any] = page.evaluate(READABILITY)
     return result

@@ -350,6 +350,7 @@ def test_views_are_readable_at_fit_to_window(browser: Any, tmp_path: Path) -> No
             f"label/label overlaps {len(r['label_label'])}, label/node overlaps {len(r['label_node'])}, "
             f"edges under a node {len(r['under'])}"
         )
+        assert r["broken_words"] == [], (name, r["broken_words"])  # labels wrap between words only
         if n_nodes <= 100:
             assert r["min_label_px"] >= 11, (name, r["min_label_px"])
             assert r["label_label"] == [], (name, r["label_label"])

@@ -6,6 +6,9 @@ stacked one above the other, and the whole body. Each region is a rounded box; i
 it, nodes sit in columns (a chain inside a region still runs left to right). An organ
 is not a node edges pass through: it is its region, and its own node becomes the
 region's title tab at the top-left corner, where the arrows that reach the organ end.
+A region with nothing in it but its own node (the brain, when only a myokine's arrow
+reaches it) is not drawn as a region: its node stands alone in the organ band.
+Regions never overlap: side by side or stacked, each has its own rectangle.
 
 The layout is made readable by construction: nodes get their estimated size
 (label included) plus a gap, columns are never closer than the widest node allows,
@@ -29,7 +32,7 @@ from metagraph.schema import KIND_ORDER, Kind
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["REGION_COLOURS", "DrawnRegion", "RegionLayout", "region_layout"]
+__all__ = ["REGION_COLOURS", "DrawnRegion", "RegionLayout", "bare_regions", "region_layout"]
 
 #: Fill and border of each region (every organ shares one look).
 REGION_COLOURS = {
@@ -42,11 +45,14 @@ REGION_COLOURS = {
 
 # Geometry, in canvas pixels.
 _COL = 172.0  # centre to centre of two columns inside a region (the widest node is 150)
+# The widest node of the usual label limit (an ellipse round a 150-pixel label, as estimated):
+# a column holding a wider one (a long word widens its label) is made wider by the excess.
+_WIDEST = 180.0
 _V_GAP = 14.0  # between two nodes of a column, label to label
 _PAD = 12.0  # inside a region, around its nodes
 _TITLE = 40.0  # a region's title band
 _GAP_X = 36.0  # between two regions side by side
-_GAP_Y = 22.0  # between two organ regions stacked
+_GAP_Y = 36.0  # between two organ regions stacked (as wide as between regions side by side)
 # The window the figure is made to fit: a 1400×900 page less its header, toolbar and legend.
 _TARGET = (1100.0, 740.0)
 _EMPHASIS = 12
@@ -94,14 +100,33 @@ def _header(graph: MetaGraph, region: Compartment) -> str | None:
     return None
 
 
+def bare_regions(graph: MetaGraph, regions: Iterable[Compartment]) -> set[str]:
+    """The regions holding nothing but the node that would title them: drawn as that node alone.
+
+    Examples
+    --------
+    >>> from metagraph.examples import pathway_graph
+    >>> kg = pathway_graph()
+    >>> sorted(bare_regions(kg, compartments(kg, ["irisin", "adipose_tissue"]).regions))
+    ['adipose_tissue']
+    >>> sorted(bare_regions(kg, compartments(kg, ["browning_of_white_fat", "adipose_tissue"]).regions))
+    []
+    """
+    out = set()
+    for r in regions:
+        head = _header(graph, r)
+        if head is not None and not r.members and all(p == head for p in r.places):
+            out.add(r.key)
+    return out
+
+
 @dataclass
 class _Box:
     key: str
     header: str | None
     columns: list[list[str]]
     label: str = ""
-    width: float = 0.0
-    height: float = 0.0
+    bare: bool = False  # not drawn as a region: its one node stands alone
 
 
 def region_layout(
@@ -140,10 +165,14 @@ def region_layout(
     """
     nx = part.nx
     comp = compartments(graph, list(nx.nodes))
+    bare = bare_regions(graph, comp.regions)
     headers: dict[str, str] = {}
     inside: dict[str, list[str]] = {}
     for r in comp.regions:
         head = _header(graph, r)
+        if r.key in bare:
+            inside[r.key] = list(r.places)  # the node alone, drawn as itself (not a title tab)
+            continue
         if head is not None:
             headers[head] = r.key
         inside[r.key] = [p for p in r.places if p != head] + list(r.members)
@@ -164,7 +193,7 @@ def region_layout(
     # A page of thousands of nodes tries fewer layouts: it is for searching, not for reading whole.
     big = len(sizes) > 1000
     for depth in (4, 1) if big else (4, 3, 2, 1):
-        boxes = _columns(graph, comp.regions, inside, pairs, sort_key, depth)
+        boxes = _columns(graph, comp.regions, inside, pairs, sort_key, depth, bare)
         _order(boxes, pairs, strong)
         organs = [b for b in boxes if b.key in organ_keys]
         tallest = max((len(c) for b in boxes for c in b.columns), default=1)
@@ -191,6 +220,7 @@ def _columns(
     pairs: list[tuple[str, str]],
     sort_key: dict[str, tuple[int, str, str]],
     depth: int,
+    bare: set[str],
 ) -> list[_Box]:
     """Each region's nodes in columns: longest-path rank over the edges inside the region."""
     boxes = []
@@ -201,7 +231,10 @@ def _columns(
             mine = set(members)
             ranks = _sub_ranks(members, [(u, v) for u, v in pairs if u in mine and v in mine], depth)
             cols = [[n for n in members if ranks[n] == d] for d in range(max(ranks.values()) + 1)]
-        boxes.append(_Box(r.key, _header(graph, r), cols, r.label))
+        if r.key in bare:
+            boxes.append(_Box(r.key, None, cols, r.label, bare=True))
+        else:
+            boxes.append(_Box(r.key, _header(graph, r), cols, r.label))
     return boxes
 
 
@@ -249,14 +282,20 @@ def _wrap(col: list[str], rows: int) -> list[list[str]]:
     return [col[i : i + rows] for i in range(0, len(col), rows)] or [[]]
 
 
-def _inner(box: _Box, sizes: dict[str, tuple[float, float, float]], rows: int) -> tuple[list[list[str]], float, float]:
-    """The wrapped columns of a region and its size (title and padding included)."""
+def _inner(
+    box: _Box, sizes: dict[str, tuple[float, float, float]], rows: int
+) -> tuple[list[list[str]], float, float, list[float]]:
+    """The wrapped columns of a region, its size (title and padding included) and each column's width."""
     cols = [sub for c in box.columns for sub in _wrap(c, rows)] if box.columns else []
     cols = [c for c in cols if c]
-    width = len(cols) * _COL if cols else 0.0
     height = max((sum(sizes[n][1] for n in c) + _V_GAP * (len(c) - 1) for c in cols), default=0.0)
+    if box.bare:  # a node alone: no title, no padding
+        n = cols[0][0]
+        return cols, sizes[n][0], sizes[n][1], [sizes[n][0]]
+    widths = [_COL + max(0.0, max(sizes[n][0] for n in c) - _WIDEST) for c in cols]
+    width = sum(widths)
     title_w = sizes[box.header][0] + 2 * _PAD if box.header else 160.0
-    return cols, max(width + 2 * _PAD - (_COL - 150.0), title_w), height + _TITLE + 2 * _PAD
+    return cols, max(width + 2 * _PAD - (_COL - 150.0), title_w), height + _TITLE + 2 * _PAD, widths
 
 
 def _organ_stacks(organs: list[_Box], dims: dict[str, tuple[float, float]], limit: float) -> list[list[_Box]]:
@@ -277,7 +316,7 @@ def _organ_stacks(organs: list[_Box], dims: dict[str, tuple[float, float]], limi
 def _measure(
     boxes: list[_Box], organs: list[_Box], sizes: dict[str, tuple[float, float, float]], rows: int
 ) -> tuple[float, float]:
-    dims = {b.key: _inner(b, sizes, rows)[1:] for b in boxes}
+    dims = {b.key: _inner(b, sizes, rows)[1:3] for b in boxes}
     others = [dims[b.key] for b in boxes if b not in organs]
     limit = max([h for _, h in others] + [max((dims[b.key][1] for b in organs), default=0.0)])
     stacks = _organ_stacks(organs, dims, limit)
@@ -293,7 +332,7 @@ def _place(
     graph: MetaGraph, boxes: list[_Box], organs: list[_Box], sizes: dict[str, tuple[float, float, float]], rows: int
 ) -> tuple[dict[str, tuple[float, float]], list[DrawnRegion]]:
     wrapped = {b.key: _inner(b, sizes, rows) for b in boxes}
-    dims = {k: (w, h) for k, (_, w, h) in wrapped.items()}
+    dims = {k: (w, h) for k, (_, w, h, _) in wrapped.items()}
     others = [dims[b.key][1] for b in boxes if b not in organs]
     limit = max([*others, max((dims[b.key][1] for b in organs), default=0.0)])
     stacks = _organ_stacks(organs, dims, limit)
@@ -301,14 +340,18 @@ def _place(
     drawn: list[DrawnRegion] = []
 
     def put(b: _Box, left: float, top: float, width: float, height: float) -> None:
-        cols = wrapped[b.key][0]
+        cols, _, _, widths = wrapped[b.key]
+        if b.bare:  # the node alone, centred in its slot
+            n = cols[0][0]
+            positions[n] = (round(left + width / 2, 1) + 0.0, round(top + sizes[n][2], 1) + 0.0)
+            return
         fill, border = REGION_COLOURS.get(b.key, REGION_COLOURS["organ"])
         if b.header:
             w = sizes[b.header][0]
             positions[b.header] = (round(left + _PAD + w / 2, 1), round(top + _TITLE / 2 + 2, 1))
         body_h = height - _TITLE - 2 * _PAD
         for i, col in enumerate(cols):
-            x = left + _PAD + 75.0 + i * _COL
+            x = left + _PAD + sum(widths[:i]) + (widths[i] - (_COL - 150.0)) / 2
             col_h = sum(sizes[n][1] for n in col) + _V_GAP * (len(col) - 1)
             y = top + _TITLE + _PAD + (body_h - col_h) / 2
             for n in col:

@@ -17,6 +17,7 @@ line do not pay for it.
 from __future__ import annotations
 
 import html as html_lib
+import math
 import os
 import re
 from collections import Counter
@@ -75,6 +76,9 @@ _NODE_SIZE = 20
 _MARGIN = 8
 _MIN_WIDTH = 90
 _MAX_WIDTH = 150
+# Average advance of a character, in font sizes: generous (Chromium's sans-serif measures about
+# 0.5), so a word estimated to fit does fit.
+_CHAR_EM = 0.55
 # Roundness of the page's left-to-right edge curves, and the most a context edge is bent
 # around the nodes in its way (routing.route_edge).
 _ROUNDNESS = 0.45
@@ -172,6 +176,16 @@ def _edge_icon(s: EdgeStyle) -> str:
 
 
 # -- the vis-network data ----------------------------------------------------------
+def _max_width(name: str, font_size: float) -> float:
+    """The widest a node's label may be: :data:`_MAX_WIDTH`, or more when one word is longer.
+
+    vis-network wraps a label at spaces, but breaks a word that is wider than the limit in
+    the middle ("aminotransferase / s"), so the limit grows to hold the longest word.
+    """
+    longest = max((len(word) for word in name.split()), default=0)
+    return float(max(_MAX_WIDTH, math.ceil(longest * _CHAR_EM * font_size) + 2 * _MARGIN))
+
+
 def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool) -> dict[str, Any]:
     style = KIND_STYLES[node.kind]
     inside = style.vis_shape in _LABEL_INSIDE
@@ -196,12 +210,13 @@ def _node_data(node: Node, x: float, y: float, *, dimmed: bool, emphasised: bool
         "kind": node.kind.value,
         "names": list(dict.fromkeys([node.name, *node.synonyms, node.id])),
     }
+    widest = _max_width(node.name, _FONT_SIZE + (2 if emphasised else 0))
     if inside:
         data["margin"] = _MARGIN
-        data["widthConstraint"] = {"minimum": _MIN_WIDTH, "maximum": _MAX_WIDTH}
+        data["widthConstraint"] = {"minimum": _MIN_WIDTH, "maximum": widest}
     else:
         data["size"] = _NODE_SIZE
-        data["widthConstraint"] = {"maximum": _MAX_WIDTH}  # a long name wraps below its shape
+        data["widthConstraint"] = {"maximum": widest}  # a long name wraps below its shape
     if emphasised:
         data["highlighted"] = True
         data["font"]["size"] += 2
@@ -276,16 +291,17 @@ def _node_box(node: Node, x: float, y: float, *, emphasised: bool, header: bool 
 
 
 def _text_box(node: Node, x: float, y: float, *, emphasised: bool, header: bool = False) -> Box:
+    font_size = _FONT_SIZE + (2 if emphasised else 0)
     return node_box(
         x,
         y,
         node.name,
         label_inside=header or KIND_STYLES[node.kind].vis_shape in _LABEL_INSIDE,
-        font_size=_FONT_SIZE + (2 if emphasised else 0),
+        font_size=font_size,
         size=_NODE_SIZE,
         margin=_MARGIN,
         min_width=_MIN_WIDTH,
-        max_width=_MAX_WIDTH,
+        max_width=_max_width(node.name, font_size),
     )
 
 
@@ -355,7 +371,7 @@ def _as_header(data: dict[str, Any], *, dimmed: bool) -> None:
     font = DIM["font"] if dimmed else "#212529"
     data["font"].update(color=font, bold={"color": font})
     data["margin"] = _MARGIN
-    data["widthConstraint"] = {"minimum": _MIN_WIDTH, "maximum": _MAX_WIDTH}
+    data["widthConstraint"]["minimum"] = _MIN_WIDTH  # the maximum holds the longest word, as before
     data.pop("size", None)
     data["header"] = True
 
@@ -589,8 +605,11 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     regions = []
     if drawn.layout in (None, "compartments"):
         from metagraph.render._compartments import compartments
+        from metagraph.render._region_layout import bare_regions
 
-        regions = [r.key for r in compartments(graph, list(part.nx.nodes)).regions]
+        found = compartments(graph, list(part.nx.nodes)).regions
+        bare = bare_regions(graph, found)  # an organ with nothing in it is drawn as its node alone
+        regions = [r.key for r in found if r.key not in bare]
     return {
         "nodes": sorted(part.nx.nodes),
         "edges": sorted(edge_id(*t) for t in shown),

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from metagraph._names import normalize_name
 from metagraph._validation import Origin, check_graph, with_article
 from metagraph.errors import AmbiguousNodeError, DataError, MetagraphError, Problem, UnknownNodeError
-from metagraph.models import CURIE_PATTERN, Edge, Evidence, Node, Reference
+from metagraph.models import CURIE_PATTERN, Edge, Node, Reference
 from metagraph.schema import PREDICATES, Kind, Predicate, allowed_predicates
 
 if TYPE_CHECKING:
@@ -210,7 +210,8 @@ class _EdgeDraft:
     location: str | None
     modality: str | None
     row: int
-    evidence: list[Evidence] = field(default_factory=list)
+    # Plain items ({reference, quote, provenance}), validated with the edge in one batch (see _build).
+    evidence: list[dict[str, str]] = field(default_factory=list)
 
 
 class _Importer:
@@ -225,6 +226,7 @@ class _Importer:
         self.nodes: dict[str, _NodeDraft] = {}  # normalised name → draft
         self.normalized: dict[str, str] = {}  # name as written → normalised (names recur row after row)
         self.ids: dict[str, _NodeDraft] = {}
+        self.failed: set[str] = set()  # ids of the nodes that failed validation (and are reported)
         self.edges: dict[tuple[str, str, str], _EdgeDraft] = {}
         self.refs: dict[str, Reference] = {}
         self.ref_rows: dict[str, int] = {}
@@ -679,7 +681,8 @@ def _add_edge(imp: _Importer, r: _Row) -> None:
             return  # every reference of the row was bad, and is reported
         refs = [imp.file_reference(r.row)]
     quote = r.cells["quote"][1] if "quote" in r.cells else r.raw
-    evidence = [Evidence(reference=k, quote=quote, provenance=f"{imp.label}:{r.row}") for k in refs]
+    provenance = f"{imp.label}:{r.row}"
+    evidence = [{"reference": k, "quote": quote, "provenance": provenance} for k in refs]
     # Only the key is wanted here (as Edge.key makes it); the edge is validated once, when the graph is built.
     key = predicate.value + (f"@{r.location}" if r.location else "") + (f"[{r.modality}]" if r.modality else "")
     draft = imp.edges.get((r.source, r.target, key))
@@ -691,43 +694,81 @@ def _add_edge(imp: _Importer, r: _Row) -> None:
         draft.evidence += [e for e in evidence if e not in draft.evidence]
 
 
-def _build(imp: _Importer) -> MetaGraph:
-    from metagraph.graph import MetaGraph
+@dataclass
+class _Imported:
+    """The validated records of an imported table, in the order the graph built from them lists them."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    references: list[Reference]
+
+    def graph(self) -> MetaGraph:
+        from metagraph.graph import MetaGraph
+
+        return MetaGraph(self.nodes, self.edges, self.references, validate=False)
+
+
+def _build(imp: _Importer) -> _Imported:
+    """Validate the drafts (each kind of record in one pass of pydantic) and check the whole graph."""
+    from pydantic import TypeAdapter
 
     nodes: list[tuple[Node, Origin]] = []
+    fresh = [d for d in imp.ids.values() if d.model is None]
+    plain: list[dict[str, object]] = [
+        {"id": d.id, "name": d.name, "kind": d.kind or imp.default_kind, "xrefs": d.xrefs} for d in fresh
+    ]
+    try:  # one call for all: validating record by record costs pydantic's set-up every time
+        made = iter(TypeAdapter(list[Node]).validate_python(plain))
+    except ValidationError:
+        made = iter(_nodes_one_by_one(imp, fresh, plain))
     for draft in imp.ids.values():
-        origin = Origin(imp.file, draft.row)
         if draft.model is not None:
-            nodes.append((draft.model, origin))
-            continue
-        try:
-            nodes.append(
-                (Node(id=draft.id, name=draft.name, kind=draft.kind or imp.default_kind, xrefs=draft.xrefs), origin)
-            )
-        except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                imp.problem(draft.row, None, f"node {draft.name!r}: {err['msg']}")
-    edges: list[tuple[Edge, Origin]] = []
-    for e in imp.edges.values():
-        edges.append(
-            (
-                Edge(
-                    source=e.source,
-                    target=e.target,
-                    predicate=e.predicate,
-                    evidence=e.evidence,
-                    location=e.location,
-                    modality=e.modality,
-                ),
-                Origin(imp.file, e.row),
-            )
-        )
+            nodes.append((draft.model, Origin(imp.file, draft.row)))
+        elif draft.id not in imp.failed:
+            nodes.append((next(made), Origin(imp.file, draft.row)))
+    plain_edges: list[dict[str, object]] = [
+        {
+            "source": e.source,
+            "target": e.target,
+            "predicate": e.predicate,
+            "evidence": e.evidence,
+            "location": e.location,
+            "modality": e.modality,
+        }
+        for e in imp.edges.values()
+    ]
+    try:
+        models = TypeAdapter(list[Edge]).validate_python(plain_edges)
+    except ValidationError:  # the first bad edge raises its own error, as validating it alone does
+        models = [Edge.model_validate(e) for e in plain_edges]
+    edges = [(m, Origin(imp.file, e.row)) for m, e in zip(models, imp.edges.values(), strict=True)]
     refs = [(r, Origin(imp.file, imp.ref_rows[r.key])) for r in imp.refs.values()]
     imp.problems += check_graph(nodes, edges, refs)
     if imp.problems:
         imp.problems.sort(key=lambda p: p.line or 0)
         raise DataError(imp.problems)
-    return MetaGraph([n for n, _ in nodes], [e for e, _ in edges], [r for r, _ in refs], validate=False)
+    return _Imported([n for n, _ in nodes], _graph_order(nodes, edges), [r for r, _ in refs])
+
+
+def _nodes_one_by_one(imp: _Importer, drafts: list[_NodeDraft], plain: list[dict[str, object]]) -> list[Node]:
+    """Validate node by node, reporting each bad node as a problem of the row that made it."""
+    made: list[Node] = []
+    for draft, data in zip(drafts, plain, strict=True):
+        try:
+            made.append(Node.model_validate(data))
+        except ValidationError as exc:
+            imp.failed.add(draft.id)
+            for err in exc.errors(include_url=False):
+                imp.problem(draft.row, None, f"node {draft.name!r}: {err['msg']}")
+    return made
+
+
+def _graph_order(nodes: list[tuple[Node, Origin]], edges: list[tuple[Edge, Origin]]) -> list[Edge]:
+    """The edges in the order a graph of these records lists them: by source, then target, as first met."""
+    by_source: dict[str, dict[str, list[Edge]]] = {n.id: {} for n, _ in nodes}
+    for edge, _ in edges:
+        by_source[edge.source].setdefault(edge.target, []).append(edge)
+    return [e for targets in by_source.values() for parallel in targets.values() for e in parallel]
 
 
 def read_table(
@@ -785,6 +826,21 @@ def read_table(
     ('net.csv:2', ['net_csv', 'pmid_12345'])
     """
     with _collector_paused():
+        return _import_table(
+            path, mapping=mapping, default_kind=default_kind, reference=reference, delimiter=delimiter
+        ).graph()
+
+
+def _import_table(
+    path: str | os.PathLike[str],
+    *,
+    mapping: Mapping[str, str] | None = None,
+    default_kind: str | Kind = "signal",
+    reference: MetaGraph | None = None,
+    delimiter: str | None = None,
+) -> _Imported:
+    """:func:`read_table`'s records, validated and checked, without the graph (``metagraph import-table``)."""
+    with _collector_paused():
         return _read_table(Path(path), mapping, default_kind, reference, delimiter)
 
 
@@ -810,7 +866,7 @@ def _read_table(
     default_kind: str | Kind,
     reference: MetaGraph | None,
     delimiter: str | None,
-) -> MetaGraph:
+) -> _Imported:
     from metagraph.loader import _read_bytes
 
     if delimiter is not None:
@@ -888,21 +944,23 @@ def _read_table(
     return _build(imp)
 
 
-def _data_file_text(graph: MetaGraph, *, schema: str | None = None, exclude: MetaGraph | None = None) -> str:
-    """The imported graph as a YAML data file, what ``exclude`` already holds left out.
+def _data_file_text(records: _Imported, *, schema: str | None = None, exclude: MetaGraph | None = None) -> str:
+    """The imported records as a YAML data file, what ``exclude`` already holds left out.
 
-    The same document as :func:`metagraph.interop.jsondoc.to_yaml` (fields at their
-    default left out), written by :mod:`metagraph.interop._blockyaml`: an imported table
-    can have hundreds of thousands of rows, and PyYAML's writer takes minutes for them.
+    The same document as :func:`metagraph.interop.jsondoc.to_yaml` of the graph the
+    records make (fields at their default left out), written by
+    :mod:`metagraph.interop._blockyaml`: an imported table can have hundreds of thousands
+    of rows, and PyYAML's writer takes minutes for them. The records are dumped as they
+    are: building the graph only to read them back out of it would double the work.
     """
     with _collector_paused():
-        return _data_file_body(graph, schema=schema, exclude=exclude)
+        return _data_file_body(records, schema=schema, exclude=exclude)
 
 
-def _data_file_body(graph: MetaGraph, *, schema: str | None, exclude: MetaGraph | None) -> str:
+def _data_file_body(records: _Imported, *, schema: str | None, exclude: MetaGraph | None) -> str:
     from metagraph.interop._blockyaml import dump
 
-    nodes, edges, refs = graph.nodes(), graph.edges(), list(graph.references.values())
+    nodes, edges, refs = records.nodes, records.edges, records.references
     if exclude is not None:
         nodes = [n for n in nodes if n.id not in exclude.nx]
         kept = [e for e in edges if not exclude.nx.has_edge(e.source, e.target, e.key)]

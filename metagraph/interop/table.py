@@ -228,7 +228,9 @@ class _Importer:
         self.ids: dict[str, _NodeDraft] = {}
         self.failed: set[str] = set()  # ids of the nodes that failed validation (and are reported)
         self.edges: dict[tuple[str, str, str], _EdgeDraft] = {}
-        self.refs: dict[str, Reference] = {}
+        # Reference records as plain dicts (those of the reference graph as they are), validated in one batch.
+        self.refs: dict[str, Reference | dict[str, str]] = {}
+        self.unkept: list[tuple[int, dict[str, str] | Reference]] = []  # (row, record) made again differently
         self.ref_rows: dict[str, int] = {}
         self.by_pmid: dict[str, Reference] = {}
         self.by_doi: dict[str, Reference] = {}
@@ -389,28 +391,29 @@ class _Importer:
         doi = _DOI.match(value) if how in ("doi", "any") and not pmid else None
         if pmid:
             number = pmid.group(1)
-            known = self.by_pmid.get(number)
-            ref = known or Reference(
-                key=f"pmid_{number}",
-                type="article",
-                title=f"PubMed {number}",
-                pmid=number,
-                note=f"cited by {self.label}; title not looked up",
-            )
+            ref = self.by_pmid.get(number) or {
+                "key": f"pmid_{number}",
+                "type": "article",
+                "title": f"PubMed {number}",
+                "pmid": number,
+                "note": f"cited by {self.label}; title not looked up",
+            }
         elif doi:
             text = doi.group(1).rstrip(".")
-            known = self.by_doi.get(text.casefold())
-            ref = known or Reference(
-                key=f"doi_{slugify(text)}",
-                type="article",
-                title=f"doi:{text}",
-                doi=text,
-                note=f"cited by {self.label}; title not looked up",
-            )
+            ref = self.by_doi.get(text.casefold()) or {
+                "key": f"doi_{slugify(text)}",
+                "type": "article",
+                "title": f"doi:{text}",
+                "doi": text,
+                "note": f"cited by {self.label}; title not looked up",
+            }
         elif how == "any" and slugify(value):
-            ref = Reference(
-                key=f"ref_{slugify(value)[:60].rstrip('_')}", type="other", title=value, note=f"cited by {self.label}"
-            )
+            ref = {
+                "key": f"ref_{slugify(value)[:60].rstrip('_')}",
+                "type": "other",
+                "title": value,
+                "note": f"cited by {self.label}",
+            }
         else:
             what = "PubMed id" if how == "pmid" else "DOI" if how == "doi" else "reference"
             self.problem(
@@ -420,22 +423,30 @@ class _Importer:
                 "a PubMed id is digits (12345678), a DOI starts with '10.' (10.1038/nrendo.2012.49)",
             )
             return None
-        self.refs.setdefault(ref.key, ref)
-        self.ref_rows.setdefault(ref.key, row)
-        return ref.key
+        return self._keep(row, ref)
+
+    def _keep(self, row: int, ref: Reference | dict[str, str]) -> str:
+        """Keep the first reference made under a key; a different one made later is validated all the same."""
+        key = ref.key if isinstance(ref, Reference) else ref["key"]
+        kept = self.refs.setdefault(key, ref)
+        if kept is not ref and kept != ref:
+            self.unkept.append((row, ref))
+        self.ref_rows.setdefault(key, row)
+        return key
 
     def file_reference(self, row: int) -> str:
         key = slugify(self.label) or "imported_table"
-        while key in self.refs and self.refs[key].type != "dataset":
+        while key in self.refs and _field(self.refs[key], "type") != "dataset":
             key += "_file"
-        self.refs.setdefault(
-            key,
-            Reference(
-                key=key, type="dataset", title=self.label, note="the imported table itself (its rows cite no reference)"
-            ),
-        )
+        if key not in self.refs:
+            note = "the imported table itself (its rows cite no reference)"
+            self._keep(row, {"key": key, "type": "dataset", "title": self.label, "note": note})
         self.ref_rows.setdefault(key, row)
         return key
+
+
+def _field(ref: Reference | dict[str, str], name: str) -> str:
+    return str(getattr(ref, name) if isinstance(ref, Reference) else ref[name])
 
 
 def _check_delimiter(delimiter: str) -> None:
@@ -712,6 +723,8 @@ def _build(imp: _Importer) -> _Imported:
     """Validate the drafts (each kind of record in one pass of pydantic) and check the whole graph."""
     from pydantic import TypeAdapter
 
+    # References first: a bad one raises at once (made from a row's cell, it is the row that is wrong).
+    refs = [(r, Origin(imp.file, imp.ref_rows[r.key])) for r in _references(imp)]
     nodes: list[tuple[Node, Origin]] = []
     fresh = [d for d in imp.ids.values() if d.model is None]
     plain: list[dict[str, object]] = [
@@ -742,12 +755,25 @@ def _build(imp: _Importer) -> _Imported:
     except ValidationError:  # the first bad edge raises its own error, as validating it alone does
         models = [Edge.model_validate(e) for e in plain_edges]
     edges = [(m, Origin(imp.file, e.row)) for m, e in zip(models, imp.edges.values(), strict=True)]
-    refs = [(r, Origin(imp.file, imp.ref_rows[r.key])) for r in imp.refs.values()]
     imp.problems += check_graph(nodes, edges, refs)
     if imp.problems:
         imp.problems.sort(key=lambda p: p.line or 0)
         raise DataError(imp.problems)
     return _Imported([n for n, _ in nodes], _graph_order(nodes, edges), [r for r, _ in refs])
+
+
+def _references(imp: _Importer) -> list[Reference]:
+    """The reference records, validated: a bad one raises its own error, as making it alone does."""
+    from pydantic import TypeAdapter
+
+    made = [*imp.refs.values(), *(r for _, r in imp.unkept)]
+    try:
+        return TypeAdapter(list[Reference]).validate_python(made)[: len(imp.refs)]
+    except ValidationError:
+        in_order = sorted([*((imp.ref_rows[k], r) for k, r in imp.refs.items()), *imp.unkept], key=lambda x: x[0])
+        for _, ref in in_order:
+            Reference.model_validate(ref)
+        raise
 
 
 def _nodes_one_by_one(imp: _Importer, drafts: list[_NodeDraft], plain: list[dict[str, object]]) -> list[Node]:

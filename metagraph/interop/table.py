@@ -965,6 +965,8 @@ def _read_table(
         imp.problem(reader.line_num, None, f"unreadable row: {exc}", "check the quotes of this row")
     for row in rows:
         _add_edge(imp, row)
+    # The text and the rows are done with: let them go before the records are made (a lower peak).
+    del rows, lines, text, raw, reader
     if not imp.edges and not imp.problems:
         raise DataError([Problem(str(src), None, "", "the file has a header but no rows", "add one row per edge")])
     return _build(imp)
@@ -994,11 +996,12 @@ def _data_file_body(records: _Imported, *, schema: str | None, exclude: MetaGrap
         only_dropped = {k for e in edges for k in e.references} - cited
         edges = kept
         refs = [r for r in refs if r.key not in exclude.references and r.key not in only_dropped]
-    parts = {
-        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in nodes],
-        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in edges],
-        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in refs],
-    }
     head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
-    body = {k: v for k, v in parts.items() if v}
-    return head + (dump(body) if body else "")
+    # One list at a time (a document's top-level keys are written one after the other), so
+    # that only one list of plain dicts is held at once.
+    texts = [
+        dump({name: [r.model_dump(mode="json", exclude_defaults=True) for r in items]})
+        for name, items in (("nodes", nodes), ("edges", edges), ("references", refs))
+        if items
+    ]
+    return head + "".join(texts)

@@ -40,7 +40,9 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Curie = Annotated[str, StringConstraints(pattern=CURIE_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+# defer_build: a model's validator is built when it first validates. A cached graph and its
+# queries make records with from_plain (no validation): `metagraph trace` never pays for it.
+_FROZEN = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
 
 
 def _no_duplicates(values: list[str], what: str) -> list[str]:
@@ -472,7 +474,11 @@ class GraphDocument(BaseModel):
     """
 
     model_config = ConfigDict(
-        frozen=True, extra="forbid", populate_by_name=True, json_schema_extra={"title": "metagraph data file"}
+        frozen=True,
+        extra="forbid",
+        populate_by_name=True,
+        json_schema_extra={"title": "metagraph data file"},
+        defer_build=True,
     )
 
     schema_: str | None = Field(default=None, alias="$schema", description="Path or URL of this JSON Schema.")

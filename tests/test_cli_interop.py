@@ -142,3 +142,20 @@ def test_export_of_data_files_and_errors(tmp_path: Path, capsys: pytest.CaptureF
     assert "is a file" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["export", "gexf", str(tmp_path / "x.gexf")])
+
+
+@pytest.mark.parametrize("name", ["il6_socs3_network.csv", "signor_layout.tsv"])
+def test_import_table_file_holds_the_graph_read_table_gives_in_its_order(tmp_path: Path, name: str) -> None:
+    # The command writes the records without building the graph: same records, same order as the graph's.
+    import yaml
+
+    from metagraph.interop.table import read_table
+
+    out = tmp_path / "out.yaml"
+    assert main(["import-table", str(DATA / name), str(out), "--no-schema-comment"]) == 0
+    graph = read_table(DATA / name)
+    assert yaml.safe_load(out.read_text(encoding="utf-8")) == {
+        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in graph.nodes()],
+        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in graph.edges()],
+        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in graph.references.values()],
+    }

@@ -153,7 +153,7 @@ def _parse_mapping(items: list[str]) -> dict[str, str]:
 def _import_table(args: argparse.Namespace) -> int:
     from metagraph._atomic import write_error_message, write_text_atomic
     from metagraph.errors import MetagraphError
-    from metagraph.interop.table import _data_file_text, read_table
+    from metagraph.interop.table import _data_file_text, _import_table
     from metagraph.jsonschema import SCHEMA_FILENAME
     from metagraph.loader import bundled_data_path
 
@@ -161,7 +161,9 @@ def _import_table(args: argparse.Namespace) -> int:
         args.output, [args.input, *(graph_inputs(args) if args.data or args.bundled else [])], force=args.force
     )
     reference = load_graph(args) if args.data or args.bundled else None
-    graph = read_table(
+    # The records, not a graph: the file and the summary need only them, and at 200k rows
+    # building a graph (and making its models again to write them) would take most of the time.
+    records = _import_table(
         args.input,
         mapping=_parse_mapping(args.mapping),
         default_kind=args.default_kind,
@@ -172,19 +174,22 @@ def _import_table(args: argparse.Namespace) -> int:
     schema = schema_file.resolve().as_uri() if schema_file.is_file() and not args.no_schema_comment else None
     # the file holds what the reference graph lacks, so that it loads on top of it (--data FILE --bundled)
     try:
-        out = write_text_atomic(args.output, _data_file_text(graph, schema=schema, exclude=reference))
+        out = write_text_atomic(args.output, _data_file_text(records, schema=schema, exclude=reference))
     except OSError as exc:
         raise MetagraphError(write_error_message(args.output, exc)) from None
-    known = [n.id for n in graph.nodes() if reference is not None and n.id in reference.nx]
-    new = [n.id for n in graph.nodes() if n.id not in known]
-    present = [e for e in graph.edges() if reference is not None and reference.nx.has_edge(e.source, e.target, e.key)]
+    kinds = {n.id: n.kind.value for n in records.nodes}
+    known = [n for n in kinds if reference is not None and n in reference.nx]
+    new = [n for n in kinds if reference is None or n not in reference.nx]
+    present = (
+        [e for e in records.edges if reference.nx.has_edge(e.source, e.target, e.key)] if reference is not None else []
+    )
     if args.json:
         print_json(
             {
                 "output": str(out),
-                "nodes": len(graph),
-                "edges": graph.nx.number_of_edges(),
-                "references": len(graph.references),
+                "nodes": len(records.nodes),
+                "edges": len(records.edges),
+                "references": len(records.references),
                 "new_nodes": new,
                 "known_nodes": known,
                 "edges_already_present": [f"{e.source} -{e.key}-> {e.target}" for e in present],
@@ -192,11 +197,11 @@ def _import_table(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"{args.input}: {graph.nx.number_of_edges()} edges between {len(graph)} nodes "
-        f"({len(new)} new, {len(known)} known), {len(graph.references)} references -> {out}"
+        f"{args.input}: {len(records.edges)} edges between {len(records.nodes)} nodes "
+        f"({len(new)} new, {len(known)} known), {len(records.references)} references -> {out}"
     )
     if new:
-        print("new nodes: " + ", ".join(f"{n} ({graph.node(n).kind.value})" for n in new))
+        print("new nodes: " + ", ".join(f"{n} ({kinds[n]})" for n in new))
     if present:
         rows = ", ".join(
             f"{e.source} -{e.key}-> {e.target} (row {e.evidence[0].provenance.rpartition(':')[2]})"

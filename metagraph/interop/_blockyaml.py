@@ -10,9 +10,9 @@ escapes (a subset of YAML's), so every YAML reader gets the data back unchanged.
 
 from __future__ import annotations
 
-import json
 import math
 import re
+from json.encoder import encode_basestring
 from typing import Any
 
 __all__ = ["dump"]
@@ -29,7 +29,8 @@ _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 def _string(value: str) -> str:
     if _PLAIN.match(value) and (len(value) > 5 or value.lower() not in _SPECIAL):
         return value
-    quoted = json.dumps(value, ensure_ascii=False)
+    # What json.dumps(value, ensure_ascii=False) gives, without its per-call set-up of an encoder.
+    quoted = encode_basestring(value)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
@@ -62,35 +63,51 @@ def _scalar(value: Any) -> str:
     raise TypeError(f"cannot write a {type(value).__name__} as YAML")
 
 
-def _mapping(data: dict[Any, Any], indent: str, out: list[str]) -> None:
-    for key, value in data.items():
-        kind = type(value)
-        if kind is str:  # the common case first
-            out.append(f"{indent}{_scalar(key)}: {_string(value)}")
-        elif isinstance(value, dict) and value:
-            out.append(f"{indent}{_scalar(key)}:")
-            _mapping(value, indent + "  ", out)
-        elif isinstance(value, list) and value:
-            out.append(f"{indent}{_scalar(key)}:")
-            _sequence(value, indent, out)
-        else:
-            out.append(f"{indent}{_scalar(key)}: {_scalar(value)}")
+class _Writer:
+    """One document being written: its lines, and each string already written (ids and words recur)."""
 
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.written: dict[str, str] = {}
 
-def _sequence(items: list[Any], indent: str, out: list[str]) -> None:
-    for item in items:
-        kind = type(item)
-        if kind is str:
-            out.append(f"{indent}- {_string(item)}")
-        elif isinstance(item, (dict, list)) and item:
-            start = len(out)
-            if isinstance(item, dict):
-                _mapping(item, indent + "  ", out)
+    def string(self, value: str) -> str:
+        text = self.written.get(value)
+        if text is None:
+            text = self.written[value] = _string(value)
+        return text
+
+    def key(self, value: Any) -> str:
+        return self.string(value) if type(value) is str else _scalar(value)
+
+    def mapping(self, data: dict[Any, Any], indent: str) -> None:
+        out, written = self.out, self.written
+        for key, value in data.items():
+            if type(value) is str:  # the common case first
+                out.append(f"{indent}{self.key(key)}: {written.get(value) or self.string(value)}")
+            elif isinstance(value, dict) and value:
+                out.append(f"{indent}{self.key(key)}:")
+                self.mapping(value, indent + "  ")
+            elif isinstance(value, list) and value:
+                out.append(f"{indent}{self.key(key)}:")
+                self.sequence(value, indent)
             else:
-                _sequence(item, indent + "  ", out)
-            out[start] = f"{indent}- {out[start][len(indent) + 2 :]}"
-        else:
-            out.append(f"{indent}- {_scalar(item)}")
+                out.append(f"{indent}{self.key(key)}: {_scalar(value)}")
+
+    def sequence(self, items: list[Any], indent: str) -> None:
+        out, written = self.out, self.written
+        inner = indent + "  "
+        for item in items:
+            if type(item) is str:
+                out.append(f"{indent}- {written.get(item) or self.string(item)}")
+            elif isinstance(item, (dict, list)) and item:
+                start = len(out)
+                if isinstance(item, dict):
+                    self.mapping(item, inner)
+                else:
+                    self.sequence(item, inner)
+                out[start] = f"{indent}- {out[start][len(inner) :]}"
+            else:
+                out.append(f"{indent}- {_scalar(item)}")
 
 
 def dump(data: dict[str, Any]) -> str:
@@ -107,6 +124,7 @@ def dump(data: dict[str, Any]) -> str:
       - "a: b"
     count: 2
     """
-    out: list[str] = []
-    _mapping(data, "", out)
+    writer = _Writer()
+    writer.mapping(data, "")
+    out = writer.out
     return "\n".join(out) + "\n" if out else "{}\n"

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from metagraph._names import normalize_name
 from metagraph._validation import Origin, check_graph, with_article
 from metagraph.errors import AmbiguousNodeError, DataError, MetagraphError, Problem, UnknownNodeError
-from metagraph.models import CURIE_PATTERN, Edge, Evidence, Node, Reference
+from metagraph.models import CURIE_PATTERN, Edge, Node, Reference
 from metagraph.schema import PREDICATES, Kind, Predicate, allowed_predicates
 
 if TYPE_CHECKING:
@@ -210,7 +210,8 @@ class _EdgeDraft:
     location: str | None
     modality: str | None
     row: int
-    evidence: list[Evidence] = field(default_factory=list)
+    # Plain items ({reference, quote, provenance}), validated with the edge in one batch (see _build).
+    evidence: list[dict[str, str]] = field(default_factory=list)
 
 
 class _Importer:
@@ -225,8 +226,11 @@ class _Importer:
         self.nodes: dict[str, _NodeDraft] = {}  # normalised name → draft
         self.normalized: dict[str, str] = {}  # name as written → normalised (names recur row after row)
         self.ids: dict[str, _NodeDraft] = {}
+        self.failed: set[str] = set()  # ids of the nodes that failed validation (and are reported)
         self.edges: dict[tuple[str, str, str], _EdgeDraft] = {}
-        self.refs: dict[str, Reference] = {}
+        # Reference records as plain dicts (those of the reference graph as they are), validated in one batch.
+        self.refs: dict[str, Reference | dict[str, str]] = {}
+        self.unkept: list[tuple[int, dict[str, str] | Reference]] = []  # (row, record) made again differently
         self.ref_rows: dict[str, int] = {}
         self.by_pmid: dict[str, Reference] = {}
         self.by_doi: dict[str, Reference] = {}
@@ -387,28 +391,29 @@ class _Importer:
         doi = _DOI.match(value) if how in ("doi", "any") and not pmid else None
         if pmid:
             number = pmid.group(1)
-            known = self.by_pmid.get(number)
-            ref = known or Reference(
-                key=f"pmid_{number}",
-                type="article",
-                title=f"PubMed {number}",
-                pmid=number,
-                note=f"cited by {self.label}; title not looked up",
-            )
+            ref = self.by_pmid.get(number) or {
+                "key": f"pmid_{number}",
+                "type": "article",
+                "title": f"PubMed {number}",
+                "pmid": number,
+                "note": f"cited by {self.label}; title not looked up",
+            }
         elif doi:
             text = doi.group(1).rstrip(".")
-            known = self.by_doi.get(text.casefold())
-            ref = known or Reference(
-                key=f"doi_{slugify(text)}",
-                type="article",
-                title=f"doi:{text}",
-                doi=text,
-                note=f"cited by {self.label}; title not looked up",
-            )
+            ref = self.by_doi.get(text.casefold()) or {
+                "key": f"doi_{slugify(text)}",
+                "type": "article",
+                "title": f"doi:{text}",
+                "doi": text,
+                "note": f"cited by {self.label}; title not looked up",
+            }
         elif how == "any" and slugify(value):
-            ref = Reference(
-                key=f"ref_{slugify(value)[:60].rstrip('_')}", type="other", title=value, note=f"cited by {self.label}"
-            )
+            ref = {
+                "key": f"ref_{slugify(value)[:60].rstrip('_')}",
+                "type": "other",
+                "title": value,
+                "note": f"cited by {self.label}",
+            }
         else:
             what = "PubMed id" if how == "pmid" else "DOI" if how == "doi" else "reference"
             self.problem(
@@ -418,22 +423,30 @@ class _Importer:
                 "a PubMed id is digits (12345678), a DOI starts with '10.' (10.1038/nrendo.2012.49)",
             )
             return None
-        self.refs.setdefault(ref.key, ref)
-        self.ref_rows.setdefault(ref.key, row)
-        return ref.key
+        return self._keep(row, ref)
+
+    def _keep(self, row: int, ref: Reference | dict[str, str]) -> str:
+        """Keep the first reference made under a key; a different one made later is validated all the same."""
+        key = ref.key if isinstance(ref, Reference) else ref["key"]
+        kept = self.refs.setdefault(key, ref)
+        if kept is not ref and kept != ref:
+            self.unkept.append((row, ref))
+        self.ref_rows.setdefault(key, row)
+        return key
 
     def file_reference(self, row: int) -> str:
         key = slugify(self.label) or "imported_table"
-        while key in self.refs and self.refs[key].type != "dataset":
+        while key in self.refs and _field(self.refs[key], "type") != "dataset":
             key += "_file"
-        self.refs.setdefault(
-            key,
-            Reference(
-                key=key, type="dataset", title=self.label, note="the imported table itself (its rows cite no reference)"
-            ),
-        )
+        if key not in self.refs:
+            note = "the imported table itself (its rows cite no reference)"
+            self._keep(row, {"key": key, "type": "dataset", "title": self.label, "note": note})
         self.ref_rows.setdefault(key, row)
         return key
+
+
+def _field(ref: Reference | dict[str, str], name: str) -> str:
+    return str(getattr(ref, name) if isinstance(ref, Reference) else ref[name])
 
 
 def _check_delimiter(delimiter: str) -> None:
@@ -679,7 +692,8 @@ def _add_edge(imp: _Importer, r: _Row) -> None:
             return  # every reference of the row was bad, and is reported
         refs = [imp.file_reference(r.row)]
     quote = r.cells["quote"][1] if "quote" in r.cells else r.raw
-    evidence = [Evidence(reference=k, quote=quote, provenance=f"{imp.label}:{r.row}") for k in refs]
+    provenance = f"{imp.label}:{r.row}"
+    evidence = [{"reference": k, "quote": quote, "provenance": provenance} for k in refs]
     # Only the key is wanted here (as Edge.key makes it); the edge is validated once, when the graph is built.
     key = predicate.value + (f"@{r.location}" if r.location else "") + (f"[{r.modality}]" if r.modality else "")
     draft = imp.edges.get((r.source, r.target, key))
@@ -691,43 +705,96 @@ def _add_edge(imp: _Importer, r: _Row) -> None:
         draft.evidence += [e for e in evidence if e not in draft.evidence]
 
 
-def _build(imp: _Importer) -> MetaGraph:
-    from metagraph.graph import MetaGraph
+@dataclass
+class _Imported:
+    """The validated records of an imported table, in the order the graph built from them lists them."""
 
+    nodes: list[Node]
+    edges: list[Edge]
+    references: list[Reference]
+
+    def graph(self) -> MetaGraph:
+        from metagraph.graph import MetaGraph
+
+        return MetaGraph(self.nodes, self.edges, self.references, validate=False)
+
+
+def _build(imp: _Importer) -> _Imported:
+    """Validate the drafts (each kind of record in one pass of pydantic) and check the whole graph."""
+    from pydantic import TypeAdapter
+
+    # References first: a bad one raises at once (made from a row's cell, it is the row that is wrong).
+    refs = [(r, Origin(imp.file, imp.ref_rows[r.key])) for r in _references(imp)]
     nodes: list[tuple[Node, Origin]] = []
+    fresh = [d for d in imp.ids.values() if d.model is None]
+    plain: list[dict[str, object]] = [
+        {"id": d.id, "name": d.name, "kind": d.kind or imp.default_kind, "xrefs": d.xrefs} for d in fresh
+    ]
+    try:  # one call for all: validating record by record costs pydantic's set-up every time
+        made = iter(TypeAdapter(list[Node]).validate_python(plain))
+    except ValidationError:
+        made = iter(_nodes_one_by_one(imp, fresh, plain))
     for draft in imp.ids.values():
-        origin = Origin(imp.file, draft.row)
         if draft.model is not None:
-            nodes.append((draft.model, origin))
-            continue
-        try:
-            nodes.append(
-                (Node(id=draft.id, name=draft.name, kind=draft.kind or imp.default_kind, xrefs=draft.xrefs), origin)
-            )
-        except ValidationError as exc:
-            for err in exc.errors(include_url=False):
-                imp.problem(draft.row, None, f"node {draft.name!r}: {err['msg']}")
-    edges: list[tuple[Edge, Origin]] = []
-    for e in imp.edges.values():
-        edges.append(
-            (
-                Edge(
-                    source=e.source,
-                    target=e.target,
-                    predicate=e.predicate,
-                    evidence=e.evidence,
-                    location=e.location,
-                    modality=e.modality,
-                ),
-                Origin(imp.file, e.row),
-            )
-        )
-    refs = [(r, Origin(imp.file, imp.ref_rows[r.key])) for r in imp.refs.values()]
+            nodes.append((draft.model, Origin(imp.file, draft.row)))
+        elif draft.id not in imp.failed:
+            nodes.append((next(made), Origin(imp.file, draft.row)))
+    plain_edges: list[dict[str, object]] = [
+        {
+            "source": e.source,
+            "target": e.target,
+            "predicate": e.predicate,
+            "evidence": e.evidence,
+            "location": e.location,
+            "modality": e.modality,
+        }
+        for e in imp.edges.values()
+    ]
+    try:
+        models = TypeAdapter(list[Edge]).validate_python(plain_edges)
+    except ValidationError:  # the first bad edge raises its own error, as validating it alone does
+        models = [Edge.model_validate(e) for e in plain_edges]
+    edges = [(m, Origin(imp.file, e.row)) for m, e in zip(models, imp.edges.values(), strict=True)]
     imp.problems += check_graph(nodes, edges, refs)
     if imp.problems:
         imp.problems.sort(key=lambda p: p.line or 0)
         raise DataError(imp.problems)
-    return MetaGraph([n for n, _ in nodes], [e for e, _ in edges], [r for r, _ in refs], validate=False)
+    return _Imported([n for n, _ in nodes], _graph_order(nodes, edges), [r for r, _ in refs])
+
+
+def _references(imp: _Importer) -> list[Reference]:
+    """The reference records, validated: a bad one raises its own error, as making it alone does."""
+    from pydantic import TypeAdapter
+
+    made = [*imp.refs.values(), *(r for _, r in imp.unkept)]
+    try:
+        return TypeAdapter(list[Reference]).validate_python(made)[: len(imp.refs)]
+    except ValidationError:
+        in_order = sorted([*((imp.ref_rows[k], r) for k, r in imp.refs.items()), *imp.unkept], key=lambda x: x[0])
+        for _, ref in in_order:
+            Reference.model_validate(ref)
+        raise
+
+
+def _nodes_one_by_one(imp: _Importer, drafts: list[_NodeDraft], plain: list[dict[str, object]]) -> list[Node]:
+    """Validate node by node, reporting each bad node as a problem of the row that made it."""
+    made: list[Node] = []
+    for draft, data in zip(drafts, plain, strict=True):
+        try:
+            made.append(Node.model_validate(data))
+        except ValidationError as exc:
+            imp.failed.add(draft.id)
+            for err in exc.errors(include_url=False):
+                imp.problem(draft.row, None, f"node {draft.name!r}: {err['msg']}")
+    return made
+
+
+def _graph_order(nodes: list[tuple[Node, Origin]], edges: list[tuple[Edge, Origin]]) -> list[Edge]:
+    """The edges in the order a graph of these records lists them: by source, then target, as first met."""
+    by_source: dict[str, dict[str, list[Edge]]] = {n.id: {} for n, _ in nodes}
+    for edge, _ in edges:
+        by_source[edge.source].setdefault(edge.target, []).append(edge)
+    return [e for targets in by_source.values() for parallel in targets.values() for e in parallel]
 
 
 def read_table(
@@ -785,6 +852,21 @@ def read_table(
     ('net.csv:2', ['net_csv', 'pmid_12345'])
     """
     with _collector_paused():
+        return _import_table(
+            path, mapping=mapping, default_kind=default_kind, reference=reference, delimiter=delimiter
+        ).graph()
+
+
+def _import_table(
+    path: str | os.PathLike[str],
+    *,
+    mapping: Mapping[str, str] | None = None,
+    default_kind: str | Kind = "signal",
+    reference: MetaGraph | None = None,
+    delimiter: str | None = None,
+) -> _Imported:
+    """:func:`read_table`'s records, validated and checked, without the graph (``metagraph import-table``)."""
+    with _collector_paused():
         return _read_table(Path(path), mapping, default_kind, reference, delimiter)
 
 
@@ -810,7 +892,7 @@ def _read_table(
     default_kind: str | Kind,
     reference: MetaGraph | None,
     delimiter: str | None,
-) -> MetaGraph:
+) -> _Imported:
     from metagraph.loader import _read_bytes
 
     if delimiter is not None:
@@ -883,26 +965,30 @@ def _read_table(
         imp.problem(reader.line_num, None, f"unreadable row: {exc}", "check the quotes of this row")
     for row in rows:
         _add_edge(imp, row)
+    # The text and the rows are done with: let them go before the records are made (a lower peak).
+    del rows, lines, text, raw, reader
     if not imp.edges and not imp.problems:
         raise DataError([Problem(str(src), None, "", "the file has a header but no rows", "add one row per edge")])
     return _build(imp)
 
 
-def _data_file_text(graph: MetaGraph, *, schema: str | None = None, exclude: MetaGraph | None = None) -> str:
-    """The imported graph as a YAML data file, what ``exclude`` already holds left out.
+def _data_file_text(records: _Imported, *, schema: str | None = None, exclude: MetaGraph | None = None) -> str:
+    """The imported records as a YAML data file, what ``exclude`` already holds left out.
 
-    The same document as :func:`metagraph.interop.jsondoc.to_yaml` (fields at their
-    default left out), written by :mod:`metagraph.interop._blockyaml`: an imported table
-    can have hundreds of thousands of rows, and PyYAML's writer takes minutes for them.
+    The same document as :func:`metagraph.interop.jsondoc.to_yaml` of the graph the
+    records make (fields at their default left out), written by
+    :mod:`metagraph.interop._blockyaml`: an imported table can have hundreds of thousands
+    of rows, and PyYAML's writer takes minutes for them. The records are dumped as they
+    are: building the graph only to read them back out of it would double the work.
     """
     with _collector_paused():
-        return _data_file_body(graph, schema=schema, exclude=exclude)
+        return _data_file_body(records, schema=schema, exclude=exclude)
 
 
-def _data_file_body(graph: MetaGraph, *, schema: str | None, exclude: MetaGraph | None) -> str:
+def _data_file_body(records: _Imported, *, schema: str | None, exclude: MetaGraph | None) -> str:
     from metagraph.interop._blockyaml import dump
 
-    nodes, edges, refs = graph.nodes(), graph.edges(), list(graph.references.values())
+    nodes, edges, refs = records.nodes, records.edges, records.references
     if exclude is not None:
         nodes = [n for n in nodes if n.id not in exclude.nx]
         kept = [e for e in edges if not exclude.nx.has_edge(e.source, e.target, e.key)]
@@ -910,11 +996,12 @@ def _data_file_body(graph: MetaGraph, *, schema: str | None, exclude: MetaGraph 
         only_dropped = {k for e in edges for k in e.references} - cited
         edges = kept
         refs = [r for r in refs if r.key not in exclude.references and r.key not in only_dropped]
-    parts = {
-        "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in nodes],
-        "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in edges],
-        "references": [r.model_dump(mode="json", exclude_defaults=True) for r in refs],
-    }
     head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
-    body = {k: v for k, v in parts.items() if v}
-    return head + (dump(body) if body else "")
+    # One list at a time (a document's top-level keys are written one after the other), so
+    # that only one list of plain dicts is held at once.
+    texts = [
+        dump({name: [r.model_dump(mode="json", exclude_defaults=True) for r in items]})
+        for name, items in (("nodes", nodes), ("edges", edges), ("references", refs))
+        if items
+    ]
+    return head + "".join(texts)

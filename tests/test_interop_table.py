@@ -301,3 +301,13 @@ def test_the_garbage_collector_is_left_as_it_was(tmp_path: Path) -> None:
     with pytest.raises(metagraph.DataError):
         read_table(bad)
     assert gc.isenabled()
+
+
+def test_a_doi_with_no_suffix_is_a_problem_of_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("source,effect,target,doi\nHIIT,increases,AMPK,10.1234/.\n", encoding="utf-8")
+    with pytest.raises(metagraph.DataError) as info:
+        read_table(path)
+    (problem,) = info.value.problems
+    assert (problem.line, problem.where) == (2, "column 'doi'")
+    assert "'10.1234/.' is not a whole DOI" in problem.message

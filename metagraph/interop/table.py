@@ -164,6 +164,8 @@ _DB_PREFIXES = {
 _SUFFIX_DELIMITERS = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
 _PMID = re.compile(r"^(?:pmid|pubmed)?\s*:?\s*(\d{1,9})$", re.IGNORECASE)
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+# What a Reference accepts as a DOI (models.py): a suffix after the slash.
+_WHOLE_DOI = re.compile(r"10\.\d{4,9}/\S+")
 _CURIE = re.compile(CURIE_PATTERN)
 _WORDS = re.compile(r"[\s/,;:()\[\]{}+_]+")
 
@@ -389,6 +391,15 @@ class _Importer:
     def _reference(self, row: int, column: str, how: str, value: str) -> str | None:
         pmid = _PMID.match(value) if how in ("pmid", "any") else None
         doi = _DOI.match(value) if how in ("doi", "any") and not pmid else None
+        if doi and not _WHOLE_DOI.fullmatch(doi.group(1).rstrip(".")):
+            # "10.1234/." is a prefix with no suffix once its trailing full stop goes: no DOI at all.
+            self.problem(
+                row,
+                column,
+                f"{value!r} is not a whole DOI (nothing after the '/')",
+                "a DOI is '10.', a registrant code, '/' and a suffix (10.1038/nrendo.2012.49)",
+            )
+            return None
         if pmid:
             number = pmid.group(1)
             ref = self.by_pmid.get(number) or {

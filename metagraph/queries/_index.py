@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from metagraph._nx import NxGraph, successors
@@ -171,8 +172,11 @@ class GraphIndex:
         missing = numbers[~made[numbers]]
         if missing.size:
             ids, model_of = self.ids, kg._node_models.__getitem__  # ids already: no name to resolve
-            for i in missing.tolist():
-                models[i] = model_of(ids[i])
+            # As while building the index: tens of thousands of new models and no garbage cycles,
+            # in a process whose heap (a large graph) the collector would otherwise rescan meanwhile.
+            with _collector_paused(missing.size > 1000):
+                for i in missing.tolist():
+                    models[i] = model_of(ids[i])
             made[missing] = True  # after the models are in place, for a thread reading meanwhile
         found: list[Node] = models[numbers].tolist()
         return found
@@ -235,13 +239,21 @@ def index_of(kg: MetaGraph) -> GraphIndex | None:
     graph = kg.nx
     index = _CACHE.get(graph)
     if index is None:
-        # The build makes a list per node and no garbage cycles; in a process holding a large
-        # graph, the collector would otherwise rescan that whole heap several times meanwhile.
-        running = gc.isenabled()
-        gc.disable()
-        try:
+        # The build makes no garbage cycles; in a process holding a large graph, the
+        # collector would otherwise rescan that whole heap meanwhile.
+        with _collector_paused(True):
             index = _CACHE[graph] = GraphIndex(kg)
-        finally:
-            if running:
-                gc.enable()
     return index
+
+
+@contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (when ``pause``) for the duration of the block."""
+    running = pause and gc.isenabled()
+    if running:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()

@@ -13,7 +13,6 @@ adjacency filters its parent's.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -73,20 +72,18 @@ class Carrying:
 
     Attributes
     ----------
-    sources, targets : array of int
-        The ends of each such edge (parallel edges included), as node numbers: a node's
-        number is its position in the graph's node order (``list(graph)``).
+    sources, targets : list of str
+        The ends of each such edge (parallel edges included).
     timescales : set
-        The ``timescale`` values met on such edges (noted until both ``"acute"`` and
-        ``"chronic"`` are).
+        The ``timescale`` values met on such edges.
     exact : bool
         False when an edge replaced another under the same ``(source, target, key)``
         (the notes may then list an edge the graph no longer holds).
     """
 
     def __init__(self) -> None:
-        self.sources: array[int] = array("i")
-        self.targets: array[int] = array("i")
+        self.sources: list[str] = []
+        self.targets: list[str] = []
         self.timescales: set[Any] = set()
         self.exact = True
 
@@ -111,8 +108,8 @@ def build(
     ({'kind': 'signal'}, {'sign': 1}, ['a'])
     >>> noted = Carrying()
     >>> _ = build([("a", {}), ("b", {})], [("b", "a", "k", {"transmits": True}), ("a", "b", "j", {})], noted)
-    >>> list(noted.sources), list(noted.targets)
-    ([1], [0])
+    >>> noted.sources, noted.targets
+    (['b'], ['a'])
     """
     import networkx as nx
 
@@ -120,33 +117,43 @@ def build(
     node: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
     succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = graph._succ  # type: ignore[attr-defined]
     pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = graph._pred  # type: ignore[attr-defined]
-    number: dict[str, int] = {}  # node → its position in the node order (only with carrying)
     for n, attrs in nodes:
         if n not in node:
             succ[n] = {}
             pred[n] = {}
-            if carrying is not None:
-                number[n] = len(number)
         node[n] = attrs
-    if carrying is not None:
-        sources, targets, scales = carrying.sources.append, carrying.targets.append, carrying.timescales
+    if carrying is None:
+        for u, v, k, attrs in edges:
+            if u not in node or v not in node:
+                _add_ends(node, succ, pred, u, v)
+            keyed = succ[u].get(v)
+            if keyed is None:
+                keyed = succ[u][v] = {}
+                pred[v][u] = keyed  # one dict of parallel edges, seen from both ends, as networkx keeps it
+            keyed[k] = attrs
+        return graph
+
+    # The same loop, noting the transmitting edges: kept apart so that it costs the plain one nothing.
+    sources, targets, scale = carrying.sources.append, carrying.targets.append, carrying.timescales.add
     for u, v, k, attrs in edges:
         if u not in node or v not in node:
-            for end in (u, v):
-                if end not in node:
-                    node[end], succ[end], pred[end] = {}, {}, {}
-                    if carrying is not None:
-                        number[end] = len(number)
+            _add_ends(node, succ, pred, u, v)
         keyed = succ[u].get(v)
         if keyed is None:
             keyed = succ[u][v] = {}
-            pred[v][u] = keyed  # one dict of parallel edges, seen from both ends, as networkx keeps it
-        if carrying is not None and k in keyed:  # a record given twice: the first is gone, and may be noted
+            pred[v][u] = keyed
+        elif k in keyed:  # a record given twice: the first is gone, and may be noted
             carrying.exact = False
         keyed[k] = attrs
-        if carrying is not None and attrs.get("transmits"):
-            sources(number[u])
-            targets(number[v])
-            if len(scales) < 3:
-                scales.add(attrs.get("timescale"))
+        if attrs.get("transmits"):
+            sources(u)
+            targets(v)
+            scale(attrs.get("timescale"))
     return graph
+
+
+def _add_ends(node: dict[str, Any], succ: dict[str, Any], pred: dict[str, Any], u: str, v: str) -> None:
+    """Add an edge's ends that are not nodes yet, without attributes (as ``add_edge`` does)."""
+    for end in (u, v):
+        if end not in node:
+            node[end], succ[end], pred[end] = {}, {}, {}

@@ -91,10 +91,8 @@ class GraphIndex:
 
         graph = kg.nx
         self._located: dict[str, list[tuple[str, str, str]]] | None = None
-        # id → attributes, in the graph's own node order (in which build numbered the ends it noted)
-        nodes = dict(cast("Iterable[tuple[str, dict[str, Any]]]", graph.nodes(data=True)))
-        order = list(nodes)
-        self.ids = sorted(order, key=lambda n: (nodes[n]["name"].casefold(), n))
+        nodes = dict(cast("Iterable[tuple[str, dict[str, Any]]]", graph.nodes(data=True)))  # id → attributes
+        self.ids = sorted(nodes, key=lambda n: (nodes[n]["name"].casefold(), n))
         position = {n: i for i, n in enumerate(self.ids)}
         self.position = position
         self.kinds: list[str] = [nodes[n]["kind"] for n in self.ids]
@@ -105,10 +103,11 @@ class GraphIndex:
         self._made = np.zeros(count, dtype=bool)
         carrying = kg._carrying
         if carrying is not None and carrying.exact:
-            # The ends build noted, renumbered in name order; each pair once, sorted (a level is a set).
-            rank = np.fromiter(map(position.__getitem__, order), dtype=np.intp, count=count)
-            sources = rank[np.frombuffer(carrying.sources, dtype=np.intc)] if carrying.sources else rank[:0]
-            targets = rank[np.frombuffer(carrying.targets, dtype=np.intc)] if carrying.targets else rank[:0]
+            # The ends build noted, numbered in name order; each pair once, sorted (a level is a set).
+            number = position.__getitem__
+            size = len(carrying.sources)
+            sources = np.fromiter(map(number, carrying.sources), dtype=np.intp, count=size)
+            targets = np.fromiter(map(number, carrying.targets), dtype=np.intp, count=size)
             pairs = sources * count + targets
             del sources, targets
             pairs.sort()  # a sort and a mask: np.unique's hashing is several times slower here

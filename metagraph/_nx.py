@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Adjacency", "NxGraph", "build", "predecessors", "successors"]
+__all__ = ["Adjacency", "Carrying", "NxGraph", "build", "predecessors", "successors"]
 
 #: The graph :attr:`metagraph.MetaGraph.nx` holds (or a view of one): node ids are strings,
 #: attributes are plain dicts (described in :mod:`metagraph.graph`). networkx classes are not
@@ -63,21 +63,53 @@ def predecessors(graph: NxGraph) -> Adjacency:
     return adjacency
 
 
+class Carrying:
+    """The edges that carry an effect (attribute ``transmits`` true), as :func:`build` met them.
+
+    Building the graph passes over every edge once anyway; noting there the ends of the
+    edges that carry an effect lets the reach index (:mod:`metagraph.queries._index`) be
+    built with numpy instead of a second pass, in Python, over a million edge dicts.
+
+    Attributes
+    ----------
+    sources, targets : list of str
+        The ends of each such edge (parallel edges included).
+    timescales : set
+        The ``timescale`` values met on such edges.
+    exact : bool
+        False when an edge replaced another under the same ``(source, target, key)``
+        (the notes may then list an edge the graph no longer holds).
+    """
+
+    def __init__(self) -> None:
+        self.sources: list[str] = []
+        self.targets: list[str] = []
+        self.timescales: set[Any] = set()
+        self.exact = True
+
+
 def build(
-    nodes: Iterable[tuple[str, dict[str, Any]]], edges: Iterable[tuple[str, str, str, dict[str, Any]]]
+    nodes: Iterable[tuple[str, dict[str, Any]]],
+    edges: Iterable[tuple[str, str, str, dict[str, Any]]],
+    carrying: Carrying | None = None,
 ) -> NxGraph:
     """Return a new ``MultiDiGraph`` holding these nodes and edges, with the attribute dicts themselves.
 
     ``add_node``/``add_edge`` copy every attribute dict (twice for an edge, through
     ``**attr``); filling the adjacency directly keeps the one dict given and is about
     three times faster, which is most of loading a cached graph. An edge whose node
-    was not given adds that node without attributes, as ``add_edge`` does.
+    was not given adds that node without attributes, as ``add_edge`` does. With
+    ``carrying``, the edges whose ``transmits`` attribute is true are noted in it.
 
     Examples
     --------
     >>> g = build([("a", {"kind": "signal"}), ("b", {})], [("a", "b", "activates", {"sign": 1})])
     >>> g.nodes["a"], g["a"]["b"]["activates"], list(g.predecessors("b"))
     ({'kind': 'signal'}, {'sign': 1}, ['a'])
+    >>> noted = Carrying()
+    >>> _ = build([("a", {}), ("b", {})], [("b", "a", "k", {"transmits": True}), ("a", "b", "j", {})], noted)
+    >>> noted.sources, noted.targets
+    (['b'], ['a'])
     """
     import networkx as nx
 
@@ -90,14 +122,38 @@ def build(
             succ[n] = {}
             pred[n] = {}
         node[n] = attrs
+    if carrying is None:
+        for u, v, k, attrs in edges:
+            if u not in node or v not in node:
+                _add_ends(node, succ, pred, u, v)
+            keyed = succ[u].get(v)
+            if keyed is None:
+                keyed = succ[u][v] = {}
+                pred[v][u] = keyed  # one dict of parallel edges, seen from both ends, as networkx keeps it
+            keyed[k] = attrs
+        return graph
+
+    # The same loop, noting the transmitting edges: kept apart so that it costs the plain one nothing.
+    sources, targets, scale = carrying.sources.append, carrying.targets.append, carrying.timescales.add
     for u, v, k, attrs in edges:
         if u not in node or v not in node:
-            for end in (u, v):
-                if end not in node:
-                    node[end], succ[end], pred[end] = {}, {}, {}
+            _add_ends(node, succ, pred, u, v)
         keyed = succ[u].get(v)
         if keyed is None:
             keyed = succ[u][v] = {}
-            pred[v][u] = keyed  # one dict of parallel edges, seen from both ends, as networkx keeps it
+            pred[v][u] = keyed
+        elif k in keyed:  # a record given twice: the first is gone, and may be noted
+            carrying.exact = False
         keyed[k] = attrs
+        if attrs.get("transmits"):
+            sources(u)
+            targets(v)
+            scale(attrs.get("timescale"))
     return graph
+
+
+def _add_ends(node: dict[str, Any], succ: dict[str, Any], pred: dict[str, Any], u: str, v: str) -> None:
+    """Add an edge's ends that are not nodes yet, without attributes (as ``add_edge`` does)."""
+    for end in (u, v):
+        if end not in node:
+            node[end], succ[end], pred[end] = {}, {}, {}

@@ -36,7 +36,7 @@ from typing import Any, TypeVar, cast
 import networkx as nx
 
 from metagraph._names import NameIndex
-from metagraph._nx import NxGraph, build, successors
+from metagraph._nx import Carrying, NxGraph, build, successors
 from metagraph._operation import operation
 from metagraph._select import Kinds, Names, as_names, induced, select_ids
 from metagraph._validation import Origin, check_graph
@@ -185,7 +185,8 @@ class MetaGraph:
             )
             if problems:
                 raise DataError(problems)
-        self._init(build(*plain_records(nodes, edges)), {r.key: r for r in references})
+        carrying = Carrying()
+        self._init(build(*plain_records(nodes, edges), carrying), {r.key: r for r in references}, carrying=carrying)
 
     @classmethod
     def _from_plain(
@@ -196,7 +197,8 @@ class MetaGraph:
     ) -> MetaGraph:
         """A graph of records in their networkx form (:func:`plain_records`), already checked."""
         graph = cls.__new__(cls)
-        graph._init(build(nodes, edges), references)
+        carrying = Carrying()
+        graph._init(build(nodes, edges, carrying), references, carrying=carrying)
         return graph
 
     def _init(
@@ -205,10 +207,14 @@ class MetaGraph:
         references: Mapping[str, Reference],
         node_models: Mapping[str, Node] | None = None,
         edge_models: Mapping[tuple[str, str, str], Edge] | None = None,
+        *,
+        carrying: Carrying | None = None,
     ) -> None:
         # Read freely, never change: the records are these attributes (models are made from them).
         nx.freeze(graph)
         self._nx = graph
+        # The transmitting edges as build met them, until the reach index takes them (metagraph.queries._index).
+        self._carrying = carrying
         self._node_models = _NodeRecords(graph) if node_models is None else node_models
         self._edge_models = _EdgeRecords(graph) if edge_models is None else edge_models
         self._references = (

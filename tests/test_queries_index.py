@@ -13,6 +13,7 @@ from metagraph.examples import sample_graph
 from metagraph.queries import _index as index_module
 from metagraph.queries._index import index_of
 from tests.test_examples import query_graphs
+from tests.test_queries_paths import context_graphs
 
 
 def test_index_is_cached_per_graph_and_released_with_it() -> None:
@@ -89,3 +90,41 @@ def test_walks_of_a_larger_graph_equal_a_brute_force_oracle() -> None:
                 assert keys == sorted(keys)
             near = index.reach(start, reverse=reverse, max_hops=2)
             assert {index.ids[i] for level in near for i in level} == {n for n, d in want.items() if d <= 2}
+
+
+def _arrays(index: index_module.GraphIndex) -> list[list[int]]:
+    """Each node's neighbours, forward then backward (a row's order is free: a walk makes levels sets)."""
+    rows = []
+    for indptr, indices in (index.forward, index.backward):
+        rows += [sorted(indices[indptr[i] : indptr[i + 1]].tolist()) for i in range(len(indptr) - 1)]
+    return rows
+
+
+@given(kg=st.one_of(query_graphs(), context_graphs()))
+def test_index_from_the_edges_noted_at_build_equals_one_from_the_graph(kg: MetaGraph) -> None:
+    from copy import copy
+
+    noted = index_module.GraphIndex(copy(kg))  # a copy: the index takes the notes from the graph it is given
+    walked = copy(kg)
+    walked._carrying = None  # as for a graph whose build noted nothing: a pass over its edges
+    again = index_module.GraphIndex(walked)
+    assert _arrays(noted) == _arrays(again)
+    assert noted.timed == again.timed
+    assert noted.ids == again.ids
+
+
+def test_an_edge_given_twice_makes_the_index_read_the_graph() -> None:
+    from metagraph._nx import Carrying, build
+
+    noted = Carrying()
+    build([("a", {}), ("b", {})], [("a", "b", "k", {"transmits": True}), ("a", "b", "k", {"transmits": False})], noted)
+    assert not noted.exact
+
+
+def test_models_are_made_only_for_the_nodes_a_walk_returns() -> None:
+    kg = sample_graph()
+    index = index_of(kg)
+    found = kg.downstream("AMPK", max_hops=1)
+    made = {index.ids[i] for i in index._made.nonzero()[0]}
+    assert made == {n.id for n in found} and len(made) < len(kg)
+    assert kg.downstream("AMPK", max_hops=1)[0] is found[0]  # kept: a repeat indexes an array

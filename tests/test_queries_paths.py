@@ -15,7 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metagraph import Edge, Evidence, MetaGraph, Reference
-from metagraph.queries._paths import ORDERS, chain_order, find_edge_paths, reach, usable_edges, valid_timescales
+from metagraph.queries._paths import (
+    ORDERS,
+    chain_order,
+    find_edge_paths,
+    find_paths_to_many,
+    reach,
+    usable_edges,
+    valid_timescales,
+)
 from metagraph.schema import ASSOCIATIONS
 from tests.test_examples import query_graphs
 
@@ -282,3 +290,24 @@ def test_search_works_on_frozen_views() -> None:
 @pytest.mark.parametrize("hops", [1, 2, 3])
 def test_reach_respects_max_hops(hops: int) -> None:
     assert max(reach(diamond(), "a", max_hops=hops).values()) <= hops
+
+
+@settings(max_examples=150)
+@given(kg=context_graphs(), data=st.data())
+def test_one_search_to_many_targets_equals_one_search_per_target(kg: MetaGraph, data: st.DataObject) -> None:
+    ids = [n.id for n in kg]
+    s = data.draw(st.sampled_from(ids))
+    targets = data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)))
+    max_hops = data.draw(st.integers(1, 5))
+    limit = data.draw(st.one_of(st.none(), st.integers(1, 6)))
+    order = data.draw(st.sampled_from(ORDERS))
+    got = find_paths_to_many(kg.nx, s, targets, max_hops=max_hops, limit=limit, order=order)
+    assert got == {t: find_edge_paths(kg.nx, s, t, max_hops=max_hops, limit=limit, order=order) for t in targets}
+
+
+def test_one_search_to_many_targets_gives_up_past_its_budget() -> None:
+    g = diamond()
+    assert find_paths_to_many(g, "a", ["d"], limit=None, budget=1) is None
+    assert find_paths_to_many(g, "a", ["d"], limit=None, budget=1000) == {"d": find_edge_paths(g, "a", "d", limit=None)}
+    with pytest.raises(ValueError, match="unknown order"):
+        find_paths_to_many(g, "a", ["d"], order="best")

@@ -15,7 +15,7 @@ from metagraph import MetaGraph, MetagraphError
 from metagraph.cli import main
 from metagraph.examples import sample_graph
 from metagraph.models import Edge, Evidence, Node, Reference
-from metagraph.queries.reversal import reversal
+from metagraph.queries.reversal import Reversal, reversal
 from metagraph.schema import Kind, Predicate
 
 _EV = [Evidence(reference="r", quote="q")]
@@ -255,3 +255,26 @@ def test_acute_and_training_answers_apart(kg: MetaGraph) -> None:
             for response in row.responses:
                 for chain in response.chains:
                     assert all(e.timescale is None or e.timescale.value != excluded for e in chain.edges)
+
+
+def _everything(result: Reversal) -> list[object]:
+    return [
+        (
+            row.node.id,
+            row.effect,
+            [c.triples for c in row.chains],
+            [(r.status, r.verdict, r.why, [c.triples for c in r.chains], r.via_component) for r in row.responses],
+        )
+        for row in result.rows
+    ]
+
+
+@given(planted(), st.sampled_from([None, "acute", "chronic"]))
+def test_one_search_per_source_finds_what_a_trace_per_node_finds(kg: MetaGraph, timescale: str | None) -> None:
+    from unittest import mock
+
+    fast = reversal(kg, "c", ["m", "k"], max_hops=3, timescale=timescale)
+    # find_paths_to_many giving up (its budget spent) sends every question to trace
+    with mock.patch("metagraph.queries.reversal.find_paths_to_many", return_value=None):
+        slow = reversal(kg, "c", ["m", "k"], max_hops=3, timescale=timescale)
+    assert _everything(fast) == _everything(slow)

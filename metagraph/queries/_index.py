@@ -8,7 +8,9 @@ backward, with the nodes numbered in name order, and (once asked) the edges by t
 ``location``. A breadth-first walk then handles a whole level at a time in numpy,
 within a small factor of a compiled one (``python -m benchmarks`` compares it with
 scipy's ``breadth_first_order``). It is built on first use, once per graph, and kept
-as long as the graph lives.
+as long as the graph lives. Building it reads no edge dict: the graph's build noted the
+ends of the transmitting edges as integers (:class:`metagraph._nx.Carrying`), and numpy
+sorts them into the CSR. Node models are made only for the nodes a walk returns.
 
 A :class:`~metagraph.MetaGraph` does not change once built, so the index never goes
 stale. Views (:meth:`~metagraph.MetaGraph.without`) are walked directly instead:
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 import gc
 import weakref
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, cast
 
 from metagraph._nx import NxGraph, successors
 
@@ -87,20 +91,45 @@ class GraphIndex:
 
         graph = kg.nx
         self._located: dict[str, list[tuple[str, str, str]]] | None = None
-        nodes = graph.nodes
-        names: dict[str, str] = {n: nodes[n]["name"] for n in nodes}
-        self.ids = sorted(names, key=lambda n: (names[n].casefold(), n))
+        nodes = dict(cast("Iterable[tuple[str, dict[str, Any]]]", graph.nodes(data=True)))  # id → attributes
+        self.ids = sorted(nodes, key=lambda n: (nodes[n]["name"].casefold(), n))
         position = {n: i for i, n in enumerate(self.ids)}
         self.position = position
         self.kinds: list[str] = [nodes[n]["kind"] for n in self.ids]
         self.kind_array = np.array(self.kinds, dtype=object)
-        self._models: npt.NDArray[np.object_] | None = None
+        count = len(self.ids)
+        # The models of the nodes a walk has returned, made then (see models()).
+        self._models: npt.NDArray[np.object_] = np.full(count, None, dtype=object)
+        self._made = np.zeros(count, dtype=bool)
+        carrying = kg._carrying
+        if carrying is not None and carrying.exact:
+            # The ends build noted, numbered in name order; each pair once, sorted (a level is a set).
+            number = position.__getitem__
+            size = len(carrying.sources)
+            sources = np.fromiter(map(number, carrying.sources), dtype=np.intp, count=size)
+            targets = np.fromiter(map(number, carrying.targets), dtype=np.intp, count=size)
+            pairs = sources * count + targets
+            del sources, targets
+            pairs.sort()  # a sort and a mask: np.unique's hashing is several times slower here
+            if pairs.size:
+                pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+            indptr = np.zeros(count + 1, dtype=np.intp)
+            np.cumsum(np.bincount(pairs // count, minlength=count), out=indptr[1:])
+            self.forward = (indptr, pairs % count)
+            self.timed = {"acute", "chronic"} <= carrying.timescales
+            kg._carrying = None  # the index holds them now
+        else:
+            self.forward, self.timed = self._walk(graph)
+        self.backward = _transpose(*self.forward, count)
+
+    def _walk(self, graph: NxGraph) -> tuple[tuple[IntArray, IntArray], bool]:
+        """The CSR of the transmitting edges, and whether they are timed, by a pass over the graph's edges."""
+        position = self.position
         succ = successors(graph)
         rows: list[list[int]] = []
         scales: set[Any] = set()
-        # One pass over the edges (the slow part of building the index: every edge is a
-        # Python dict), taking what the walk needs: each pair of nodes once, and whether
-        # acute-only and chronic-only edges both occur.
+        # One pass over the edges (every edge is a Python dict), taking what the walk needs:
+        # each pair of nodes once, and whether acute-only and chronic-only edges both occur.
         for u in self.ids:
             row = []
             for v, keyed in succ[u].items():
@@ -113,11 +142,7 @@ class GraphIndex:
                 if carries:
                     row.append(position[v])
             rows.append(row)
-        self.timed = {"acute", "chronic"} <= scales
-        count = len(self.ids)
-        self.forward = _csr(rows, count)
-        del rows
-        self.backward = _transpose(*self.forward, count)
+        return _csr(rows, len(self.ids)), {"acute", "chronic"} <= scales
 
     def located(self, graph: NxGraph) -> dict[str, list[tuple[str, str, str]]]:
         """Location id → the ``(source, target, key)`` of the edges located there (built on first use).
@@ -137,16 +162,21 @@ class GraphIndex:
     def models(self, kg: MetaGraph, numbers: IntArray) -> list[Node]:
         """The :class:`~metagraph.Node` of each node number.
 
-        ``kg`` is the graph the index was built from (the index does not keep it). The
-        first call looks every node up once, into an array; later ones index it.
+        ``kg`` is the graph the index was built from (the index does not keep it). A
+        node's model is made the first time a walk returns it and kept, so that a
+        repeated walk only indexes an array; nodes no walk returns get none.
         """
-        import numpy as np
-
+        made = self._made
         models = self._models
-        if models is None:
-            by_id = {m.id: m for m in kg.nodes()}
-            # fromiter, not array(): numpy would take each model (iterable, as pydantic models are) for a sequence
-            models = self._models = np.fromiter((by_id[n] for n in self.ids), dtype=object, count=len(self.ids))
+        missing = numbers[~made[numbers]]
+        if missing.size:
+            ids, model_of = self.ids, kg._node_models.__getitem__  # ids already: no name to resolve
+            # As while building the index: tens of thousands of new models and no garbage cycles,
+            # in a process whose heap (a large graph) the collector would otherwise rescan meanwhile.
+            with _collector_paused(missing.size > 1000):
+                for i in missing.tolist():
+                    models[i] = model_of(ids[i])
+            made[missing] = True  # after the models are in place, for a thread reading meanwhile
         found: list[Node] = models[numbers].tolist()
         return found
 
@@ -208,13 +238,21 @@ def index_of(kg: MetaGraph) -> GraphIndex | None:
     graph = kg.nx
     index = _CACHE.get(graph)
     if index is None:
-        # The build makes a list per node and no garbage cycles; in a process holding a large
-        # graph, the collector would otherwise rescan that whole heap several times meanwhile.
-        running = gc.isenabled()
-        gc.disable()
-        try:
+        # The build makes no garbage cycles; in a process holding a large graph, the
+        # collector would otherwise rescan that whole heap meanwhile.
+        with _collector_paused(True):
             index = _CACHE[graph] = GraphIndex(kg)
-        finally:
-            if running:
-                gc.enable()
     return index
+
+
+@contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (when ``pause``) for the duration of the block."""
+    running = pause and gc.isenabled()
+    if running:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()

@@ -27,7 +27,16 @@ from typing import Any
 
 from metagraph._nx import Adjacency, NxGraph, predecessors, successors
 
-__all__ = ["ORDERS", "EdgeTriple", "chain_order", "find_edge_paths", "follows", "reach", "usable_edges"]
+__all__ = [
+    "ORDERS",
+    "EdgeTriple",
+    "chain_order",
+    "find_edge_paths",
+    "find_paths_to_many",
+    "follows",
+    "reach",
+    "usable_edges",
+]
 
 #: A ``networkx`` edge of a MultiDiGraph: ``(source, target, key)``.
 EdgeTriple = tuple[str, str, str]
@@ -350,6 +359,146 @@ def find_edge_paths(
         if len(found) >= limit and _settled(rank(found[-1]), order):
             break
     return found
+
+
+def _keyed(order: str, summary: int, weak: int, support: int, weakest: int, path: tuple[EdgeTriple, ...]) -> Any:
+    """:func:`chain_order`'s key, from the sums a search carries along instead of from the graph."""
+    if order == "shortest":
+        return (len(path), -support, path)
+    if order == "mechanism":
+        return (summary, weak, len(path), -support, path)
+    return (-weakest, -support, len(path), path)
+
+
+def find_paths_to_many(
+    graph: NxGraph,
+    source: str,
+    targets: Collection[str],
+    *,
+    max_hops: int = 6,
+    limit: int | None = 10,
+    order: str = "shortest",
+    budget: int | None = None,
+) -> dict[str, list[tuple[EdgeTriple, ...]]] | None:
+    """Return, for each of ``targets``, what :func:`find_edge_paths` returns from ``source`` to it, in one search.
+
+    A question about many targets from one source (``reversal`` asks the chains from a
+    modality to every node a condition disturbs) repeats most of the work of one search
+    per target: the same first steps, walked again for each. Here one depth-first walk
+    from ``source`` takes every simple path within ``max_hops`` along transmitting edges
+    (no chronic-only edge after an acute-only one) that can still end at some target,
+    hands each path to the target it ends at, and keeps each target's best ``limit`` in
+    :func:`chain_order`: the same paths, in the same order, as one
+    ``find_edge_paths(graph, source, target, max_hops=..., limit=..., order=...)`` per target.
+
+    Parameters
+    ----------
+    graph
+        A MultiDiGraph (or view) with the attributes of :mod:`metagraph.graph`.
+    source
+        Node id.
+    targets
+        Node ids; ``source`` among them gets no paths, as :func:`find_edge_paths` gives none.
+    max_hops, limit, order
+        As for :func:`find_edge_paths`.
+    budget
+        Give up (return ``None``) once the walk has taken this many edges: on a dense
+        graph the paths from one source can be far more than the searches that each look
+        only at what leads to their own target (the caller then asks those); ``None``
+        for no limit.
+
+    Returns
+    -------
+    dict or None
+        Target → its paths (every target is a key; ``[]`` when none), or ``None`` when
+        the budget ran out.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> for u, v, k in [("a", "b", "activates"), ("b", "c", "inhibits"), ("a", "c", "secretes")]:
+    ...     _ = g.add_edge(u, v, key=k, predicate=k, transmits=True, evidence=[{}])
+    >>> found = find_paths_to_many(g, "a", ["b", "c"], limit=None)
+    >>> found == {t: find_edge_paths(g, "a", t, limit=None) for t in ("b", "c")}, len(found["c"])
+    (True, 2)
+    >>> find_paths_to_many(g, "a", ["c"], budget=1) is None
+    True
+    """
+    if order not in ORDERS:
+        raise ValueError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
+    succ, pred = successors(graph), predecessors(graph)
+    wanted = frozenset(t for t in targets if t in succ)
+    found: dict[str, list[tuple[Any, ...]]] = {t: [] for t in targets}
+    if source not in succ or max_hops < 1 or (limit is not None and limit < 1):
+        return {t: [] for t in targets}
+    usable = usable_edges()
+    # Distance from every node to the nearest target (a reverse breadth-first walk from all of
+    # them at once): a node farther than the hops left leads to no target, so the walk skips it.
+    near: dict[str, int] = dict.fromkeys(wanted, 0)
+    frontier = list(wanted)
+    for level in range(1, max_hops):
+        new = []
+        for v in frontier:
+            for u, keyed in pred[v].items():
+                if u not in near and any(usable(a) for a in keyed.values()):
+                    near[u] = level
+                    new.append(u)
+        frontier = new
+    facts: dict[EdgeTriple, tuple[int, int, int]] = {}
+    stack: list[EdgeTriple] = []
+    onpath = {source}
+    keep = None if limit is None else 4 * limit + 1000
+    steps = 0
+
+    def rank(item: tuple[Any, ...]) -> Any:
+        return item[0]
+
+    def step(v: str, left: int, acute_seen: bool, summary: int, weak: int, support: int, weakest: int) -> bool:
+        nonlocal steps
+        for w, keyed in succ[v].items():
+            if w in onpath:
+                continue
+            deeper = left > 1 and near.get(w, max_hops) <= left - 1
+            is_target = w in wanted
+            if not (deeper or is_target):
+                continue
+            for k, attrs in keyed.items():
+                if not (usable(attrs) and follows(acute_seen, attrs)):
+                    continue
+                steps += 1
+                if budget is not None and steps > budget:
+                    return False
+                triple = (v, w, k)
+                fact = facts.get(triple)
+                if fact is None:
+                    fact = facts[triple] = _edge_facts(attrs)
+                s, wk, sup = summary | fact[0], weak + fact[1], support + fact[2]
+                low = min(weakest, fact[2])
+                stack.append(triple)
+                if is_target:
+                    path = tuple(stack)
+                    out = found[w]
+                    out.append((_keyed(order, s, wk, sup, low, path), path))
+                    if keep is not None and len(out) > keep:
+                        out.sort(key=rank)
+                        del out[limit:]
+                if deeper:
+                    onpath.add(w)
+                    ok = step(w, left - 1, acute_seen or _acute(attrs), s, wk, sup, low)
+                    onpath.discard(w)
+                    if not ok:
+                        return False
+                stack.pop()
+        return True
+
+    if not step(source, max_hops, False, 0, 0, 0, 1 << 62):
+        return None
+    result: dict[str, list[tuple[EdgeTriple, ...]]] = {}
+    for t, items in found.items():
+        items.sort(key=rank)
+        result[t] = [path for _, path in items[:limit]]
+    return result
 
 
 def reach(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from metagraph._nx import successors
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Evidence, Node, Reference
 from metagraph.queries._paths import EdgeTriple
@@ -217,8 +219,20 @@ class Chain:
             raise MetagraphError("a chain needs at least one edge")
         self._kg = kg
         self.triples: tuple[EdgeTriple, ...] = tuple(triples)
-        self.edges: list[Edge] = [kg.edge_model(u, v, k) for u, v, k in self.triples]
-        self.nodes: list[Node] = [kg.node(self.triples[0][0]), *(kg.node(v) for _, v, _ in self.triples)]
+
+    # The models are made from the graph's records on first use: a query may find thousands
+    # of chains (reversal, for every disturbed node) of which a reader looks at a few.
+    @cached_property
+    def edges(self) -> list[Edge]:
+        """The edges, from cause to effect."""
+        kg = self._kg
+        return [kg.edge_model(u, v, k) for u, v, k in self.triples]
+
+    @cached_property
+    def nodes(self) -> list[Node]:
+        """The nodes, from cause to effect (one more than the edges)."""
+        kg = self._kg
+        return [kg.node(self.triples[0][0]), *(kg.node(v) for _, v, _ in self.triples)]
 
     # -- what it says ---------------------------------------------------------------
     @property
@@ -234,7 +248,7 @@ class Chain:
     @property
     def hops(self) -> int:
         """The number of edges."""
-        return len(self.edges)
+        return len(self.triples)
 
     @property
     def sign(self) -> int:
@@ -243,9 +257,11 @@ class Chain:
         The product of the edge signs; a structural edge that carries the effect on
         (an organ secreting a myokine, a precursor cleaved into it) counts as +1.
         """
+        # From the edges' attributes (the sign their predicate gives), so that no model is made.
+        succ = successors(self._kg.nx)
         sign = 1
-        for e in self.edges:
-            if e.sign < 0:
+        for u, v, k in self.triples:
+            if succ[u][v][k]["sign"] < 0:
                 sign = -sign
         return sign
 
@@ -277,7 +293,7 @@ class Chain:
         return hash(self.triples)
 
     def __len__(self) -> int:
-        return len(self.edges)
+        return len(self.triples)
 
     # -- text ----------------------------------------------------------------------
     def __str__(self) -> str:

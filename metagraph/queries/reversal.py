@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, Any
 from metagraph.errors import MetagraphError
 from metagraph.models import Edge, Node
 from metagraph.queries._args import check_count
+from metagraph.queries._paths import EdgeTriple, find_paths_to_many
 from metagraph.queries.chains import Chain
+from metagraph.queries.context import Context, restrict
 from metagraph.queries.tables import html_table, markdown_table, require_pandas, text_table
-from metagraph.queries.trace import trace
+from metagraph.queries.trace import Chains, trace
 from metagraph.schema import Kind, Predicate
 
 if TYPE_CHECKING:
@@ -403,10 +405,48 @@ def _components(kg: MetaGraph, modality: str) -> list[str]:
     return out
 
 
-def _chains(kg: MetaGraph, source: str, target: str, max_hops: int, context: dict[str, Any]) -> list[Chain]:
-    if source == target:
-        return []
-    return trace(kg, source, target, max_hops=max_hops, limit=_CHAIN_LIMIT, **context)
+class _Sides:
+    """The chains from each source of a reversal to each node it asks about, found one source at a time.
+
+    ``reversal`` asks :func:`~metagraph.queries.trace.trace` for the chains from the condition
+    and from every modality (and the protocols it combines) to every disturbed node: hundreds
+    of searches that repeat the same first steps. One search per source
+    (:func:`~metagraph.queries._paths.find_paths_to_many`) finds the same chains, in the same
+    order; when it would take too long (a source on a dense graph) or the options are more
+    than context filters (``via``, ``order``...), the chains come from ``trace`` itself.
+    """
+
+    def __init__(self, kg: MetaGraph, targets: list[str], max_hops: int, context: dict[str, Any]) -> None:
+        self._kg = kg
+        self._targets = targets
+        self._max_hops = max_hops
+        self._context = context
+        self._found: dict[str, dict[str, list[tuple[EdgeTriple, ...]]] | None] = {}
+        self._graph: MetaGraph | None = None
+        if set(context) <= set(Context.__annotations__):
+            self._graph = restrict(kg, **context)
+
+    def chains(self, source: str, target: str) -> list[Chain]:
+        if source == target:
+            return []
+        if self._graph is None:
+            return trace(self._kg, source, target, max_hops=self._max_hops, limit=_CHAIN_LIMIT, **self._context)
+        if source not in self._found:
+            # About what the per-target searches would take together; beyond it they are cheaper.
+            budget = 200_000 + 2_000 * len(self._targets)
+            self._found[source] = find_paths_to_many(
+                self._graph.nx,
+                source,
+                self._targets,
+                max_hops=self._max_hops,
+                limit=_CHAIN_LIMIT,
+                order="mechanism",
+                budget=budget,
+            )
+        found = self._found[source]
+        if found is None or target not in found:
+            return trace(self._kg, source, target, max_hops=self._max_hops, limit=_CHAIN_LIMIT, **self._context)
+        return Chains(Chain(self._graph, p) for p in found[target])
 
 
 def _status(effect: str, verdict: str | None) -> tuple[str, str]:
@@ -492,9 +532,10 @@ def reversal(
             raise MetagraphError(f"reversal() compares exercise modalities; {m.name} is a {m.kind.value}")
     disturbed = [n for n in kg.downstream(cond, max_hops=max_hops) if n.kind in _MOVABLE and n.id != cond.id]
     sources = {m.id: [m.id, *_components(kg, m.id)] for m in mods}
+    sides = _Sides(kg, [n.id for n in [cond, *disturbed]], max_hops, context)
     rows: list[Row] = []
     for node in [cond, *disturbed]:
-        chains = _chains(kg, cond.id, node.id, max_hops, context)
+        chains = sides.chains(cond.id, node.id)
         effect = "present" if node.id == cond.id else _verdict(chains)
         if effect is None:  # reachable only along a route trace refuses (e.g. acute then chronic)
             continue
@@ -503,7 +544,7 @@ def reversal(
             found: list[Chain] = []
             via: list[Node | None] = []
             for start in sources[m.id]:
-                for chain in _chains(kg, start, node.id, max_hops, context):
+                for chain in sides.chains(start, node.id):
                     found.append(chain)
                     via.append(None if start == m.id else kg.node(start))
             status, why = _status(effect, _verdict(found))

@@ -84,8 +84,9 @@ def _errors(report: str) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("kgx") / "kgx"
-    with pytest.warns(UserWarning, match="got local ids"):
+    with pytest.warns(UserWarning, match="^KGX: ") as caught:
         metagraph.load().export(out, format="kgx")
+    assert {str(w.message).split(" ")[2] for w in caught} == {"nodes", "edges"}  # local ids; merges
     return out
 
 

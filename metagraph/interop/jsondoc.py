@@ -9,7 +9,7 @@ checks them.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import yaml
 
@@ -17,6 +17,7 @@ from metagraph.loader import document_of
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
+    from metagraph.models import Edge, Node, Reference
 
 __all__ = ["to_json", "to_yaml"]
 
@@ -34,6 +35,26 @@ def to_json(graph: MetaGraph) -> str:
     """
     data = document_of(graph).model_dump(mode="json", by_alias=True, exclude={"schema_"})
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+_N = TypeVar("_N", bound="Node")
+_E = TypeVar("_E", bound="Edge")
+_R = TypeVar("_R", bound="Reference")
+
+
+def _records_not_in(
+    exclude: MetaGraph, nodes: list[_N], edges: list[_E], references: list[_R]
+) -> tuple[list[_N], list[_E], list[_R]]:
+    """The records that ``exclude`` does not hold, for a data file written to sit beside it.
+
+    A reference is dropped when ``exclude`` has it, or when only the dropped edges cite it.
+    """
+    nodes = [n for n in nodes if n.id not in exclude.nx]
+    kept = [e for e in edges if not exclude.nx.has_edge(e.source, e.target, e.key)]
+    cited = {k for e in kept for k in e.references}
+    only_dropped = {k for e in edges for k in e.references} - cited
+    references = [r for r in references if r.key not in exclude.references and r.key not in only_dropped]
+    return nodes, kept, references
 
 
 def to_yaml(graph: MetaGraph, *, schema: str | None = None, exclude: MetaGraph | None = None) -> str:
@@ -65,12 +86,7 @@ def to_yaml(graph: MetaGraph, *, schema: str | None = None, exclude: MetaGraph |
     doc = document_of(graph)
     nodes, edges, refs = doc.nodes, doc.edges, doc.references
     if exclude is not None:
-        nodes = [n for n in nodes if n.id not in exclude.nx]
-        kept = [e for e in edges if not exclude.nx.has_edge(e.source, e.target, e.key)]
-        cited = {k for e in kept for k in e.references}
-        only_dropped = {k for e in edges for k in e.references} - cited
-        edges = kept
-        refs = [r for r in refs if r.key not in exclude.references and r.key not in only_dropped]
+        nodes, edges, refs = _records_not_in(exclude, nodes, edges, refs)
     parts = {
         "nodes": [n.model_dump(mode="json", exclude_defaults=True) for n in nodes],
         "edges": [e.model_dump(mode="json", exclude_defaults=True) for e in edges],

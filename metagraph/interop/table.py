@@ -998,15 +998,11 @@ def _data_file_text(records: _Imported, *, schema: str | None = None, exclude: M
 
 def _data_file_body(records: _Imported, *, schema: str | None, exclude: MetaGraph | None) -> str:
     from metagraph.interop._blockyaml import dump
+    from metagraph.interop.jsondoc import _records_not_in
 
     nodes, edges, refs = records.nodes, records.edges, records.references
     if exclude is not None:
-        nodes = [n for n in nodes if n.id not in exclude.nx]
-        kept = [e for e in edges if not exclude.nx.has_edge(e.source, e.target, e.key)]
-        cited = {k for e in kept for k in e.references}
-        only_dropped = {k for e in edges for k in e.references} - cited
-        edges = kept
-        refs = [r for r in refs if r.key not in exclude.references and r.key not in only_dropped]
+        nodes, edges, refs = _records_not_in(exclude, nodes, edges, refs)
     head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
     # One list at a time (a document's top-level keys are written one after the other), so
     # that only one list of plain dicts is held at once.

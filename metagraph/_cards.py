@@ -103,6 +103,7 @@ def edge_card(edge: Edge) -> str:
     >>> "1 evidence item" in card, "&lt;activates&gt;" in card, "in skeletal_muscle" in card
     (True, True, True)
     """
+    from metagraph._qualifiers import qualifier_phrases
     from metagraph.schema import spec
 
     s = spec(edge.predicate)
@@ -111,15 +112,7 @@ def edge_card(edge: Edge) -> str:
         f"<div><code>{_e(edge.source)}</code> <b>{_e(verb)}</b> <code>{_e(edge.target)}</code>"
         f"<span style='{_BADGE}'>{_e(edge.predicate.value)}</span></div>"
     )
-    quals = []
-    if edge.location:
-        quals.append(f"in {edge.location}")
-    if edge.modality:
-        quals.append(f"with {edge.modality}")
-    for field in ("magnitude", "timescale", "mechanism"):
-        value = getattr(edge, field)
-        if value is not None:
-            quals.append(f"{field}: {value.value}")
+    quals = qualifier_phrases(edge)
     flags = [name for name in ("hedged", "contested", "inferred", "summary") if getattr(edge, name)]
     rows = []
     if quals or flags:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from metagraph._qualifiers import qualifier_phrases
 from metagraph.models import Edge, Node
 from metagraph.schema import spec
 
@@ -98,15 +99,7 @@ def edge_tooltip(graph: MetaGraph, edge: Edge) -> str:
     """
     s = spec(edge.predicate)
     lines = [f"{node_name(graph, edge.source)} {s.label} {node_name(graph, edge.target)}"]
-    quals = []
-    if edge.location:
-        quals.append(f"in {node_name(graph, edge.location)}")
-    if edge.modality:
-        quals.append(f"with {node_name(graph, edge.modality)}")
-    for field in ("magnitude", "timescale", "mechanism"):
-        value = getattr(edge, field)
-        if value is not None:
-            quals.append(f"{field}: {value.value}")
+    quals = qualifier_phrases(edge, lambda ident: node_name(graph, ident))
     if edge.negated:
         quals.append("denied by the source (not followed in chains)")
     if edge.hedged:

@@ -27,6 +27,7 @@ import contextlib
 import functools
 import hashlib
 import hmac
+import json
 import os
 import stat
 import time
@@ -39,6 +40,9 @@ __all__ = ["cache_dir", "cache_key", "read_cached", "write_cached"]
 _KEEP = 16  # graphs kept; older ones are removed when a new one is written
 _MAX_BYTES = 1 << 30  # a cached graph larger than this is not read (1M edges take about 600 MB)
 _STALE_TMP_SECONDS = 15 * 60  # a writer's temporary file older than this was left by a killed process
+
+#: Payloads from this size on are parsed by pydantic-core, which shares repeated strings.
+_SHARED_STRINGS_FROM = 4 << 20
 
 
 def cache_dir() -> Path | None:
@@ -137,13 +141,17 @@ def read_cached(key: str) -> Any:
     payload = _read_regular(folder / f"graph-{key}.json", _MAX_BYTES)
     if payload is None or not hmac.compare_digest(stored.strip(), _payload_digest(key, payload).encode()):
         return None
-    import pydantic_core
-
     try:
+        if len(payload) < _SHARED_STRINGS_FROM:
+            # A small graph (the bundled one) reads as fast with the standard library,
+            # and a command does not pay for importing pydantic-core.
+            return json.loads(payload)
+        import pydantic_core
+
         # Strings up to 64 characters are shared, not made anew: an id, a predicate or a
         # reference key repeated on thousands of edges is held once (less memory, faster).
         return pydantic_core.from_json(payload, cache_strings="all")
-    except ValueError:
+    except ValueError:  # json.JSONDecodeError is one
         return None
 
 

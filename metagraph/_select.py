@@ -6,24 +6,43 @@ written once here. It reads only the graph's structure.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 
 from metagraph.errors import RenderError
-from metagraph.models import Node
 from metagraph.schema import KIND_ORDER, Kind
 
 if TYPE_CHECKING:
-    from metagraph.graph import MetaGraph
+    from typing_extensions import TypeIs  # typing.TypeIs from Python 3.13
 
-__all__ = ["Kinds", "Names", "as_names", "induced", "parse_kinds", "select_ids"]
+    from metagraph.graph import MetaGraph
+    from metagraph.models import Node
+
+__all__ = ["Kinds", "Names", "as_names", "induced", "is_node", "parse_kinds", "select_ids"]
 
 #: One node (id, name, synonym or :class:`~metagraph.Node`), several, or none.
-Names = str | Node | Iterable[str | Node] | None
+Names: TypeAlias = "str | Node | Iterable[str | Node] | None"
 #: One kind of node (by name or :class:`~metagraph.Kind`), several, or none (every kind).
-Kinds = str | Kind | Iterable[str | Kind] | None
+Kinds: TypeAlias = "str | Kind | Iterable[str | Kind] | None"
+
+
+def is_node(value: object) -> TypeIs[Node]:
+    """True when ``value`` is a :class:`~metagraph.Node` model.
+
+    No model exists before :mod:`metagraph.models` is imported, so this never imports it
+    (nor pydantic): a command that names nodes by strings starts without them.
+
+    Examples
+    --------
+    >>> from metagraph import Node
+    >>> is_node(Node(id="a", name="A", kind="signal")), is_node("a")
+    (True, False)
+    """
+    models = sys.modules.get("metagraph.models")
+    return models is not None and isinstance(value, models.Node)
 
 
 def as_names(value: str | Node | Iterable[str | Node] | None) -> list[str | Node]:
@@ -36,7 +55,7 @@ def as_names(value: str | Node | Iterable[str | Node] | None) -> list[str | Node
     """
     if value is None:
         return []
-    if isinstance(value, str | Node):
+    if isinstance(value, str) or is_node(value):
         return [value]
     return list(value)
 

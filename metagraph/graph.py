@@ -30,8 +30,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
-from types import MappingProxyType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import networkx as nx
 
@@ -39,10 +38,13 @@ from metagraph._names import NameIndex
 from metagraph._nx import Carrying, NxGraph, build, successors
 from metagraph._operation import operation
 from metagraph._select import Kinds, Names, as_names, induced, select_ids
-from metagraph._validation import Origin, check_graph
 from metagraph.errors import AmbiguousNodeError, ArgumentTypeError, DataError, MetagraphError, UnknownNodeError
-from metagraph.models import Edge, Node, Reference, from_plain, to_plain
 from metagraph.schema import PREDICATES, Kind, Predicate
+
+if TYPE_CHECKING:
+    # The models (and pydantic) are imported when a model is first made, not with the
+    # graph: a command that reads a cached graph and prints names never needs them.
+    from metagraph.models import Edge, Node, Reference
 
 __all__ = ["MetaGraph"]
 
@@ -64,6 +66,8 @@ def _vocabulary(vocab: type[_V], value: object, what: str) -> _V:
 
 def _edge_attrs(edge: Edge) -> dict[str, Any]:
     """The networkx attributes of one edge (see the module docstring)."""
+    from metagraph.models import to_plain
+
     attrs = to_plain(edge)
     del attrs["source"], attrs["target"]
     return _derived(edge, attrs)
@@ -83,6 +87,8 @@ def plain_records(
     nodes: list[Node], edges: list[Edge]
 ) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, str, dict[str, Any]]]]:
     """The networkx form of records: ``(id, attributes)`` per node, ``(source, target, key, attributes)`` per edge."""
+    from metagraph.models import to_plain
+
     plain_nodes = []
     for node in nodes:
         attrs = to_plain(node)
@@ -94,7 +100,7 @@ def plain_records(
     return plain_nodes, plain_edges
 
 
-class _NodeRecords(Mapping[str, Node]):
+class _NodeRecords(Mapping[str, "Node"]):
     """Node id → :class:`~metagraph.Node`, made on demand from the attributes of a networkx graph.
 
     The graph holds each record once, as plain attributes; a model is made when asked for
@@ -108,6 +114,8 @@ class _NodeRecords(Mapping[str, Node]):
     def __getitem__(self, ident: str) -> Node:
         made = self._made.get(ident)
         if made is None:
+            from metagraph.models import Node, from_plain
+
             made = self._made[ident] = from_plain(Node, self._attrs[ident], id=ident)
         return made
 
@@ -118,7 +126,7 @@ class _NodeRecords(Mapping[str, Node]):
         return len(self._attrs)
 
 
-class _EdgeRecords(Mapping[tuple[str, str, str], Edge]):
+class _EdgeRecords(Mapping[tuple[str, str, str], "Edge"]):
     """``(source, target, key)`` → :class:`~metagraph.Edge`, made on demand like :class:`_NodeRecords`."""
 
     def __init__(self, graph: NxGraph) -> None:
@@ -129,6 +137,8 @@ class _EdgeRecords(Mapping[tuple[str, str, str], Edge]):
     def __getitem__(self, triple: tuple[str, str, str]) -> Edge:
         made = self._made.get(triple)
         if made is None:
+            from metagraph.models import Edge, from_plain
+
             u, v, k = triple
             made = self._made[triple] = from_plain(Edge, self._succ[u][v][k], source=u, target=v)
         return made
@@ -138,6 +148,35 @@ class _EdgeRecords(Mapping[tuple[str, str, str], Edge]):
 
     def __len__(self) -> int:
         return self._graph.number_of_edges()
+
+
+class _ReferenceRecords(Mapping[str, "Reference"]):
+    """Reference key → :class:`~metagraph.Reference`, each made on first use from its plain form.
+
+    A cached graph keeps its references as plain dicts (``model_dump(mode="json")``);
+    records given as models are kept as they are. Read-only to its users.
+    """
+
+    def __init__(self, records: Mapping[str, Reference | dict[str, Any]]) -> None:
+        self._records = dict(records)
+
+    def __getitem__(self, key: str) -> Reference:
+        record = self._records[key]
+        if isinstance(record, dict):
+            from metagraph.models import Reference, from_plain
+
+            # Two threads may both make it: equal models, and either one is kept.
+            record = self._records[key] = from_plain(Reference, record)
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __repr__(self) -> str:
+        return f"<references: {', '.join(self._records)}>"
 
 
 class MetaGraph:
@@ -178,6 +217,8 @@ class MetaGraph:
     ) -> None:
         nodes, edges, references = list(nodes), list(edges), list(references)
         if validate:
+            from metagraph._validation import Origin, check_graph
+
             problems = check_graph(
                 [(n, Origin(where=f"nodes[{i}]")) for i, n in enumerate(nodes)],
                 [(e, Origin(where=f"edges[{i}]")) for i, e in enumerate(edges)],
@@ -193,9 +234,12 @@ class MetaGraph:
         cls,
         nodes: Iterable[tuple[str, dict[str, Any]]],
         edges: Iterable[tuple[str, str, str, dict[str, Any]]],
-        references: Mapping[str, Reference],
+        references: Mapping[str, Reference | dict[str, Any]],
     ) -> MetaGraph:
-        """A graph of records in their networkx form (:func:`plain_records`), already checked."""
+        """A graph of records in their networkx form (:func:`plain_records`), already checked.
+
+        ``references`` are models or their plain form (``model_dump(mode="json")``).
+        """
         graph = cls.__new__(cls)
         carrying = Carrying()
         graph._init(build(nodes, edges, carrying), references, carrying=carrying)
@@ -204,7 +248,7 @@ class MetaGraph:
     def _init(
         self,
         graph: NxGraph,
-        references: Mapping[str, Reference],
+        references: Mapping[str, Reference | dict[str, Any]],
         node_models: Mapping[str, Node] | None = None,
         edge_models: Mapping[tuple[str, str, str], Edge] | None = None,
         *,
@@ -217,9 +261,7 @@ class MetaGraph:
         self._carrying = carrying
         self._node_models = _NodeRecords(graph) if node_models is None else node_models
         self._edge_models = _EdgeRecords(graph) if edge_models is None else edge_models
-        self._references = (
-            references if isinstance(references, MappingProxyType) else MappingProxyType(dict(references))
-        )
+        self._references = references if isinstance(references, _ReferenceRecords) else _ReferenceRecords(references)
         self._index: NameIndex | None = None
         self.is_view = False
 
@@ -262,11 +304,11 @@ class MetaGraph:
         return (models[n] for n in self._nx.nodes)
 
     def __contains__(self, item: object) -> bool:
-        if isinstance(item, Node):
-            return item.id in self._nx
         if isinstance(item, str):
             return len(self._ids_for(item)) == 1
-        return False
+        from metagraph.models import Node
+
+        return isinstance(item, Node) and item.id in self._nx
 
     def __repr__(self) -> str:
         return (
@@ -303,8 +345,10 @@ class MetaGraph:
         'glut4'
         """
         given: object = name  # callers from untyped code pass anything: say what it was
-        if isinstance(given, Node):
-            given = given.id
+        if not isinstance(given, str):
+            from metagraph.models import Node
+
+            given = given.id if isinstance(given, Node) else given
         if not isinstance(given, str):
             shown = repr(given)
             shown = shown if len(shown) <= 60 else shown[:57] + "..."

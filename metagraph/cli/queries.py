@@ -208,7 +208,10 @@ def _trace(args: argparse.Namespace) -> int:
     if args.json:
         print_json([c.to_dict() for c in chains])
         return 0
-    source, target = chains[0].source.name, chains[0].target.name
+    from metagraph.queries.chains import node_name
+
+    # Names from the graph's attributes: the table is printed without making a model.
+    source, target = node_name(kg, chains[0].triples[0][0]), node_name(kg, chains[0].triples[-1][1])
     if args.explain:
         blocks = [f"{i}. {c}\n\n{c.explain()}" for i, c in enumerate(chains, start=1)]
         print(f"{len(chains)} chain{'s' if len(chains) != 1 else ''} from {source} to {target}:\n")

@@ -10,12 +10,13 @@ import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from metagraph._select import is_node
 from metagraph.errors import MetagraphError
-from metagraph.models import Node
 from metagraph.schema import PREDICATES, Kind, Predicate
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
+    from metagraph.models import Node
 
 __all__ = ["check_count", "closest", "parse_kind", "parse_predicates", "resolve_all"]
 
@@ -98,7 +99,7 @@ def resolve_all(kg: MetaGraph, names: str | Node | Iterable[str | Node]) -> list
     >>> resolve_all(sample_graph(), "AMPK"), resolve_all(sample_graph(), ["ROS", "PGC-1alpha"])
     (['ampk'], ['ros', 'pgc1a'])
     """
-    if isinstance(names, str | Node):
+    if isinstance(names, str) or is_node(names):
         names = [names]
     return [kg.resolve(n) for n in names]
 

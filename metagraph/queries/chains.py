@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from metagraph._nx import successors
 from metagraph.errors import MetagraphError
-from metagraph.models import Edge, Evidence, Node, Reference
 from metagraph.queries._paths import EdgeTriple
 from metagraph.queries.tables import html_table, require_pandas
 from metagraph.schema import Predicate, Stance, spec
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
+    from metagraph.models import Edge, Evidence, Node, Reference
 
 __all__ = [
     "Chain",
@@ -42,9 +42,13 @@ def node_name(kg: MetaGraph, node_id: str) -> str:
     >>> node_name(sample_graph(), "pgc1a"), node_name(sample_graph().without("liver"), "liver")
     ('PGC-1α', 'liver')
     """
+    # From the attributes: a name is all a printed chain needs of a node, no model.
+    attrs = kg.nx.nodes.get(node_id)
+    if attrs is not None:
+        return str(attrs.get("name", node_id))
     try:
-        return kg.node(node_id).name
-    except MetagraphError:
+        return str(kg.nx.nodes[kg.resolve(node_id)]["name"])
+    except (MetagraphError, KeyError):
         return node_id
 
 
@@ -176,17 +180,25 @@ def step_label(kg: MetaGraph, edge: Edge) -> str:
     ...                                "stance": "contradicts"}]))
     'does not increase [contested: 1 for, 1 against]'
     """
-    label = spec(edge.predicate).label
-    if edge.negated:
+    stances = [ev.stance.value for ev in edge.evidence]
+    return _step_words(kg, edge.predicate, edge.negated, edge.hedged, stances, edge.location)
+
+
+def _step_words(
+    kg: MetaGraph, predicate: str, negated: bool, hedged: bool, stances: Sequence[str], location: str | None
+) -> str:
+    """:func:`step_label` from an edge's fields, so that a chain prints from the graph's attributes alone."""
+    label = spec(predicate).label
+    if negated:
         head, _, rest = label.partition(" ")
         label = f"is not {rest}" if head == "is" else f"does not {_tentative(label).removeprefix('may ')}"
-    elif edge.hedged:
+    elif hedged:
         label = _tentative(label)
-    if edge.contested:
-        yes, no = stance_counts(edge)
-        label += f" [contested: {yes} for, {no} against]"
-    if edge.location:
-        label += f" (in {node_name(kg, edge.location)})"
+    against = sum(1 for stance in stances if stance == Stance.CONTRADICTS.value)
+    if against:
+        label += f" [contested: {len(stances) - against} for, {against} against]"
+    if location:
+        label += f" (in {node_name(kg, location)})"
     return label
 
 
@@ -273,7 +285,8 @@ class Chain:
     @property
     def evidence_count(self) -> int:
         """How many evidence items support the chain, over all its edges."""
-        return sum(len(e.evidence) for e in self.edges)
+        succ = successors(self._kg.nx)
+        return sum(len(succ[u][v][k]["evidence"]) for u, v, k in self.triples)
 
     @property
     def references(self) -> list[str]:
@@ -297,9 +310,15 @@ class Chain:
 
     # -- text ----------------------------------------------------------------------
     def __str__(self) -> str:
-        parts = [self.nodes[0].name]
-        for edge, node in zip(self.edges, self.nodes[1:], strict=True):
-            parts.append(f"—{step_label(self._kg, edge)}→ {node.name}")
+        # From the graph's attributes: printing a list of chains makes no model.
+        kg = self._kg
+        succ = successors(kg.nx)
+        parts = [node_name(kg, self.triples[0][0])]
+        for u, v, k in self.triples:
+            a = succ[u][v][k]
+            stances = [ev["stance"] for ev in a["evidence"]]
+            words = _step_words(kg, a["predicate"], a["negated"], a["hedged"], stances, a["location"])
+            parts.append(f"—{words}→ {node_name(kg, v)}")
         return " ".join(parts)
 
     def __repr__(self) -> str:

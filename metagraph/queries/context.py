@@ -36,13 +36,14 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import networkx as nx
 
 from metagraph._nx import NxGraph
+from metagraph._select import is_node
 from metagraph.errors import MetagraphError
-from metagraph.models import Edge, Evidence, Node
 from metagraph.queries._args import closest
 from metagraph.schema import EvidenceType, Kind, Species, Stance, Timescale
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
+    from metagraph.models import Edge, Evidence, Node
 
 __all__ = ["Context", "describe_context", "restrict"]
 
@@ -227,7 +228,7 @@ def describe_context(kg: MetaGraph, context: Context) -> str:
         if value is None:
             continue
         if key == "modality":
-            value = kg.node(str(value) if not isinstance(value, Node) else value).name
+            value = kg.node(value if is_node(value) else str(value)).name
         shown = ", ".join(str(getattr(v, "value", v)) for v in _many(value))
         parts.append(f"{key} {shown}")
     return ", ".join(parts)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, Unpack
 
 from metagraph.errors import MetagraphError, NoPathError
-from metagraph.models import Edge, Node
 from metagraph.queries._args import check_count, closest, parse_predicates, resolve_all
 from metagraph.queries._paths import ORDERS, chain_order, find_edge_paths
 from metagraph.queries.chains import Chain, step_label
@@ -17,10 +16,11 @@ from metagraph.schema import Predicate
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
+    from metagraph.models import Edge, Node
 
 __all__ = ["Chains", "NetEffect", "net_effect", "no_path_message", "parse_order", "trace"]
 
-Names = str | Node | Iterable[str | Node]
+Names: TypeAlias = "str | Node | Iterable[str | Node]"
 
 #: Structural links along which a ``via`` node that no chain passes may point to one that does
 #: (GLUT4 participates in GLUT4 translocation; a precursor is cleaved into its product).

@@ -1,0 +1,334 @@
+"""Parsed documents to validated records: one model per record, every problem with its place and fix.
+
+The half of loading that needs pydantic; :mod:`metagraph.loader` imports it only when
+files are read (a graph from the cache never is), so that a command starts fast.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from metagraph._validation import Origin, check_graph
+from metagraph._yaml import DEFAULT_LIMITS, Limits, LineList, line_of, parse_document, short_repr
+from metagraph.errors import Problem
+from metagraph.models import Edge, Node, Reference
+
+__all__ = ["Records", "collect", "read_records"]
+
+_SECTIONS: dict[str, type[BaseModel]] = {"nodes": Node, "edges": Edge, "references": Reference}
+_TOP_KEYS = ("$schema", *_SECTIONS)
+
+
+@dataclass
+class Records:
+    """Everything read from some files: valid records with their origins, and the problems."""
+
+    nodes: list[tuple[Node, Origin]] = field(default_factory=list)
+    edges: list[tuple[Edge, Origin]] = field(default_factory=list)
+    references: list[tuple[Reference, Origin]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    declared_ids: set[str] = field(default_factory=set)
+    declared_refs: set[str] = field(default_factory=set)
+    unreadable: bool = False
+
+    def extend(self, other: Records) -> None:
+        """Add the records and problems of ``other``."""
+        self.nodes += other.nodes
+        self.edges += other.edges
+        self.references += other.references
+        self.problems += other.problems
+        self.declared_ids |= other.declared_ids
+        self.declared_refs |= other.declared_refs
+        self.unreadable |= other.unreadable
+
+
+#: Words curators write for a value the vocabularies name otherwise (evidence stance, species,
+#: system and type), so that the hint names the right one even when the spelling is far off.
+_ENUM_SYNONYMS = {
+    "against": "contradicts",
+    "contra": "contradicts",
+    "refutes": "contradicts",
+    "opposes": "contradicts",
+    "disputes": "contradicts",
+    "for": "supports",
+    "pro": "supports",
+    "agrees": "supports",
+    "confirms": "supports",
+    "homo_sapiens": "human",
+    "humans": "human",
+    "patients": "human",
+    "mice": "mouse",
+    "mus_musculus": "mouse",
+    "rats": "rat",
+    "rattus_norvegicus": "rat",
+    "clinical": "clinical_trial",
+    "trial": "clinical_trial",
+    "rct": "clinical_trial",
+    "animal": "in_vivo",
+    "cell_culture": "in_vitro",
+    "cells": "in_vitro",
+    "tissue_explant": "ex_vivo",
+    "statement": "author_statement",
+    "quote": "author_statement",
+    "inference": "curator_inference",
+    "curator": "curator_inference",
+    "experiment": "experimental",
+    "primary": "experimental",
+}
+
+
+def _hint(err: ErrorDetails, model: type[BaseModel]) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    if kind == "missing":
+        return f"add the field {loc[-1]!r}" if loc else "add the missing field"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        fields = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        return (f"did you mean {close[0]!r}?" if close else "remove it") + " (fields: " + ", ".join(fields) + ")"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
+        given = err.get("input")
+        if not isinstance(given, str) or len(given) > 200:
+            return ""
+        # a spelling slip ('experimantal'), a space or hyphen for '_' ('in vivo'), or a word
+        # curators reach for that the vocabulary says otherwise ('against' for contradicts)
+        spelled = "_".join(given.strip().casefold().replace("-", " ").split())
+        wanted = _ENUM_SYNONYMS.get(spelled, spelled)
+        if wanted in options and wanted != given:
+            return f"did you mean {wanted!r}?"
+        close = difflib.get_close_matches(given, options, n=1, cutoff=0.5)
+        return f"did you mean {close[0]!r}?" if close else ""
+    if kind == "string_pattern_mismatch":
+        field_name = str(loc[-1]) if loc else ""
+        if field_name in ("id", "source", "target", "location", "modality", "reference", "key"):
+            return "ids and keys are lower-case letters and digits joined by '_', e.g. 'pgc1a'"
+        if field_name in ("xrefs", "members") or (len(loc) > 1 and loc[-2] in ("xrefs", "members")):
+            return "write identifiers as PREFIX:LOCAL_ID, e.g. 'HGNC:9237'"
+        if field_name == "doi":
+            return "write the DOI without 'https://doi.org/', e.g. '10.1038/nrendo.2012.49'"
+        if field_name == "pmid":
+            return "a PubMed id is digits only"
+    if kind == "too_short" and loc and loc[-1] == "evidence":
+        return "every edge needs at least one evidence item with a reference and a quote"
+    return ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            break
+        ann = info.annotation
+        args = getattr(ann, "__args__", ())
+        inner = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if inner is None and isinstance(ann, type) and issubclass(ann, BaseModel):
+            inner = ann
+        if inner is None:
+            break
+        current = inner
+    return list(getattr(current, "model_fields", {}))
+
+
+def _loc_text(section: str, index: int, loc: tuple[Any, ...]) -> str:
+    text = f"{section}[{index}]"
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text
+
+
+@functools.cache
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def _validate_all(model: type[BaseModel], items: list[Any]) -> list[Any] | None:
+    """Validate a whole section in one call (no Python loop per record); ``None`` if any record fails.
+
+    Then the records are validated one by one, to tell each problem with its record.
+    """
+    try:
+        return _list_adapter(model).validate_python(items)
+    except ValidationError:
+        return None
+
+
+def read_records(data: Any, file: str | None) -> Records:
+    """Validate one parsed document record by record; report every problem.
+
+    Parameters
+    ----------
+    data
+        The parsed document (mapping with ``nodes``/``edges``/``references`` lists).
+    file
+        The file it came from, for the messages.
+
+    Examples
+    --------
+    >>> recs = read_records({"nodes": [{"id": "x", "name": "X", "kind": "signl"}]}, "a.yaml")
+    >>> print(recs.problems[0])
+    a.yaml: nodes[0].kind: Input should be 'exercise', 'gene', 'signal', 'myokine', 'organ', 'cell', \
+'process', 'outcome' or 'condition' (got 'signl'); did you mean 'signal'?
+    """
+    out = Records()
+    if data is None:
+        return out
+    if not isinstance(data, dict):
+        out.problems.append(
+            Problem(
+                file,
+                line_of(data, ()),
+                "",
+                f"the file holds a {type(data).__name__}, not a mapping",
+                "start the file with 'nodes:', 'edges:' or 'references:'",
+            )
+        )
+        return out
+    for key in data:
+        if key not in _TOP_KEYS:
+            name = key if isinstance(key, str) and len(key) <= 60 else short_repr(key)
+            close = difflib.get_close_matches(name, _SECTIONS, n=1, cutoff=0.6)
+            out.problems.append(
+                Problem(
+                    file,
+                    line_of(data, (key,)),
+                    name,
+                    f"unknown section {short_repr(key)}",
+                    f"did you mean {close[0]!r}?" if close else "the sections are nodes, edges and references",
+                )
+            )
+    for section, model in _SECTIONS.items():
+        items = data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            out.problems.append(
+                Problem(
+                    file,
+                    line_of(data, (section,)),
+                    section,
+                    f"{section} must be a list, got {type(items).__name__}",
+                    "write each record as a list item starting with '- '",
+                )
+            )
+            continue
+        valid = _validate_all(model, items)
+        if valid is not None:  # the usual case: every record valid, checked in one call
+            lines = items.item_lines if isinstance(items, LineList) else None
+            where = line_of(data, (section,))
+            found = getattr(out, section)
+            for i, (item, record) in enumerate(zip(items, valid, strict=True)):
+                found.append((record, Origin(file, where if lines is None else lines[i], f"{section}[{i}]", item)))
+            if section != "edges":
+                (out.declared_refs if section == "references" else out.declared_ids).update(
+                    r.key if isinstance(r, Reference) else r.id for r in valid
+                )
+            continue
+        for i, item in enumerate(items):
+            origin = Origin(file, line_of(data, (section, i)), f"{section}[{i}]", item)
+            if isinstance(item, dict):
+                ident = item.get("key" if section == "references" else "id")
+                if isinstance(ident, str):
+                    (out.declared_refs if section == "references" else out.declared_ids).add(ident)
+            try:
+                record = model.model_validate(item)
+            except ValidationError as exc:
+                for err in exc.errors(include_url=False):
+                    loc = tuple(err["loc"])
+                    msg = err["msg"]
+                    if err["type"] not in ("missing", "model_type", "list_type", "dict_type"):
+                        msg += f" (got {short_repr(err.get('input'))})"
+                    elif err["type"] != "missing":
+                        msg += f" (got {type(err.get('input')).__name__})"
+                    out.problems.append(
+                        Problem(
+                            file, line_of(data, (section, i, *loc)), _loc_text(section, i, loc), msg, _hint(err, model)
+                        )
+                    )
+                continue
+            getattr(out, section).append((record, origin))
+    return out
+
+
+def _read_file(path: Path, raw: bytes | Problem, limits: Limits = DEFAULT_LIMITS) -> Records:
+    name = str(path)
+    if isinstance(raw, Problem):
+        return Records(unreadable=True, problems=[raw])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        why = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+        return Records(unreadable=True, problems=[Problem(name, None, "", why, "save the file as UTF-8")])
+    data, problems = parse_document(text, name, json_format=path.suffix.lower() == ".json", limits=limits)
+    records = read_records(data, name) if data is not None else Records(unreadable=bool(problems))
+    records.problems[:0] = problems
+    return records
+
+
+_MERGED_FIELDS = ("evidence", "note")
+
+
+def _merge_layers(edges: list[tuple[Edge, Origin]]) -> list[tuple[Edge, Origin]]:
+    """Join the records of one edge that different files give, when they agree on everything but evidence.
+
+    A layer (the literature beside the article) adds its evidence to an edge another file
+    states by repeating the edge with the same qualifiers: the evidence is joined in file
+    order and the notes are kept one after the other. Records that disagree on a qualifier,
+    or that one file repeats, are left apart for the whole-graph check to report.
+    """
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for i, (edge, _) in enumerate(edges):
+        groups.setdefault((edge.source, edge.target, edge.key), []).append(i)
+    merged: dict[int, tuple[Edge, Origin]] = {}
+    dropped: set[int] = set()
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        records = [edges[i] for i in indices]
+        files = [origin.file for _, origin in records]
+        first = records[0][0]
+        same = all(
+            getattr(e, f) == getattr(first, f)
+            for e, _ in records[1:]
+            for f in type(first).model_fields
+            if f not in _MERGED_FIELDS
+        )
+        if not same or len(set(files)) != len(files):
+            continue
+        notes = [e.note for e, _ in records if e.note]
+        evidence = [ev for e, _ in records for ev in e.evidence]
+        combined = first.model_copy(update={"evidence": evidence, "note": "\n".join(notes) if notes else None})
+        merged[indices[0]] = (combined, records[0][1])
+        dropped.update(indices[1:])
+    return [merged.get(i, record) for i, record in enumerate(edges) if i not in dropped]
+
+
+def collect(
+    files: list[Path], problems: list[Problem], contents: list[bytes | Problem], limits: Limits = DEFAULT_LIMITS
+) -> Records:
+    """Read and validate every file (its bytes, or the problem met reading it), then check the whole graph."""
+    records = Records(problems=list(problems))
+    for path, raw in zip(files, contents, strict=True):
+        records.extend(_read_file(path, raw, limits))
+    records.edges = _merge_layers(records.edges)
+    records.problems += check_graph(
+        records.nodes,
+        records.edges,
+        records.references,
+        declared_ids=records.declared_ids,
+        declared_refs=records.declared_refs,
+        check_references=not records.unreadable,
+    )
+    return records

@@ -170,6 +170,21 @@ def test_one_commands_parser_builds_only_its_group() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_trace_from_the_cache_prints_without_importing_pydantic() -> None:
+    # Start-up: a graph read from the cache is plain data, and a printed chain reads the graph's
+    # attributes; the models (and pydantic) are imported only by a command that needs them.
+    code = (
+        "import sys, contextlib, io, metagraph.cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "    code = metagraph.cli.main(['trace', 'HIIT', 'insulin sensitivity'])\n"
+        "found = {m.split('.')[0] for m in sys.modules} & {'pydantic', 'pydantic_core'}\n"
+        "print(code, 'AMPK' in out.getvalue(), sorted(found))"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)  # fills the cache
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0 True []"
+
+
 def test_an_unknown_command_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         metagraph.cli.main(["tarce", "HIIT"])

@@ -338,6 +338,9 @@ def _readability_views(tmp_path: Path) -> dict[str, tuple[Path, int]]:
     return out
 
 
+SHOWN = "() => metagraph.nodes.get({filter: n => !n.hidden && !n.via && !n.summary}).length"
+
+
 def test_views_are_readable_at_fit_to_window(browser: Any, tmp_path: Path) -> None:
     figures = {}
     for name, (path, n_nodes) in _readability_views(tmp_path).items():
@@ -346,25 +349,60 @@ def test_views_are_readable_at_fit_to_window(browser: Any, tmp_path: Path) -> No
         r = readability(page)
         figures[name] = r
         print(
-            f"\n[readability 1400x900] {name}: {r['nodes']} nodes, min label {r['min_label_px']:.1f} px, "
-            f"label/label overlaps {len(r['label_label'])}, label/node overlaps {len(r['label_node'])}, "
-            f"edges under a node {len(r['under'])}"
+            f"\n[readability 1400x900] {name}: {r['nodes']} shapes drawn for {n_nodes} nodes, "
+            f"min label {r['min_label_px']:.1f} px, label/label overlaps {len(r['label_label'])}, "
+            f"label/node overlaps {len(r['label_node'])}, edges under a node {len(r['under'])}"
         )
+        # Every view, the whole graph included, reads at first sight.
         assert r["broken_words"] == [], (name, r["broken_words"])  # labels wrap between words only
-        if n_nodes <= 100:
-            assert r["min_label_px"] >= 11, (name, r["min_label_px"])
-            assert r["label_label"] == [], (name, r["label_label"])
-            assert r["label_node"] == [], (name, r["label_node"])
-            assert r["under"] == [], (name, r["under"])
-        else:  # a larger view says so, and stays navigable: find, filter by kind, collapse a compartment
-            assert "too many to read whole" in page.text_content(".mg-note")
-            page.fill("#mg-search", "irisn")
-            page.press("#mg-search", "Enter")
-            assert page.evaluate("() => metagraph.network.getSelectedNodes()") == ["irisin"]
-            before = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).length")
-            page.uncheck("input.mg-region[value=body]")
-            hidden = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden && !n.via}).length")
-            assert hidden > before
-            assert page.locator("input.mg-kind").count() > 0
+        assert r["min_label_px"] >= 11, (name, r["min_label_px"])
+        assert r["label_label"] == [], (name, r["label_label"])
+        assert r["label_node"] == [], (name, r["label_node"])
+        assert r["under"] == [], (name, r["under"])
+        assert r["nodes"] <= 100
+        if n_nodes > 100:  # an overview: it says what it folded and how to draw it, and stays navigable
+            _check_overview(page, n_nodes)
         page.close()
     assert len(figures) == 6
+
+
+def _check_overview(page: Any, n_nodes: int) -> None:
+    note = page.text_content(".mg-note")
+    assert "too many to read whole" in note and "+N more" in note and "Show all" in note
+    assert "Skeletal muscle" in note  # names the regions it folded
+    boxes = page.evaluate("() => metagraph.nodes.get({filter: n => n.summary && !n.hidden}).map(n => n.label)")
+    assert boxes and all(b.startswith("+") and b.endswith(" more") for b in boxes)
+    drawn = page.evaluate(SHOWN)
+    assert drawn + sum(int(b[1:].split()[0]) for b in boxes) == n_nodes  # nothing is lost: drawn or counted
+    # Every node on "Show all", and back.
+    page.click("#mg-more")
+    page.wait_for_function("() => document.getElementById('mg-more').textContent === 'Back to overview'")
+    assert page.evaluate(SHOWN) == n_nodes
+    assert page.evaluate("() => metagraph.nodes.get({filter: n => n.summary && !n.hidden}).length") == 0
+    page.click("#mg-more")
+    assert page.evaluate(SHOWN) == drawn
+    assert readability(page)["under"] == []
+    # Find reaches a folded node (Nrf2 is in a "+N more" box of the muscle): everything is drawn.
+    assert page.evaluate("() => metagraph.nodes.get('nrf2').hidden") is True
+    page.fill("#mg-search", "nrf 2")
+    page.press("#mg-search", "Enter")
+    assert page.evaluate("() => metagraph.network.getSelectedNodes()") == ["nrf2"]
+    assert page.evaluate(SHOWN) == n_nodes
+    # Back to the overview; a click on a "+N more" box draws everything too.
+    page.click("#mg-more")
+    page.evaluate("() => metagraph.network.selectNodes([])")
+    box = page.evaluate("""() => {
+        const id = metagraph.nodes.getIds({filter: n => n.summary && !n.hidden})[0];
+        const p = metagraph.network.canvasToDOM(metagraph.network.getPositions([id])[id]);
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""")
+    page.mouse.click(box[0], box[1])
+    page.wait_for_function("() => document.getElementById('mg-more').textContent === 'Back to overview'")
+    assert page.evaluate(SHOWN) == n_nodes
+    # Filter by kind and collapse a compartment.
+    page.uncheck("input.mg-kind[value=myokine]")
+    after = page.evaluate(SHOWN)
+    assert after < n_nodes
+    page.uncheck("input.mg-region[value=body]")
+    assert page.evaluate(SHOWN) < after

@@ -1034,7 +1034,9 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
             route=routes.get(triple),
         )
         if regions is not None and _inside_own_region(part, triple, regions):
-            data["hidden"] = data["inside"] = True  # "X is in the liver" is what the region already shows
+            data["hidden"] = True  # "X is in the liver" is what the region already shows
+            if overview is not None:
+                data["inside"] = True  # and stays hidden when "Show all" shows the other edges
         elif regions is not None and "label" in data:
             # The compartment figure names its edges by their look (the legend) and in
             # tooltips: text on every edge would lie over the nodes of a dense region.

@@ -272,6 +272,7 @@ RENDER = """async (src) => {
         crosses: paths.filter(p => (p.getAttribute('marker-end') || '').includes('crossEnd')).length,
         dotted: paths.filter(p => p.classList.contains('edge-pattern-dotted')).length,
         labels: Array.from(s.querySelectorAll('g.node')).map(n => n.textContent.trim()),
+        clusters: Array.from(s.querySelectorAll('g.cluster')).map(c => c.textContent.trim()),
         injected: document.querySelectorAll('#out img, #out script, #out b').length,
     };
 }"""
@@ -293,7 +294,16 @@ def _render_mermaid(browser: Any, dist: Path, text: str, tmp_path: Path) -> dict
 
 
 def test_mermaid_flowchart_renders(browser: Any, mermaid_dist: Path, pathway: MetaGraph, tmp_path: Path) -> None:
+    # The compartments (the default): one subgraph per region, an organ is its subgraph.
     result = _render_mermaid(browser, mermaid_dist, pathway.to_mermaid(title="Exercise pathway"), tmp_path)
+    from metagraph.render._compartments import compartments
+
+    regions = compartments(pathway).regions
+    places = sum(len(r.places) for r in regions)
+    assert result["nodes"] == 23 - places and sorted(result["clusters"]) == sorted(r.label for r in regions)
+    assert "PGC-1α" in result["labels"] and 0 < result["edges"] <= 25
+    # One column per kind, as before, on request.
+    result = _render_mermaid(browser, mermaid_dist, pathway.to_mermaid(layout="kinds"), tmp_path)
     assert result["nodes"] == 23 and result["edges"] == 25
     signs = [e.sign for e in pathway.edges()]
     assert result["crosses"] == signs.count(-1)

@@ -25,6 +25,7 @@ from tests.browser import (
     open_page,
     outside_canvas,
     readability,
+    svg_readability,
     wait_drawn,
 )
 
@@ -416,3 +417,80 @@ def _check_overview(page: Any, n_nodes: int) -> None:
     assert after < n_nodes
     page.uncheck("input.mg-region[value=body]")
     assert page.evaluate(SHOWN) < after
+
+
+# -- the Graphviz liver figure, measured at its stated size -------------------------
+def _liver_checks(name: str, r: dict[str, Any]) -> None:
+    """IL-6 and myonectin (the liver row's group node) and FGF21 outside the liver's cluster, arrows into it."""
+    liver = r["clusters"]["region_liver"]
+
+    def inside(b: dict[str, float], margin: float = 3.0) -> bool:
+        x, y = (b["left"] + b["right"]) / 2, (b["top"] + b["bottom"]) / 2
+        return (
+            liver["left"] - margin <= x <= liver["right"] + margin
+            and liver["top"] - margin <= y <= liver["bottom"] + margin
+        )
+
+    def apart(b: dict[str, float]) -> bool:
+        return (
+            b["right"] < liver["left"]
+            or b["left"] > liver["right"]
+            or b["bottom"] < liver["top"]
+            or b["top"] > liver["bottom"]
+        )
+
+    for node in ("liver_row_myokines", "fgf21"):
+        assert apart(r["nodes"][f"node_{node}"]), (name, node)
+        into = [e for e in r["edges"] if e["title"].startswith(f"{node}->") and e["head"] and inside(e["head"])]
+        assert into, (name, node, [e["title"] for e in r["edges"] if e["title"].startswith(node)])
+    assert inside(r["nodes"]["node_hepatic_glucose_production"], margin=0)
+
+
+def _print_figure(name: str, r: dict[str, Any]) -> None:
+    print(
+        f"\n[figure] {name}: {r['width_px']:.0f}x{r['height_px']:.0f} px, min label {r['min_label_px']:.1f} px "
+        f"({r['min_label_px'] * 0.75:.1f} pt; smallest: {', '.join(r['smallest'])}), label/label overlaps "
+        f"{len(r['label_label'])}, label/node overlaps {len(r['label_node'])}"
+    )
+
+
+def test_graphviz_liver_figures_are_readable_at_their_size(browser: Any, tmp_path: Path) -> None:
+    """`metagraph render liver.svg --focus liver`, and the PNG/PDF page at --size slide, page and column."""
+    import warnings
+
+    import metagraph
+    from metagraph.render.figure import FIGURE_SIZES, READABLE_PX, _figure_html
+    from metagraph.render.view import RenderWarning, View
+
+    need(shutil.which("dot") is not None, "Graphviz's dot is not installed (apt-get install graphviz)")
+    kg = metagraph.load()
+    # The SVG at its natural size, as a browser shows the file.
+    svg = kg.to_svg(tmp_path / "liver.svg", focus="liver", legend=True)
+    page, log = open_page(browser, svg)
+    r = svg_readability(page)
+    _print_figure("liver.svg (natural size)", r)
+    assert r["min_label_px"] >= READABLE_PX and r["label_label"] == [] and r["label_node"] == []
+    _liver_checks("liver.svg", r)
+    page.close()
+    # The figure's page, at the size it is printed or photographed (96 CSS pixels per inch).
+    readable = {}
+    for size in ("slide", "page", "column"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RenderWarning)
+            html, width, height = _figure_html(kg, View(focus="liver"), size=size)
+        path = tmp_path / f"liver-{size}.html"
+        path.write_text(html, encoding="utf-8")
+        page, log = open_page(browser, path, width=round(width * 96 / 25.4), height=round(height * 96 / 25.4))
+        r = svg_readability(page)
+        _print_figure(f"liver.png --size {size} ({FIGURE_SIZES[size][0]:g} mm wide)", r)
+        assert log.errors == [] and r["label_label"] == [] and r["label_node"] == [], (size, r)
+        _liver_checks(size, r)
+        said = [str(w.message) for w in caught if issubclass(w.category, RenderWarning)]
+        if r["min_label_px"] >= READABLE_PX:
+            assert said == [], (size, said)
+        else:  # too much for the size: the figure says so, with the size a reader would see
+            assert len(said) == 1 and f"{r['min_label_px']:.1f} px" in said[0], (size, r["min_label_px"], said)
+            print(f"[figure] liver.png --size {size}: warned: {said[0]}")
+        readable[size] = r["min_label_px"] >= READABLE_PX
+        page.close()
+    assert readable["slide"] and readable["page"], readable  # a column of 85 mm is too narrow for 10 nodes

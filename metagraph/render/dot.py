@@ -73,7 +73,12 @@ def _attrs(**attrs: Any) -> str:
 
 
 def to_dot(
-    graph: MetaGraph, view: View | None = None, *, size: str | None = None, **options: Unpack[ViewOptions]
+    graph: MetaGraph,
+    view: View | None = None,
+    *,
+    size: str | None = None,
+    compact: bool = False,
+    **options: Unpack[ViewOptions],
 ) -> str:
     """Return a Graphviz DOT digraph of the graph or a part of it.
 
@@ -95,6 +100,10 @@ def to_dot(
     size
         Fit the drawing to a 16:9 ``"slide"``, a journal ``"column"`` or a ``"page"``
         (see :func:`to_svg`).
+    compact
+        Wrap names and the legend's lines, and name edges by their look (the legend) only
+        (their tooltips keep the words): about half as wide, so its text is about twice
+        as large in a column or on a page.
     **options
         The fields of :class:`~metagraph.render.view.View` as keywords instead of ``view``:
         ``focus``, ``hops``, ``kinds``, ``highlight``, ``title``.
@@ -138,7 +147,7 @@ def to_dot(
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
     regions = compartments(graph, order) if view.layout in (None, "compartments") else None
     place_of = {p: r.key for r in regions.regions for p in r.places} if regions else {}
-    narrow = False
+    narrow = compact
 
     lines = ["digraph metagraph {"]
     lines.append(
@@ -161,7 +170,7 @@ def to_dot(
     lines.append(
         "  node " + _attrs(fontname=_FONT, fontsize=11, style="filled", penwidth=1.2, margin="0.12,0.06") + ";"
     )
-    lines.append("  edge " + _attrs(fontname=_FONT, fontsize=9, arrowsize=0.8) + ";")
+    lines.append("  edge " + _attrs(fontname=_FONT, fontsize=10.5, arrowsize=0.8) + ";")
 
     node_lines: dict[str, str] = {}
     groups: dict[Kind, list[str]] = {}
@@ -307,7 +316,7 @@ def _legend(part: MetaGraph, *, regions_drawn: bool, narrow: bool = False) -> li
         rows.append(f'<TR><TD>✕</TD><TD ALIGN="LEFT">{text(NEGATED)}</TD></TR>')
     table = '<TABLE BORDER="1" COLOR="#ced4da" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows)
     return [
-        f'  "mg_legend" [shape=plaintext, style="", fontsize=10, id="legend", label=<{table}</TABLE>>];',
+        f'  "mg_legend" [shape=plaintext, style="", fontsize=11, id="legend", label=<{table}</TABLE>>];',
         '  { rank=sink; "mg_legend"; }',
     ]
 
@@ -372,7 +381,8 @@ def to_svg(
         Where to write the SVG (written whole or not at all).
     size
         Fit the figure to a 16:9 ``"slide"``, a journal ``"column"`` (85 mm wide) or a
-        ``"page"`` (180 mm wide); by default Graphviz's natural size.
+        ``"page"`` (180 mm wide); by default Graphviz's natural size. A column or a page
+        is drawn ``compact`` (see :func:`to_dot`).
     view
         What to draw: the part of the graph, the highlighted chains and the heading. See
         :class:`~metagraph.render.view.View`, which documents every field.
@@ -421,5 +431,5 @@ def to_svg(
             RenderWarning,
             stacklevel=2,
         )
-    dot = to_dot(graph, view, size=size)
+    dot = to_dot(graph, view, size=size, compact=size in ("column", "page"))
     return write_bytes_atomic(path, dot_svg(dot))

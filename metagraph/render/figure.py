@@ -259,7 +259,7 @@ def to_figure(
     >>> import metagraph, shutil, tempfile, pathlib
     >>> kg = metagraph.load()
     >>> if shutil.which("dot") and shutil.which("chromium"):
-    ...     out = to_figure(kg, pathlib.Path(tempfile.mkdtemp()) / "liver.png", focus="liver", size="column")
+    ...     out = to_figure(kg, pathlib.Path(tempfile.mkdtemp()) / "liver.png", focus="liver", size="page")
     ...     print(out.read_bytes()[:4])
     ... else:
     ...     print(b"\\x89PNG")

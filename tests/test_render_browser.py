@@ -494,3 +494,25 @@ def test_graphviz_liver_figures_are_readable_at_their_size(browser: Any, tmp_pat
         readable[size] = r["min_label_px"] >= READABLE_PX
         page.close()
     assert readable["slide"] and readable["page"], readable  # a column of 85 mm is too narrow for 10 nodes
+
+
+def test_graphviz_trace_reads_on_a_slide(browser: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`metagraph render trace.svg --trace HIIT "insulin sensitivity" --via AMPK --size slide`, shown at its size."""
+    from metagraph.cli import main
+    from metagraph.render.figure import READABLE_PX
+
+    need(shutil.which("dot") is not None, "Graphviz's dot is not installed (apt-get install graphviz)")
+    out = tmp_path / "trace.svg"
+    argv = ["render", str(out), "--trace", "HIIT", "insulin sensitivity", "--via", "AMPK", "--size", "slide"]
+    assert main(argv) == 0
+    assert "warning" not in capsys.readouterr().err
+    page, log = open_page(browser, out)  # 13.33 inches wide: 1280 CSS pixels, a 16:9 slide
+    assert log.errors == []
+    r = svg_readability(page)
+    _print_figure("trace.svg --via AMPK --size slide", r)
+    assert 1270 <= r["width_px"] <= 1290 or 710 <= r["height_px"] <= 730  # fitted to the slide
+    assert r["min_label_px"] >= READABLE_PX and r["label_label"] == [] and r["label_node"] == [], r
+    titles = {e["title"] for e in r["edges"]}
+    assert {"ampk->pgc1a", "pgc1a->mitochondrial_biogenesis"} <= titles  # the AMPK → PGC-1α → mitochondria chain
+    assert page.evaluate("() => document.querySelectorAll('svg g#legend').length") == 1
+    page.close()

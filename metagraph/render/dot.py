@@ -381,8 +381,9 @@ def to_svg(
         Where to write the SVG (written whole or not at all).
     size
         Fit the figure to a 16:9 ``"slide"``, a journal ``"column"`` (85 mm wide) or a
-        ``"page"`` (180 mm wide); by default Graphviz's natural size. A column or a page
-        is drawn ``compact`` (see :func:`to_dot`).
+        ``"page"`` (180 mm wide); by default Graphviz's natural size. Fitted to a size,
+        it is drawn as is or ``compact`` (see :func:`to_dot`), whichever has the larger
+        text there.
     view
         What to draw: the part of the graph, the highlighted chains and the heading. See
         :class:`~metagraph.render.view.View`, which documents every field.
@@ -431,5 +432,8 @@ def to_svg(
             RenderWarning,
             stacklevel=2,
         )
-    dot = to_dot(graph, view, size=size, compact=size in ("column", "page"))
-    return write_bytes_atomic(path, dot_svg(dot))
+    if size is None:
+        return write_bytes_atomic(path, dot_svg(to_dot(graph, view)))
+    from metagraph.render.figure import best_svg
+
+    return write_bytes_atomic(path, best_svg(graph, view, size=size).encode("utf-8"))

@@ -36,6 +36,7 @@ __all__ = [
     "FIGURE_SIZES",
     "INSTALL_CHROMIUM",
     "READABLE_PX",
+    "best_svg",
     "figure_caption",
     "figure_page",
     "smallest_text_px",
@@ -127,6 +128,31 @@ def _placement(svg: str, caption: str, size: str) -> tuple[float, float, float, 
     return width, inner, drawn_h, math.ceil(height * 10) / 10
 
 
+def best_svg(graph: MetaGraph, view: View, *, size: str, caption: str = "", timeout: float = 120.0) -> str:
+    """The Graphviz SVG of ``view`` fitted to ``size``: as is or compact, whichever has the larger text there.
+
+    Compact (:func:`~metagraph.render.dot.to_dot`) wraps names and leaves edges to the
+    legend: narrower and taller, so it wins in a column or on a page, and for a long
+    chain on a slide. ``caption`` is the one set below the figure (it takes room).
+
+    Examples
+    --------
+    >>> import metagraph, shutil
+    >>> kg = metagraph.load()
+    >>> if shutil.which("dot"):
+    ...     svg = best_svg(kg, View(focus="liver", legend=True), size="page")
+    ...     print(smallest_text_px(svg, size="page") >= READABLE_PX)
+    ... else:
+    ...     print(True)
+    True
+    """
+    drawn = []
+    for compact in (False, True):
+        svg = dot_svg(to_dot(graph, view, size=size, compact=compact), timeout=timeout).decode("utf-8")
+        drawn.append((smallest_text_px(svg, caption, size=size), compact, svg))
+    return max(drawn)[2]
+
+
 def smallest_text_px(svg: str, caption: str = "", *, size: str = "slide") -> float:
     """The height (CSS pixels, 96 per inch) of the smallest text of a Graphviz SVG set on a figure of ``size``.
 
@@ -188,13 +214,8 @@ def _figure_html(graph: MetaGraph, view: View, *, size: str, timeout: float = 12
         view = dataclasses.replace(view, title=_title(graph, list(part.nx.nodes), view))
     view = dataclasses.replace(view, legend=True, layout=view.layout or "compartments")
     caption = figure_caption(graph, view)
-    # Drawn as is and compact (names wrapped, edges named by the legend: narrower, taller),
-    # the one whose smallest text is larger at this size is the figure.
-    drawn = []
-    for compact in (False, True):
-        svg = dot_svg(to_dot(graph, view, size=size, compact=compact), timeout=timeout).decode("utf-8")
-        drawn.append((smallest_text_px(svg, caption, size=size), compact, svg))
-    smallest, _, svg = max(drawn)
+    svg = best_svg(graph, view, size=size, caption=caption, timeout=timeout)
+    smallest = smallest_text_px(svg, caption, size=size)
     if smallest < READABLE_PX:
         warnings.warn(
             f"at --size {size} the figure's smallest text is {smallest:.1f} px ({smallest * 0.75:.1f} pt), under "

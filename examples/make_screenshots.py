@@ -8,7 +8,8 @@ It draws the pages with :meth:`metagraph.MetaGraph.to_html` and photographs them
 Debian's headless Chromium through Playwright (``pip install playwright``; the
 system ``chromium`` is used, nothing is downloaded). Beside each PNG it writes a
 small sidecar, ``<name>.view.json``: the node ids and edge ids
-(``source|target|key``) the picture draws, and which of them are highlighted.
+(``source|target|key``) the picture draws, which of them are highlighted, and
+which nodes a larger page folds into "+N more" boxes at first.
 ``tests/test_render_html.py`` compares the sidecars with what the code draws
 today, so a stale picture fails the tests: run this script again to refresh them.
 """
@@ -67,7 +68,7 @@ def differences(stored: dict[str, list[str]], drawn: dict[str, list[str]]) -> li
     Sets are compared, not lists (nor pixels): the order of ids does not matter.
     """
     found = []
-    for field in ("nodes", "edges", "highlighted_nodes", "highlighted_edges", "regions"):
+    for field in ("nodes", "edges", "highlighted_nodes", "highlighted_edges", "regions", "folded"):
         was, now = set(stored.get(field, [])), set(drawn[field])
         if was - now:
             found.append(f"{field} no longer drawn: {sorted(was - now)}")

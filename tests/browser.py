@@ -208,3 +208,76 @@ def readability(page: Any) -> dict[str, Any]:
     """
     result: dict[str, Any] = page.evaluate(READABILITY)
     return result
+
+
+SVG_READABILITY = r"""() => {
+    const svg = document.querySelector('svg');
+    const box = el => {
+        const r = el.getBoundingClientRect();
+        return {left: r.left, top: r.top, right: r.right, bottom: r.bottom};
+    };
+    const groups = [...svg.querySelectorAll('g.node, g.edge, g#legend')];
+    const labels = [];
+    groups.forEach((g, i) => {
+        // a node's text is its own; an edge's text may touch the edge's two ends (its head mark does)
+        const title = g.querySelector('title');
+        const ends = g.classList.contains('edge') && title ? title.textContent.split('->').map(n => 'node_' + n) : [];
+        g.querySelectorAll('text').forEach(t => {
+            if (!t.textContent.trim()) return;
+            const size = parseFloat(t.getAttribute('font-size') || '14');
+            labels.push({group: i, owners: [g.id, ...ends], text: t.textContent.trim(),
+                         px: size * t.getScreenCTM().a, box: box(t)});
+        });
+    });
+    const shapes = [...svg.querySelectorAll('g.node')].filter(g => g.id.startsWith('node_')).map((g, i) => {
+        const s = g.querySelector('polygon, ellipse, path');
+        return {id: g.id, box: s ? box(s) : box(g)};
+    });
+    const T = 0.5;
+    const hit = (a, b) => a.left < b.right - T && b.left < a.right - T && a.top < b.bottom - T && b.top < a.bottom - T;
+    const labelLabel = [], labelNode = [];
+    for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+            if (labels[i].group !== labels[j].group && hit(labels[i].box, labels[j].box)) {
+                labelLabel.push(labels[i].text + ' / ' + labels[j].text);
+            }
+        }
+        shapes.forEach(s => {
+            if (!labels[i].owners.includes(s.id) && hit(labels[i].box, s.box)) {
+                labelNode.push(labels[i].text + ' / ' + s.id);
+            }
+        });
+    }
+    const clusters = {};
+    svg.querySelectorAll('g.cluster').forEach(g => {
+        const s = g.querySelector('polygon, path');
+        clusters[g.id] = box(s || g);
+    });
+    const nodes = {};
+    shapes.forEach(s => { nodes[s.id] = s.box; });
+    const edges = [...svg.querySelectorAll('g.edge')].map(g => {
+        const title = g.querySelector('title').textContent;
+        const heads = g.querySelectorAll('polygon, polyline');
+        const head = heads.length ? box(heads[heads.length - 1]) : null;
+        return {title: title, head: head};
+    });
+    const px = labels.map(l => l.px);
+    const rect = svg.getBoundingClientRect();
+    return {width_px: rect.width, height_px: rect.height, labels: labels.length,
+            min_label_px: px.length ? Math.min(...px) : null,
+            smallest: labels.slice().sort((a, b) => a.px - b.px).slice(0, 3).map(l => l.text + ' ' + l.px.toFixed(1)),
+            label_label: labelLabel, label_node: labelNode, clusters: clusters, nodes: nodes, edges: edges};
+}"""
+
+
+def svg_readability(page: Any) -> dict[str, Any]:
+    """What a reader sees of the page's (first) Graphviz SVG at its size on the page, in CSS pixels.
+
+    ``min_label_px``: the smallest text's font height (node and edge labels, the legend);
+    ``label_label``: texts of different nodes, edges or the legend that overlap;
+    ``label_node``: texts that overlap the shape of another node; ``clusters`` and
+    ``nodes``: the boxes of each cluster (``region_<key>``) and node (``node_<id>``);
+    ``edges``: each edge's Graphviz title (``a->b``) and arrowhead box.
+    """
+    result: dict[str, Any] = page.evaluate(SVG_READABILITY)
+    return result

@@ -66,7 +66,8 @@ def test_focus_kinds_title_and_json(capsys: pytest.CaptureFixture[str], data: Pa
     assert code == 0
     assert json.loads(text) == {"path": str(out), "format": "mermaid", "nodes": 3, "edges": 2, "highlighted_chains": 0}
     mmd = out.read_text(encoding="utf-8")
-    assert mmd.startswith('---\ntitle: "Irisin"\n---\nflowchart LR\n') and "n_skeletal_muscle" in mmd
+    assert mmd.startswith('---\ntitle: "Irisin"\n---\nflowchart LR\n')
+    assert 'subgraph r_muscle["Skeletal muscle fibre"]' in mmd  # the compartments, by default: muscle is a region
 
 
 def test_trace_highlights_the_chains(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:
@@ -145,7 +146,7 @@ def test_cli_renders_text_formats_without_pyvis(data: Path, tmp_path: Path) -> N
 def _dot_nodes(dot: str) -> set[str]:
     import re
 
-    return set(re.findall(r'id="node_([^"]+)"', dot))
+    return set(re.findall(r'id="(?:node|place)_([^"]+)"', dot))  # an organ drawn as its region is a place
 
 
 def test_trace_context_none_neighbours_all(capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path) -> None:

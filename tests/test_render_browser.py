@@ -25,6 +25,7 @@ from tests.browser import (
     open_page,
     outside_canvas,
     readability,
+    svg_readability,
     wait_drawn,
 )
 
@@ -272,6 +273,7 @@ RENDER = """async (src) => {
         crosses: paths.filter(p => (p.getAttribute('marker-end') || '').includes('crossEnd')).length,
         dotted: paths.filter(p => p.classList.contains('edge-pattern-dotted')).length,
         labels: Array.from(s.querySelectorAll('g.node')).map(n => n.textContent.trim()),
+        clusters: Array.from(s.querySelectorAll('g.cluster')).map(c => c.textContent.trim()),
         injected: document.querySelectorAll('#out img, #out script, #out b').length,
     };
 }"""
@@ -293,7 +295,16 @@ def _render_mermaid(browser: Any, dist: Path, text: str, tmp_path: Path) -> dict
 
 
 def test_mermaid_flowchart_renders(browser: Any, mermaid_dist: Path, pathway: MetaGraph, tmp_path: Path) -> None:
+    # The compartments (the default): one subgraph per region, an organ is its subgraph.
     result = _render_mermaid(browser, mermaid_dist, pathway.to_mermaid(title="Exercise pathway"), tmp_path)
+    from metagraph.render._compartments import compartments
+
+    regions = compartments(pathway).regions
+    places = sum(len(r.places) for r in regions)
+    assert result["nodes"] == 23 - places and sorted(result["clusters"]) == sorted(r.label for r in regions)
+    assert "PGC-1α" in result["labels"] and 0 < result["edges"] <= 25
+    # One column per kind, as before, on request.
+    result = _render_mermaid(browser, mermaid_dist, pathway.to_mermaid(layout="kinds"), tmp_path)
     assert result["nodes"] == 23 and result["edges"] == 25
     signs = [e.sign for e in pathway.edges()]
     assert result["crosses"] == signs.count(-1)
@@ -338,6 +349,9 @@ def _readability_views(tmp_path: Path) -> dict[str, tuple[Path, int]]:
     return out
 
 
+SHOWN = "() => metagraph.nodes.get({filter: n => !n.hidden && !n.via && !n.summary}).length"
+
+
 def test_views_are_readable_at_fit_to_window(browser: Any, tmp_path: Path) -> None:
     figures = {}
     for name, (path, n_nodes) in _readability_views(tmp_path).items():
@@ -346,25 +360,159 @@ def test_views_are_readable_at_fit_to_window(browser: Any, tmp_path: Path) -> No
         r = readability(page)
         figures[name] = r
         print(
-            f"\n[readability 1400x900] {name}: {r['nodes']} nodes, min label {r['min_label_px']:.1f} px, "
-            f"label/label overlaps {len(r['label_label'])}, label/node overlaps {len(r['label_node'])}, "
-            f"edges under a node {len(r['under'])}"
+            f"\n[readability 1400x900] {name}: {r['nodes']} shapes drawn for {n_nodes} nodes, "
+            f"min label {r['min_label_px']:.1f} px, label/label overlaps {len(r['label_label'])}, "
+            f"label/node overlaps {len(r['label_node'])}, edges under a node {len(r['under'])}"
         )
+        # Every view, the whole graph included, reads at first sight.
         assert r["broken_words"] == [], (name, r["broken_words"])  # labels wrap between words only
-        if n_nodes <= 100:
-            assert r["min_label_px"] >= 11, (name, r["min_label_px"])
-            assert r["label_label"] == [], (name, r["label_label"])
-            assert r["label_node"] == [], (name, r["label_node"])
-            assert r["under"] == [], (name, r["under"])
-        else:  # a larger view says so, and stays navigable: find, filter by kind, collapse a compartment
-            assert "too many to read whole" in page.text_content(".mg-note")
-            page.fill("#mg-search", "irisn")
-            page.press("#mg-search", "Enter")
-            assert page.evaluate("() => metagraph.network.getSelectedNodes()") == ["irisin"]
-            before = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden}).length")
-            page.uncheck("input.mg-region[value=body]")
-            hidden = page.evaluate("() => metagraph.nodes.get({filter: n => n.hidden && !n.via}).length")
-            assert hidden > before
-            assert page.locator("input.mg-kind").count() > 0
+        assert r["min_label_px"] >= 11, (name, r["min_label_px"])
+        assert r["label_label"] == [], (name, r["label_label"])
+        assert r["label_node"] == [], (name, r["label_node"])
+        assert r["under"] == [], (name, r["under"])
+        assert r["nodes"] <= 100
+        if n_nodes > 100:  # an overview: it says what it folded and how to draw it, and stays navigable
+            _check_overview(page, n_nodes)
         page.close()
     assert len(figures) == 6
+
+
+def _check_overview(page: Any, n_nodes: int) -> None:
+    note = page.text_content(".mg-note")
+    assert "too many to read whole" in note and "+N more" in note and "Show all" in note
+    assert "Skeletal muscle" in note  # names the regions it folded
+    boxes = page.evaluate("() => metagraph.nodes.get({filter: n => n.summary && !n.hidden}).map(n => n.label)")
+    assert boxes and all(b.startswith("+") and b.endswith(" more") for b in boxes)
+    drawn = page.evaluate(SHOWN)
+    assert drawn + sum(int(b[1:].split()[0]) for b in boxes) == n_nodes  # nothing is lost: drawn or counted
+    # Every node on "Show all", and back.
+    page.click("#mg-more")
+    page.wait_for_function("() => document.getElementById('mg-more').textContent === 'Back to overview'")
+    assert page.evaluate(SHOWN) == n_nodes
+    assert page.evaluate("() => metagraph.nodes.get({filter: n => n.summary && !n.hidden}).length") == 0
+    page.click("#mg-more")
+    assert page.evaluate(SHOWN) == drawn
+    assert readability(page)["under"] == []
+    # Find reaches a folded node (Nrf2 is in a "+N more" box of the muscle): everything is drawn.
+    assert page.evaluate("() => metagraph.nodes.get('nrf2').hidden") is True
+    page.fill("#mg-search", "nrf 2")
+    page.press("#mg-search", "Enter")
+    assert page.evaluate("() => metagraph.network.getSelectedNodes()") == ["nrf2"]
+    assert page.evaluate(SHOWN) == n_nodes
+    # Back to the overview; a click on a "+N more" box draws everything too.
+    page.click("#mg-more")
+    page.evaluate("() => metagraph.network.selectNodes([])")
+    box = page.evaluate("""() => {
+        const id = metagraph.nodes.getIds({filter: n => n.summary && !n.hidden})[0];
+        const p = metagraph.network.canvasToDOM(metagraph.network.getPositions([id])[id]);
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""")
+    page.mouse.click(box[0], box[1])
+    page.wait_for_function("() => document.getElementById('mg-more').textContent === 'Back to overview'")
+    assert page.evaluate(SHOWN) == n_nodes
+    # Filter by kind and collapse a compartment.
+    page.uncheck("input.mg-kind[value=myokine]")
+    after = page.evaluate(SHOWN)
+    assert after < n_nodes
+    page.uncheck("input.mg-region[value=body]")
+    assert page.evaluate(SHOWN) < after
+
+
+# -- the Graphviz liver figure, measured at its stated size -------------------------
+def _liver_checks(name: str, r: dict[str, Any]) -> None:
+    """IL-6 and myonectin (the liver row's group node) and FGF21 outside the liver's cluster, arrows into it."""
+    liver = r["clusters"]["region_liver"]
+
+    def inside(b: dict[str, float], margin: float = 3.0) -> bool:
+        x, y = (b["left"] + b["right"]) / 2, (b["top"] + b["bottom"]) / 2
+        return (
+            liver["left"] - margin <= x <= liver["right"] + margin
+            and liver["top"] - margin <= y <= liver["bottom"] + margin
+        )
+
+    def apart(b: dict[str, float]) -> bool:
+        return (
+            b["right"] < liver["left"]
+            or b["left"] > liver["right"]
+            or b["bottom"] < liver["top"]
+            or b["top"] > liver["bottom"]
+        )
+
+    for node in ("liver_row_myokines", "fgf21"):
+        assert apart(r["nodes"][f"node_{node}"]), (name, node)
+        into = [e for e in r["edges"] if e["title"].startswith(f"{node}->") and e["head"] and inside(e["head"])]
+        assert into, (name, node, [e["title"] for e in r["edges"] if e["title"].startswith(node)])
+    assert inside(r["nodes"]["node_hepatic_glucose_production"], margin=0)
+
+
+def _print_figure(name: str, r: dict[str, Any]) -> None:
+    print(
+        f"\n[figure] {name}: {r['width_px']:.0f}x{r['height_px']:.0f} px, min label {r['min_label_px']:.1f} px "
+        f"({r['min_label_px'] * 0.75:.1f} pt; smallest: {', '.join(r['smallest'])}), label/label overlaps "
+        f"{len(r['label_label'])}, label/node overlaps {len(r['label_node'])}"
+    )
+
+
+def test_graphviz_liver_figures_are_readable_at_their_size(browser: Any, tmp_path: Path) -> None:
+    """`metagraph render liver.svg --focus liver`, and the PNG/PDF page at --size slide, page and column."""
+    import warnings
+
+    import metagraph
+    from metagraph.render.figure import FIGURE_SIZES, READABLE_PX, _figure_html
+    from metagraph.render.view import RenderWarning, View
+
+    need(shutil.which("dot") is not None, "Graphviz's dot is not installed (apt-get install graphviz)")
+    kg = metagraph.load()
+    # The SVG at its natural size, as a browser shows the file.
+    svg = kg.to_svg(tmp_path / "liver.svg", focus="liver", legend=True)
+    page, log = open_page(browser, svg)
+    r = svg_readability(page)
+    _print_figure("liver.svg (natural size)", r)
+    assert r["min_label_px"] >= READABLE_PX and r["label_label"] == [] and r["label_node"] == []
+    _liver_checks("liver.svg", r)
+    page.close()
+    # The figure's page, at the size it is printed or photographed (96 CSS pixels per inch).
+    readable = {}
+    for size in ("slide", "page", "column"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RenderWarning)
+            html, width, height = _figure_html(kg, View(focus="liver"), size=size)
+        path = tmp_path / f"liver-{size}.html"
+        path.write_text(html, encoding="utf-8")
+        page, log = open_page(browser, path, width=round(width * 96 / 25.4), height=round(height * 96 / 25.4))
+        r = svg_readability(page)
+        _print_figure(f"liver.png --size {size} ({FIGURE_SIZES[size][0]:g} mm wide)", r)
+        assert log.errors == [] and r["label_label"] == [] and r["label_node"] == [], (size, r)
+        _liver_checks(size, r)
+        said = [str(w.message) for w in caught if issubclass(w.category, RenderWarning)]
+        if r["min_label_px"] >= READABLE_PX:
+            assert said == [], (size, said)
+        else:  # too much for the size: the figure says so, with the size a reader would see
+            assert len(said) == 1 and f"{r['min_label_px']:.1f} px" in said[0], (size, r["min_label_px"], said)
+            print(f"[figure] liver.png --size {size}: warned: {said[0]}")
+        readable[size] = r["min_label_px"] >= READABLE_PX
+        page.close()
+    assert readable["slide"] and readable["page"], readable  # a column of 85 mm is too narrow for 10 nodes
+
+
+def test_graphviz_trace_reads_on_a_slide(browser: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`metagraph render trace.svg --trace HIIT "insulin sensitivity" --via AMPK --size slide`, shown at its size."""
+    from metagraph.cli import main
+    from metagraph.render.figure import READABLE_PX
+
+    need(shutil.which("dot") is not None, "Graphviz's dot is not installed (apt-get install graphviz)")
+    out = tmp_path / "trace.svg"
+    argv = ["render", str(out), "--trace", "HIIT", "insulin sensitivity", "--via", "AMPK", "--size", "slide"]
+    assert main(argv) == 0
+    assert "warning" not in capsys.readouterr().err
+    page, log = open_page(browser, out)  # 13.33 inches wide: 1280 CSS pixels, a 16:9 slide
+    assert log.errors == []
+    r = svg_readability(page)
+    _print_figure("trace.svg --via AMPK --size slide", r)
+    assert 1270 <= r["width_px"] <= 1290 or 710 <= r["height_px"] <= 730  # fitted to the slide
+    assert r["min_label_px"] >= READABLE_PX and r["label_label"] == [] and r["label_node"] == [], r
+    titles = {e["title"] for e in r["edges"]}
+    assert {"ampk->pgc1a", "pgc1a->mitochondrial_biogenesis"} <= titles  # the AMPK → PGC-1α → mitochondria chain
+    assert page.evaluate("() => document.querySelectorAll('svg g#legend').length") == 1
+    page.close()

@@ -26,7 +26,7 @@ def edges_of(dot: str) -> list[tuple[str, str, str]]:
 
 
 def test_dot_has_every_node_edge_and_one_rank_per_kind(pathway: MetaGraph) -> None:
-    dot = pathway.to_dot()
+    dot = pathway.to_dot(layout="kinds")  # the old layout, kept as an option
     assert dot.startswith("digraph metagraph {\n") and dot.endswith("}\n")
     assert 'rankdir="LR"' in dot
     for n in pathway.nx.nodes:
@@ -38,7 +38,7 @@ def test_dot_has_every_node_edge_and_one_rank_per_kind(pathway: MetaGraph) -> No
 
 
 def test_arrowheads_and_styles_follow_the_sign(pathway: MetaGraph) -> None:
-    edges = {(u, v): attrs for u, v, attrs in edges_of(pathway.to_dot())}
+    edges = {(u, v): attrs for u, v, attrs in edges_of(pathway.to_dot(layout="kinds"))}
     assert 'arrowhead="tee"' in edges[("il6", "inflammation")] and "dashed" not in edges[("il6", "inflammation")]
     assert 'arrowhead="normal"' in edges[("ampk", "pgc1a")]
     assert 'style="dashed"' in edges[("skeletal_muscle", "irisin")]
@@ -83,14 +83,14 @@ def _need_dot() -> None:
 
 def test_dot_draws_nodes_and_tee_arrowheads(pathway: MetaGraph, tmp_path: Path) -> None:
     _need_dot()
-    root = ET.parse(pathway.to_svg(tmp_path / "p.svg", title="pathway")).getroot()
+    root = ET.parse(pathway.to_svg(tmp_path / "p.svg", title="pathway", layout="kinds")).getroot()
     nodes = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
     edges = {g.get("id"): g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"}
     assert set(nodes) == {f"node_{n}" for n in pathway.nx.nodes}
     assert len(edges) == 25 and all(e.startswith("e") for e in edges)  # the ordering edges are invisible
     assert nodes["node_pgc1a"].find(f".//{SVG}text").text == "PGC-1α"
 
-    dot = pathway.to_dot(title="pathway")
+    dot = pathway.to_dot(title="pathway", layout="kinds")
     signs = {
         f"e{i}": pathway.edge_model(*_triple(pathway, u, v, attrs)).sign
         for i, (u, v, attrs) in enumerate(edges_of(dot))
@@ -138,8 +138,13 @@ def test_dot_failure_is_reported() -> None:
 @given(graph_records())
 def test_any_graph_gives_valid_dot(records: tuple) -> None:
     g = MetaGraph(*records)
-    dot = to_dot(g)
+    dot = to_dot(g, layout="kinds")
     assert len(edges_of(dot)) == g.nx.number_of_edges()
+    # the compartments (the default) hide only "X is in its own region" edges, and keep them as lines
+    regions = to_dot(g)
+    assert len(re.findall(r'id="e\d+"', regions)) == g.nx.number_of_edges()
+    for line in regions.splitlines():
+        assert line.replace("\\\\", "").replace('\\"', "").count('"') % 2 == 0
     # every line is a statement Graphviz can read: quotes balanced once escapes are removed
     for line in dot.splitlines():
         assert line.replace("\\\\", "").replace('\\"', "").count('"') % 2 == 0

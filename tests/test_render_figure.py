@@ -70,7 +70,11 @@ def test_figure_page_escapes_the_caption_and_sizes_the_page() -> None:
 @pytest.mark.parametrize("size", ["slide", "column", "page"])
 def test_png_fits_its_size(kg: metagraph.MetaGraph, tmp_path: Path, size: str) -> None:
     _tools()
-    out = to_figure(kg, tmp_path / "liver.png", focus="liver", size=size)
+    if size == "column":  # ten nodes in 85 mm: the figure says its text is too small there
+        with pytest.warns(RenderWarning, match=r"at --size column the figure's smallest text is [\d.]+ px"):
+            out = to_figure(kg, tmp_path / "liver.png", focus="liver", size=size)
+    else:
+        out = to_figure(kg, tmp_path / "liver.png", focus="liver", size=size)
     width, height = _png_size(out)
     want_mm = FIGURE_SIZES[size][0]
     assert abs(width / 3 - want_mm * 96 / 25.4) <= 3  # 3 device pixels per CSS pixel, ~290 dpi

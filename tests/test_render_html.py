@@ -17,6 +17,7 @@ import pytest
 
 from metagraph import Edge, MetaGraph, Node, RenderError, UnknownNodeError
 from metagraph.examples import HOSTILE_DESCRIPTION, HOSTILE_NAME, chain_along, hostile_graph
+from metagraph.render import html as page_module
 from metagraph.render._style import DIM, KIND_STYLES
 from metagraph.render.html import LARGE_GRAPH, HtmlDiagram, html_document, iframe, page_contents, show, to_html
 from metagraph.schema import Kind
@@ -453,3 +454,47 @@ def test_region_labels_are_escaped(tmp_path: Path) -> None:
     parser = _Resources()
     parser.feed(page)
     assert parser.urls == []
+
+
+def test_a_larger_page_opens_on_an_overview_that_loses_nothing(kg: MetaGraph) -> None:
+    """Over 100 nodes: each region's best-connected nodes, the others folded into "+N more" boxes."""
+    page = html_document(kg)
+    nodes, edges = datasets(page)
+    graph_ids = {n.id for n in kg}
+    boxes = [n for n in nodes if n.get("summary")]
+    real = [n for n in nodes if not n.get("summary")]
+    assert {n["id"] for n in real} == graph_ids  # every node is on the page, for "Show all" and Find
+    folded = [n for n in real if n.get("folded")]
+    assert all(n["hidden"] for n in folded)
+    drawn = [n for n in real if not n.get("hidden")]
+    assert len(drawn) + len(boxes) <= page_module.GRID_ROUTED_NODES
+    assert sum(int(b["label"].split()[0][1:]) for b in boxes) == len(folded)  # "+N more" counts them all
+    # The hubs stay: the exercises, and AMPK, PGC-1α, IL-6, irisin.
+    assert {"hiit", "exercise", "ampk", "pgc1a", "il6", "irisin"} <= {n["id"] for n in drawn}
+    # Each folded node's region has a box, and the box names it in its tooltip.
+    names = {n["id"]: n["label"] for n in real}
+    by_region = {b["region"]: b for b in boxes}
+    for n in folded:
+        assert names[n["id"]] in by_region[n["region"]]["title"]
+    # The graph's edges are all there; those of folded nodes wait for "Show all", bundled meanwhile.
+    ids = {e["id"] for e in edges if not e.get("bundle")}
+    assert ids == {page_module.edge_id(u, v, k) for u, v, k in kg.nx.edges(keys=True)}
+    touching = [e for e in edges if e.get("stage") == "full"]
+    assert touching and all(e["hidden"] for e in touching)
+    # Each edge of a folded node is in one bundle between the drawn ends it stands for (but
+    # an edge between two nodes of one box, which the box holds).
+    stand_in = {n["id"]: page_module.summary_id(n["region"]) for n in folded}
+    ends = [(stand_in.get(e["from"], e["from"]), stand_in.get(e["to"], e["to"])) for e in touching]
+    bundles = {(e["from"], e["to"]): e["bundle"] for e in edges if e.get("bundle")}
+    assert sum(bundles.values()) == sum(1 for a, b in ends if a != b)
+    assert set(bundles) == {(a, b) for a, b in ends if a != b}
+    assert "too many to read whole" in page and "Show all 134 nodes" in page
+    assert html_document(kg) == page  # byte-stable
+
+
+def test_a_page_up_to_100_nodes_has_no_overview(pathway: MetaGraph) -> None:
+    page = html_document(pathway)
+    nodes, edges = datasets(page)
+    assert not any(n.get("summary") or n.get("folded") for n in nodes)
+    assert not any(e.get("bundle") or e.get("stage") for e in edges)
+    assert 'id="mg-more"' not in page

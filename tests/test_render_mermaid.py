@@ -32,7 +32,7 @@ def parse(text: str) -> tuple[dict[str, str], list[tuple[str, str, str, str]], l
 
 
 def test_flowchart_has_every_node_and_edge(pathway: MetaGraph) -> None:
-    nodes, edges, rest = parse(pathway.to_mermaid())
+    nodes, edges, rest = parse(pathway.to_mermaid(layout="kinds"))  # the old layout, kept as an option
     assert rest[0] == "flowchart LR"
     assert set(nodes) == {mermaid_id(n) for n in pathway.nx.nodes}
     assert len(edges) == 25
@@ -40,7 +40,7 @@ def test_flowchart_has_every_node_and_edge(pathway: MetaGraph) -> None:
 
 
 def test_arrow_semantics_follow_the_sign(pathway: MetaGraph) -> None:
-    text = pathway.to_mermaid()
+    text = pathway.to_mermaid(layout="kinds")
     _, edges, rest = parse(text)
     ops = {(s, t, label): op for s, op, label, t in edges}
     assert ops[("n_ampk", "n_pgc1a", "activates")] == "-->"
@@ -52,13 +52,14 @@ def test_arrow_semantics_follow_the_sign(pathway: MetaGraph) -> None:
 
 
 def test_one_class_per_kind(pathway: MetaGraph) -> None:
-    text = pathway.to_mermaid()
+    text = pathway.to_mermaid(layout="kinds")
     assert len(re.findall(r"^  classDef k_\w+ fill:#", text, flags=re.M)) == 9
     assert "  class n_il6,n_myonectin,n_irisin k_myokine" in text
 
 
 def test_labels_and_ids_are_escaped() -> None:
-    text = hostile_graph().to_mermaid()
+    text = hostile_graph().to_mermaid(layout="kinds")
+    assert hostile_graph().to_mermaid().count("#60;img") == text.count("#60;img")  # compartments escape the same
     nodes, edges, _ = parse(text)
     assert HOSTILE_NAME not in text and "<" not in text.replace("--x", "") and "#60;img" in text
     assert nodes["n_end"] == "end #34;node#34; #35;1#59; #60;b#62;bold#60;/b#62;"
@@ -82,7 +83,7 @@ def test_highlight_dims_the_rest(pathway: MetaGraph) -> None:
 
 
 def test_focus_and_title(pathway: MetaGraph) -> None:
-    text = pathway.to_mermaid(focus="irisin", hops=1, title='Irisin "hub"')
+    text = pathway.to_mermaid(focus="irisin", hops=1, title='Irisin "hub"', layout="kinds")
     nodes, edges, _ = parse(text)
     assert set(nodes) == {"n_irisin", "n_fndc5", "n_skeletal_muscle", "n_adipose_tissue", "n_browning_of_white_fat"}
     assert text.startswith('---\ntitle: "Irisin \\"hub\\""\n---\nflowchart LR\n')
@@ -111,8 +112,17 @@ def test_too_many_edges_is_a_clear_error() -> None:
 def test_any_graph_gives_parseable_lines(records: tuple) -> None:
     nodes, edges, refs = records
     kg = MetaGraph(nodes, edges, refs)
-    parsed_nodes, parsed_edges, rest = parse(to_mermaid(kg))
+    parsed_nodes, parsed_edges, rest = parse(to_mermaid(kg, layout="kinds"))
     assert len(parsed_nodes) == len(nodes) and len(parsed_edges) == len(edges)
+    # The compartments (the default): a node is a node or its region; every label is escaped.
+    text = to_mermaid(kg)
+    flat = "\n".join("  " + line.strip() for line in text.splitlines())
+    region_nodes, region_edges, _ = parse(flat.replace("  r_", "  n_r_").replace("| r_", "| n_r_"))
+    places = {n.id for n in nodes if n.kind.value in ("organ", "cell")}
+    assert len(region_nodes) == len(nodes) - len(places)
+    assert len(region_edges) <= len(edges)
+    for label in [*region_nodes.values(), *(e[2] for e in region_edges)]:
+        assert not set(label) & set('"<>[](){}|`\n')
     assert rest[0] == "flowchart LR"
     for label in [*parsed_nodes.values(), *(e[2] for e in parsed_edges)]:
         assert not set(label) & set('"<>[](){}|`\n')

@@ -139,7 +139,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         choices=("kinds", "compartments"),
         default=None,
         help="one column per kind, or the body's compartments (exercise, muscle fibre, circulation, each "
-        "target organ as a region, whole body); default: compartments for .html, kinds for the static formats",
+        "target organ as a region, whole body); default: compartments",
     )
     p.add_argument(
         "--no-legend",

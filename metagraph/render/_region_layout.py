@@ -32,7 +32,7 @@ from metagraph.schema import KIND_ORDER, Kind
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["REGION_COLOURS", "DrawnRegion", "RegionLayout", "bare_regions", "region_layout"]
+__all__ = ["REGION_COLOURS", "DrawnRegion", "RegionLayout", "bare_regions", "region_layout", "summary_id"]
 
 #: Fill and border of each region (every organ shares one look).
 REGION_COLOURS = {
@@ -82,6 +82,17 @@ class RegionLayout:
     regions: list[DrawnRegion]
     region_of: dict[str, str]
     headers: dict[str, str]
+
+
+def summary_id(key: str) -> str:
+    """The id of the node that stands for the collapsed region ``key`` (no node id has a space).
+
+    Examples
+    --------
+    >>> summary_id("muscle")
+    'region muscle'
+    """
+    return f"region {key}"
 
 
 _HEAD_NAMES = {MUSCLE: ("skeletal_muscle", "skeletal muscle"), CIRCULATION: ("blood", "blood")}
@@ -136,6 +147,7 @@ def region_layout(
     *,
     emphasis: Iterable[tuple[str, str]] = (),
     target: tuple[float, float] = _TARGET,
+    folded: dict[str, tuple[frozenset[str], tuple[float, float, float]]] | None = None,
 ) -> RegionLayout:
     """Lay ``part`` out as the body's compartments.
 
@@ -152,6 +164,11 @@ def region_layout(
         ``(source, target)`` pairs of a highlighted chain, pulled into line first.
     target
         The window (canvas pixels at scale 1) the figure should fit best.
+    folded
+        Region key → the nodes of that region left out, and the size of the one node
+        (:func:`summary_id`) drawn in the region in their place ("+12 more"). The nodes
+        left out get no position; an edge to one of them counts as an edge to that node.
+        A region whose title node is left out is drawn as that one node alone.
 
     Examples
     --------
@@ -162,14 +179,34 @@ def region_layout(
     (['exercise', 'muscle', 'circulation'], 'adipose_tissue')
     >>> lay.positions["hiit"][0] < lay.positions["irisin"][0] < lay.positions["insulin_sensitivity"][0]
     True
+    >>> small = region_layout(
+    ...     kg, kg, lambda n: (120.0, 40.0, 20.0), folded={"muscle": (frozenset({"ampk"}), (100.0, 40.0, 20.0))}
+    ... )
+    >>> "ampk" in small.positions, small.region_of[summary_id("muscle")]
+    (False, 'muscle')
     """
     nx = part.nx
     comp = compartments(graph, list(nx.nodes))
+    folded = folded or {}
     bare = bare_regions(graph, comp.regions)
     headers: dict[str, str] = {}
     inside: dict[str, list[str]] = {}
+    stand_in: dict[str, str] = {}  # a node left out → the "+N more" node of its region
     for r in comp.regions:
         head = _header(graph, r)
+        if r.key in folded:
+            gone = folded[r.key][0]
+            stand_in.update((n, summary_id(r.key)) for n in [*r.places, *r.members] if n in gone)
+            if head in gone or r.key in bare:  # the whole region: one node
+                stand_in.update((n, summary_id(r.key)) for n in [*r.places, *r.members])
+                bare.add(r.key)
+                inside[r.key] = [summary_id(r.key)]
+                continue
+            if head is not None:
+                headers[head] = r.key
+            inside[r.key] = [n for n in [*r.places, *r.members] if n != head and n not in gone]
+            inside[r.key].append(summary_id(r.key))
+            continue
         if r.key in bare:
             inside[r.key] = list(r.places)  # the node alone, drawn as itself (not a title tab)
             continue
@@ -179,13 +216,19 @@ def region_layout(
     region_of = {n: k for k, ns in inside.items() for n in ns} | headers
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
     sort_key = {
-        n: (kind_rank[Kind(nx.nodes[n]["kind"])], str(nx.nodes[n].get("name", n)).casefold(), n) for n in nx.nodes
+        n: (kind_rank[Kind(nx.nodes[n]["kind"])], str(nx.nodes[n].get("name", n)).casefold(), n)
+        for n in nx.nodes
+        if n not in stand_in
     }
-    pairs = [(u, v) for u, v in nx.edges() if u != v]
+    # the "+N more" node comes last in its region
+    sort_key.update((summary_id(k), (len(kind_rank), "", k)) for k in folded)
+    ends = [(stand_in.get(u, u), stand_in.get(v, v)) for u, v in nx.edges()]
+    pairs = [(u, v) for u, v in ends if u != v]
 
-    sizes = {n: size(n) for n in nx.nodes}
+    sizes = {n: size(n) for n in nx.nodes if n not in stand_in}
+    sizes.update((summary_id(k), s) for k, (_, s) in folded.items())
     organ_keys = {r.key for r in comp.regions if r.key not in (EXERCISE, MUSCLE, CIRCULATION, BODY)}
-    strong = set(emphasis)
+    strong = {(stand_in.get(u, u), stand_in.get(v, v)) for u, v in emphasis}
     # A chain inside a region runs left to right over up to ``depth`` columns; a tall
     # column wraps after ``rows`` nodes. Both are chosen to fit the window at the
     # largest scale, up to 1 (ties go to the deeper, taller layout: more of the story in line).

@@ -208,8 +208,8 @@ def chain_to_mermaid(chain: Any, *, graph: MetaGraph | None = None, context_hops
     >>> from types import SimpleNamespace
     >>> from metagraph import Node
     >>> chain = SimpleNamespace(nodes=[Node(id="ampk", name="AMPK", kind="signal")], edges=[])
-    >>> chain_to_mermaid(chain).splitlines()[:2]
-    ['flowchart LR', '  n_ampk(["AMPK"])']
+    >>> chain_to_mermaid(chain).splitlines()[:3]
+    ['flowchart LR', '  subgraph r_muscle["Skeletal muscle fibre"]', '    n_ampk(["AMPK"])']
     """
     from metagraph.render.mermaid import to_mermaid
 

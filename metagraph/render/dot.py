@@ -1,7 +1,10 @@
 """Graphviz diagrams of a view: DOT text, and SVG through Graphviz's ``dot`` program.
 
-Left to right (``rankdir=LR``), one rank per kind in the order of
-:data:`metagraph.schema.KIND_ORDER`; activation is a green arrow, inhibition a red
+Left to right (``rankdir=LR``) through the body's compartments, one Graphviz cluster
+each (the regions of the HTML page, from :mod:`metagraph.render._compartments`):
+the exercise, the muscle fibre, the circulation, each target organ, the whole body;
+``layout="kinds"`` draws one rank per kind in the order of
+:data:`metagraph.schema.KIND_ORDER` instead. Activation is a green arrow, inhibition a red
 ``tee`` (as in SBGN Activity Flow), structural relations grey and dashed. Every
 string is quoted and escaped, so names with quotes, backslashes or ``<`` stay text.
 """
@@ -12,6 +15,7 @@ import html
 import os
 import shutil
 import subprocess
+import textwrap
 import warnings
 from itertools import pairwise
 from pathlib import Path
@@ -69,14 +73,22 @@ def _attrs(**attrs: Any) -> str:
 
 
 def to_dot(
-    graph: MetaGraph, view: View | None = None, *, size: str | None = None, **options: Unpack[ViewOptions]
+    graph: MetaGraph,
+    view: View | None = None,
+    *,
+    size: str | None = None,
+    compact: bool = False,
+    **options: Unpack[ViewOptions],
 ) -> str:
     """Return a Graphviz DOT digraph of the graph or a part of it.
 
-    Left to right (``rankdir=LR``), one rank per kind; green arrows for activation,
+    Left to right (``rankdir=LR``) through the body's compartments, one cluster each
+    (an organ is its cluster: the arrows that reach it end on its border), or with
+    ``layout="kinds"`` one rank per kind; green arrows for activation,
     ``arrowhead=tee`` for inhibition, ``style=dashed`` for structural relations.
-    Visible edges have ids ``e0``, ``e1``, ...; the invisible edges that keep the kinds
-    in order have ids ``order0``, ...
+    Edges have ids ``e0``, ``e1``, ... (an edge saying that a node is in the organ whose
+    cluster it is drawn in is invisible); the invisible edges that keep the regions (or
+    kinds) in order have ids ``order0``, ...
 
     Parameters
     ----------
@@ -85,6 +97,13 @@ def to_dot(
     view
         What to draw: the part of the graph, the highlighted chains and the heading. See
         :class:`~metagraph.render.view.View`, which documents every field.
+    size
+        Fit the drawing to a 16:9 ``"slide"``, a journal ``"column"`` or a ``"page"``
+        (see :func:`to_svg`).
+    compact
+        Wrap names and the legend's lines, and name edges by their look (the legend) only
+        (their tooltips keep the words): about half as wide, so its text is about twice
+        as large in a column or on a page.
     **options
         The fields of :class:`~metagraph.render.view.View` as keywords instead of ``view``:
         ``focus``, ``hops``, ``kinds``, ``highlight``, ``title``.
@@ -126,8 +145,9 @@ def to_dot(
     layout = layered_layout(part, emphasis=[(u, v) for u, v, _ in marks.edges])
     order = [n for col in layout.columns for n in col]
     kind_rank = {k: i for i, k in enumerate(KIND_ORDER)}
-    regions = compartments(graph, order) if view.layout == "compartments" else None
+    regions = compartments(graph, order) if view.layout in (None, "compartments") else None
     place_of = {p: r.key for r in regions.regions for p in r.places} if regions else {}
+    narrow = compact
 
     lines = ["digraph metagraph {"]
     lines.append(
@@ -137,7 +157,7 @@ def to_dot(
             newrank=True,
             compound=True if regions else None,
             nodesep=0.25,
-            ranksep=0.7,
+            ranksep=0.4 if narrow else 0.7,
             fontname=_FONT,
             fontsize=14,
             labelloc="t",
@@ -150,7 +170,7 @@ def to_dot(
     lines.append(
         "  node " + _attrs(fontname=_FONT, fontsize=11, style="filled", penwidth=1.2, margin="0.12,0.06") + ";"
     )
-    lines.append("  edge " + _attrs(fontname=_FONT, fontsize=9, arrowsize=0.8) + ";")
+    lines.append("  edge " + _attrs(fontname=_FONT, fontsize=10.5, arrowsize=0.8) + ";")
 
     node_lines: dict[str, str] = {}
     groups: dict[Kind, list[str]] = {}
@@ -164,7 +184,7 @@ def to_dot(
         dimmed = marks.active and n not in marks.nodes
         emphasised = marks.active and n in marks.nodes
         node_lines[n] = f"  {quote_dot(n)} " + _attrs(
-            label=node.name,
+            label=_wrap(node.name) if narrow else node.name,
             shape=shape.dot_shape,
             style=shape.dot_style,
             fillcolor=DIM["fill"] if dimmed else shape.fill,
@@ -217,7 +237,7 @@ def to_dot(
         lines.append(
             f"  {quote_dot(u)} -> {quote_dot(v)} "
             + _attrs(
-                label=edge_label(part, edge),
+                label=None if narrow else edge_label(part, edge),
                 color=colour,
                 fontcolor=DIM["font"] if dimmed else line.colour,
                 arrowhead=line.dot_arrowhead,
@@ -236,12 +256,13 @@ def to_dot(
         )
     if regions is None:
         present = [groups[k][0] for k in KIND_ORDER if k in groups]
-    else:  # keep the regions in the body's order, left to right
+    else:  # keep the regions in the body's order, left to right (a column: top to bottom)
         present = [(r.members or r.places)[0] for r in regions.regions]
     for i, (a, b) in enumerate(pairwise(present)):
         lines.append(f"  {quote_dot(a)} -> {quote_dot(b)} " + _attrs(style="invis", id=f"order{i}") + ";")
     if view.legend:
-        lines += _legend(part, regions_drawn=regions is not None)
+        lines += _legend(part, regions_drawn=regions is not None, narrow=narrow)
+
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -270,24 +291,32 @@ _GLYPHS = {
 }
 
 
-def _legend(part: MetaGraph, *, regions_drawn: bool) -> list[str]:
-    """A legend node (an HTML-like table) of the kinds and edge semantics ``part`` draws."""
+def _wrap(text: str, width: int = 14) -> str:
+    """Break a name into lines of about ``width`` characters, between words only."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def _legend(part: MetaGraph, *, regions_drawn: bool, narrow: bool = False) -> list[str]:
+    """A legend node (an HTML-like table) of the kinds and edge semantics ``part`` draws (wrapped when narrow)."""
     items = legend_items(part, places=not regions_drawn)
     if items.empty:
         return []
+
+    def text(words: str) -> str:
+        lines = textwrap.wrap(words, 26, break_long_words=False) if narrow else [words]
+        return '<BR ALIGN="LEFT"/>'.join(html.escape(line) for line in lines)
+
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
     for k in items.kinds:
-        rows.append(f'<TR><TD BGCOLOR="{k.fill}" WIDTH="28"> </TD><TD ALIGN="LEFT">{html.escape(k.label)}</TD></TR>')
+        rows.append(f'<TR><TD BGCOLOR="{k.fill}" WIDTH="28"> </TD><TD ALIGN="LEFT">{text(k.label)}</TD></TR>')
     for e in items.edges:
         glyph = html.escape(_GLYPHS[e.key])
-        rows.append(
-            f'<TR><TD><FONT COLOR="{e.colour}">{glyph}</FONT></TD><TD ALIGN="LEFT">{html.escape(e.meaning)}</TD></TR>'
-        )
+        rows.append(f'<TR><TD><FONT COLOR="{e.colour}">{glyph}</FONT></TD><TD ALIGN="LEFT">{text(e.meaning)}</TD></TR>')
     if items.negated:
-        rows.append(f'<TR><TD>✕</TD><TD ALIGN="LEFT">{html.escape(NEGATED)}</TD></TR>')
+        rows.append(f'<TR><TD>✕</TD><TD ALIGN="LEFT">{text(NEGATED)}</TD></TR>')
     table = '<TABLE BORDER="1" COLOR="#ced4da" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows)
     return [
-        f'  "mg_legend" [shape=plaintext, style="", fontsize=10, id="legend", label=<{table}</TABLE>>];',
+        f'  "mg_legend" [shape=plaintext, style="", fontsize=11, id="legend", label=<{table}</TABLE>>];',
         '  { rank=sink; "mg_legend"; }',
     ]
 
@@ -352,7 +381,9 @@ def to_svg(
         Where to write the SVG (written whole or not at all).
     size
         Fit the figure to a 16:9 ``"slide"``, a journal ``"column"`` (85 mm wide) or a
-        ``"page"`` (180 mm wide); by default Graphviz's natural size.
+        ``"page"`` (180 mm wide); by default Graphviz's natural size. Fitted to a size,
+        it is drawn as is or ``compact`` (see :func:`to_dot`), whichever has the larger
+        text there.
     view
         What to draw: the part of the graph, the highlighted chains and the heading. See
         :class:`~metagraph.render.view.View`, which documents every field.
@@ -401,5 +432,8 @@ def to_svg(
             RenderWarning,
             stacklevel=2,
         )
-    dot = to_dot(graph, view, size=size)
-    return write_bytes_atomic(path, dot_svg(dot))
+    if size is None:
+        return write_bytes_atomic(path, dot_svg(to_dot(graph, view)))
+    from metagraph.render.figure import best_svg
+
+    return write_bytes_atomic(path, best_svg(graph, view, size=size).encode("utf-8"))

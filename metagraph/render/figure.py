@@ -32,7 +32,19 @@ from metagraph.render.view import RenderWarning, View, ViewOptions, as_view
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["FIGURE_SIZES", "INSTALL_CHROMIUM", "figure_caption", "figure_page", "to_figure"]
+__all__ = [
+    "FIGURE_SIZES",
+    "INSTALL_CHROMIUM",
+    "READABLE_PX",
+    "best_svg",
+    "figure_caption",
+    "figure_page",
+    "smallest_text_px",
+    "to_figure",
+]
+
+#: The least height (CSS pixels, 8.25 pt) of a figure's text at its size: :func:`to_figure` warns below it.
+READABLE_PX = 11
 
 #: Width and height (millimetres; ``None``: as tall as the figure needs) of each size.
 FIGURE_SIZES: dict[str, tuple[float, float | None]] = {
@@ -48,7 +60,7 @@ INSTALL_CHROMIUM = (
 
 _PX_PER_MM = 96 / 25.4
 _PT_PER_MM = 72 / 25.4
-_CAPTION_PT = 8.0
+_CAPTION_PT = 8.5  # 11.3 CSS pixels, as large as the smallest label a figure may have
 _MARGIN_MM = 4.0
 # Pixels per CSS pixel in a PNG: 3 gives about 290 dpi, enough for print.
 _PNG_SCALE = 3
@@ -96,18 +108,8 @@ def _svg_size_mm(svg: str) -> tuple[float, float]:
     return float(found.group(1)) / _PT_PER_MM, float(found.group(2)) / _PT_PER_MM
 
 
-def figure_page(svg: str, caption: str, *, size: str = "slide") -> tuple[str, float, float]:
-    """The HTML page a figure is photographed or printed from, and its width and height in millimetres.
-
-    The SVG (Graphviz's, trusted: it escapes every label) is set at the size's width,
-    or shrunk to fit a slide's height, with the caption (escaped) below it.
-
-    Examples
-    --------
-    >>> page, w, h = figure_page('<svg width="144pt" height="72pt"></svg>', "A <caption>", size="column")
-    >>> w, round(h) > 40, "A &lt;caption&gt;" in page
-    (85.0, True, True)
-    """
+def _placement(svg: str, caption: str, size: str) -> tuple[float, float, float, float]:
+    """Where a figure's SVG goes on its page (mm): page width, drawing width and height, page height."""
     if size not in FIGURE_SIZES:
         raise RenderError(f"unknown size {size!r}; the sizes are {', '.join(FIGURE_SIZES)}")
     width, fixed = FIGURE_SIZES[size]
@@ -123,7 +125,70 @@ def figure_page(svg: str, caption: str, *, size: str = "slide") -> tuple[str, fl
         height = fixed
     else:
         height = drawn_h + caption_mm + 2 * _MARGIN_MM
-    height = math.ceil(height * 10) / 10
+    return width, inner, drawn_h, math.ceil(height * 10) / 10
+
+
+def best_svg(graph: MetaGraph, view: View, *, size: str, caption: str = "", timeout: float = 120.0) -> str:
+    """The Graphviz SVG of ``view`` fitted to ``size``: as is or compact, whichever has the larger text there.
+
+    Compact (:func:`~metagraph.render.dot.to_dot`) wraps names and leaves edges to the
+    legend: narrower and taller, so it wins in a column or on a page, and for a long
+    chain on a slide. ``caption`` is the one set below the figure (it takes room).
+
+    Examples
+    --------
+    >>> import metagraph, shutil
+    >>> kg = metagraph.load()
+    >>> if shutil.which("dot"):
+    ...     svg = best_svg(kg, View(focus="liver", legend=True), size="page")
+    ...     print(smallest_text_px(svg, size="page") >= READABLE_PX)
+    ... else:
+    ...     print(True)
+    True
+    """
+    drawn = []
+    for compact in (False, True):
+        svg = dot_svg(to_dot(graph, view, size=size, compact=compact), timeout=timeout).decode("utf-8")
+        drawn.append((smallest_text_px(svg, caption, size=size), compact, svg))
+    return max(drawn)[2]
+
+
+def smallest_text_px(svg: str, caption: str = "", *, size: str = "slide") -> float:
+    """The height (CSS pixels, 96 per inch) of the smallest text of a Graphviz SVG set on a figure of ``size``.
+
+    A reader needs 11 pixels (8.25 pt) or more; :func:`to_figure` warns when a figure's
+    text is smaller.
+
+    Examples
+    --------
+    >>> svg = ('<svg width="200pt" height="100pt" viewBox="0.00 0.00 200.00 100.00">'
+    ...        '<text font-size="11.00">a</text></svg>')
+    >>> round(smallest_text_px(svg, size="page"), 1)  # 200 pt shown 172 mm wide
+    35.8
+    """
+    _, inner, drawn_h, _ = _placement(svg, caption, size)
+    box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', svg)
+    fonts = [float(f) for f in re.findall(r'font-size="([\d.]+)"', svg)]
+    if box is None or not fonts:
+        return math.inf
+    scale = re.search(r'<g id="graph0"[^>]*transform="scale\(([\d.]+)', svg)
+    units = min(inner * _PX_PER_MM / float(box.group(1)), drawn_h * _PX_PER_MM / float(box.group(2)))
+    return min(fonts) * (float(scale.group(1)) if scale else 1.0) * units
+
+
+def figure_page(svg: str, caption: str, *, size: str = "slide") -> tuple[str, float, float]:
+    """The HTML page a figure is photographed or printed from, and its width and height in millimetres.
+
+    The SVG (Graphviz's, trusted: it escapes every label) is set at the size's width,
+    or shrunk to fit a slide's height, with the caption (escaped) below it.
+
+    Examples
+    --------
+    >>> page, w, h = figure_page('<svg width="144pt" height="72pt"></svg>', "A <caption>", size="column")
+    >>> w, round(h) > 40, "A &lt;caption&gt;" in page
+    (85.0, True, True)
+    """
+    width, inner, drawn_h, height = _placement(svg, caption, size)
     body = re.sub(r"^.*?(<svg\b)", r"\1", svg, flags=re.S)  # drop the XML prolog and DOCTYPE
     page = (
         "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
@@ -138,6 +203,28 @@ def figure_page(svg: str, caption: str, *, size: str = "slide") -> tuple[str, fl
         f"{body}<figcaption>{html.escape(caption)}</figcaption></figure></body></html>\n"
     )
     return page, width, height
+
+
+def _figure_html(graph: MetaGraph, view: View, *, size: str, timeout: float = 120.0) -> tuple[str, float, float]:
+    """The page :func:`to_figure` photographs or prints, and its width and height in millimetres."""
+    if view.title is None:
+        from metagraph.render.html import _title
+
+        part, _ = view.select(graph)
+        view = dataclasses.replace(view, title=_title(graph, list(part.nx.nodes), view))
+    view = dataclasses.replace(view, legend=True, layout=view.layout or "compartments")
+    caption = figure_caption(graph, view)
+    svg = best_svg(graph, view, size=size, caption=caption, timeout=timeout)
+    smallest = smallest_text_px(svg, caption, size=size)
+    if smallest < READABLE_PX:
+        warnings.warn(
+            f"at --size {size} the figure's smallest text is {smallest:.1f} px ({smallest * 0.75:.1f} pt), under "
+            f"the {READABLE_PX} px ({READABLE_PX * 0.75:g} pt) a reader needs: draw it at a larger size "
+            "(--size page or slide) or draw less (focus=, kinds=)",
+            RenderWarning,
+            stacklevel=3,
+        )
+    return figure_page(svg, caption, size=size)
 
 
 def to_figure(
@@ -178,7 +265,9 @@ def to_figure(
     Warns
     -----
     RenderWarning
-        The view has more than :data:`~metagraph.render.dot.SVG_WARN_NODES` nodes.
+        The view has more than :data:`~metagraph.render.dot.SVG_WARN_NODES` nodes, or
+        its text would be smaller than :data:`READABLE_PX` at ``size`` (the message says
+        how small, and to draw it larger or draw less).
 
     Raises
     ------
@@ -191,7 +280,7 @@ def to_figure(
     >>> import metagraph, shutil, tempfile, pathlib
     >>> kg = metagraph.load()
     >>> if shutil.which("dot") and shutil.which("chromium"):
-    ...     out = to_figure(kg, pathlib.Path(tempfile.mkdtemp()) / "liver.png", focus="liver", size="column")
+    ...     out = to_figure(kg, pathlib.Path(tempfile.mkdtemp()) / "liver.png", focus="liver", size="page")
     ...     print(out.read_bytes()[:4])
     ... else:
     ...     print(b"\\x89PNG")
@@ -212,13 +301,7 @@ def to_figure(
             RenderWarning,
             stacklevel=2,
         )
-    if view.title is None:
-        from metagraph.render.html import _title
-
-        view = dataclasses.replace(view, title=_title(graph, list(part.nx.nodes), view))
-    view = dataclasses.replace(view, legend=True, layout=view.layout or "compartments")
-    svg = dot_svg(to_dot(graph, view), timeout=timeout).decode("utf-8")
-    page, width, height = figure_page(svg, figure_caption(graph, view), size=size)
+    page, width, height = _figure_html(graph, view, size=size, timeout=timeout)
     exe = _chromium()
     with tempfile.TemporaryDirectory(prefix="metagraph-figure-") as tmp:
         source = Path(tmp) / "figure.html"

@@ -21,6 +21,8 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -32,9 +34,9 @@ from metagraph.errors import RenderError
 from metagraph.render._labels import edge_label, edge_tooltip, node_tooltip
 from metagraph.render._layout import layered_layout
 from metagraph.render._legend import legend_items
-from metagraph.render._region_layout import RegionLayout, region_layout
+from metagraph.render._region_layout import REGION_COLOURS, RegionLayout, region_layout, summary_id
 from metagraph.render._routing import Box, GridRouter, clear_curve, node_box, route_edge
-from metagraph.render._style import DIM, EDGE_LOOKS, KIND_STYLES, EdgeStyle, KindStyle, edge_look
+from metagraph.render._style import DIM, EDGE_LOOKS, KIND_STYLES, EdgeStyle, KindStyle, edge_look, edge_style
 from metagraph.render.view import Highlight, View, ViewOptions, as_view
 from metagraph.schema import KIND_ORDER, Kind
 
@@ -64,6 +66,9 @@ LARGE_GRAPH = 2000
 LABELLED_EDGES = 400
 #: Up to this many nodes, the compartment page routes every edge clear of the nodes it does not touch.
 GRID_ROUTED_NODES = 100
+#: Up to this many nodes, a page over :data:`GRID_ROUTED_NODES` opens on an overview: each region's
+#: best-connected nodes, the rest folded into a "+N more" box that draws every node when clicked.
+OVERVIEW_NODES = 1000
 #: Up to this many edges, every edge (not only the highlighted ones) is bent around the nodes in its way.
 ROUTED_EDGES = 400
 
@@ -83,6 +88,14 @@ _CHAR_EM = 0.55
 # around the nodes in its way (routing.route_edge).
 _ROUNDNESS = 0.45
 _CONTEXT_BEND = 0.2
+# The canvas of a 1400×900 page (less its header, toolbar and legend) and the least estimated
+# scale at which an 18-pixel label is 11 pixels high on it (0.61), with a margin: edges routed
+# round the figure widen it, and the page fits them too (measured 0.92 of the estimate).
+_WINDOW = (1100.0, 720.0)
+_READABLE_SCALE = 0.68
+# The key of an overview edge that stands for several, and its colour when their signs differ.
+_BUNDLE = "folded"
+_BUNDLE_COLOUR = "#868e96"
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +171,14 @@ def _edge_looks(part: MetaGraph) -> list[EdgeStyle]:
     return [
         look for key, look in EDGE_LOOKS.items() if key in present or key in ("increases", "decreases", "structural")
     ]
+
+
+def _bundle_icon() -> str:
+    c = _BUNDLE_COLOUR
+    return (
+        f'<svg width="32" height="16" viewBox="0 0 32 16" aria-hidden="true"><line x1="2" y1="8" x2="24" y2="8" '
+        f'stroke="{c}" stroke-width="4"/><polygon points="24,3 31,8 24,13" fill="{c}"/></svg>'
+    )
 
 
 def _edge_icon(s: EdgeStyle) -> str:
@@ -377,14 +398,17 @@ def _as_header(data: dict[str, Any], *, dimmed: bool) -> None:
 
 
 def _clear_routes(
-    part: MetaGraph, positions: dict[str, tuple[float, float]], boxes: dict[str, Box], regions: RegionLayout
+    triples: list[tuple[str, str, str]],
+    skip: set[tuple[str, str, str]],
+    positions: dict[str, tuple[float, float]],
+    boxes: dict[str, Box],
+    regions: RegionLayout,
 ) -> tuple[dict[tuple[str, str, str], dict[str, Any]], dict[tuple[str, str, str], list[tuple[float, float]]]]:
-    """Route every drawn edge clear of the nodes it does not touch.
+    """Route every drawn edge (``triples`` but ``skip``) clear of the nodes it does not touch.
 
     The page's default curve when it is clear, else the gentlest clear curve, else a
     path of straight legs around the nodes (:class:`~metagraph.render._routing.GridRouter`).
     """
-    g = part.nx
     curves: dict[tuple[str, str, str], dict[str, Any]] = {}
     paths: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     router: GridRouter | None = None
@@ -397,9 +421,9 @@ def _clear_routes(
         if r.header is None
     }
     boxes = {**boxes, **titles}
-    for u, v, k in sorted(g.edges(keys=True)):
+    for u, v, k in sorted(triples):
         pairs[(u, v)] += 1
-        if u == v or _inside_own_region(part, (u, v, k), regions):
+        if u == v or (u, v, k) in skip:
             continue
         others = [b for n, b in boxes.items() if n != u and n != v]
         # The 2nd, 3rd... parallel edge between two nodes takes a curve of its own.
@@ -431,9 +455,22 @@ def _clear_routes(
     return curves, paths
 
 
-def _add_path(net: Any, triple: tuple[str, str, str], bends: list[tuple[float, float]], data: dict[str, Any]) -> None:
-    """Draw an edge as straight legs through invisible bend points; the last leg has the arrow and the id."""
+def _add_path(
+    net: Any,
+    triple: tuple[str, str, str],
+    bends: list[tuple[float, float]],
+    data: dict[str, Any],
+    *,
+    stage: str | None = None,
+) -> None:
+    """Draw an edge as straight legs through invisible bend points; the last leg has the arrow and the id.
+
+    With ``stage`` (an overview's ``"first"``), the bend points and all but the last leg are
+    drawn only in that stage, and the last leg starts at the edge's source in the other.
+    """
     eid = data["id"]
+    if stage is not None and "modes" in data:
+        data["modes"]["first"]["from"] = f"{eid}|via{len(bends) - 1}"
     stops = [triple[0]]
     for i, (x, y) in enumerate(bends):
         vid = f"{eid}|via{i}"
@@ -450,6 +487,7 @@ def _add_path(net: Any, triple: tuple[str, str, str], bends: list[tuple[float, f
             borderWidth=0,
             chosen=False,
             font={"size": 1},
+            **({"stage": stage} if stage else {}),
         )
         stops.append(vid)
     stops.append(triple[1])
@@ -461,6 +499,9 @@ def _add_path(net: Any, triple: tuple[str, str, str], bends: list[tuple[float, f
             leg["id"] = f"{eid}|leg{i}"
             leg["arrows"] = {"to": {"enabled": False}}
             leg["leg"] = True
+            leg.pop("modes", None)
+            if stage:
+                leg["stage"] = stage
         net.add_edge(stops[i], stops[i + 1], **leg)
 
 
@@ -475,11 +516,17 @@ def _inside_own_region(part: MetaGraph, triple: tuple[str, str, str], regions: R
     )
 
 
-def _region_data(regions: RegionLayout | None, part: MetaGraph) -> list[dict[str, Any]]:
-    """The regions the page draws behind the nodes (boxes in canvas pixels), for pathway.js."""
+def _region_data(
+    regions: RegionLayout | None, part: MetaGraph, overview: _Overview | None = None
+) -> list[dict[str, Any]]:
+    """The regions the page draws behind the nodes (boxes in canvas pixels), for pathway.js.
+
+    An overview's regions have two boxes: ``at.first`` in the overview, ``at.full`` with every node.
+    """
     if regions is None:
         return []
     counts = Counter(regions.region_of[n] for n in part.nx.nodes if n not in regions.headers)
+    first = {r.key: [r.left, r.top, r.right, r.bottom] for r in overview.layout.regions} if overview else {}
     return [
         {
             "key": r.key,
@@ -490,6 +537,7 @@ def _region_data(regions: RegionLayout | None, part: MetaGraph) -> list[dict[str
             "titled": r.header is None,
             "count": counts[r.key],
         }
+        | ({"at": {"first": first.get(r.key), "full": [r.left, r.top, r.right, r.bottom]}} if overview else {})
         for r in regions.regions
     ]
 
@@ -571,7 +619,8 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     The same selection :func:`to_html` draws, without building the page: ``nodes`` (node
     ids), ``edges`` (:func:`edge_id` of each edge), ``highlighted_nodes`` and
     ``highlighted_edges`` (those drawn in full colour; empty when nothing is highlighted),
-    and ``regions`` (the compartments drawn as regions; empty in the ``kinds`` layout).
+    ``regions`` (the compartments drawn as regions; empty in the ``kinds`` layout) and
+    ``folded`` (the nodes a page over 100 nodes first shows only as "+N more" boxes).
     ``examples/make_screenshots.py`` stores it beside each screenshot so a test can tell
     when a stored picture no longer shows what the code would draw.
 
@@ -587,7 +636,7 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     Returns
     -------
     dict[str, list[str]]
-        The five sorted lists named above.
+        The six sorted lists named above.
 
     Examples
     --------
@@ -598,11 +647,15 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
     (True, [])
     >>> all(e.count("|") >= 2 for e in drawn["edges"])
     True
+    >>> whole = page_contents(kg)
+    >>> 0 < len(whole["folded"]) < len(whole["nodes"])
+    True
     """
     drawn = as_view(view, options)
     part, marks = drawn.select(graph)
     shown = [(u, v, k) for u, v, k in part.nx.edges(keys=True)]
     regions = []
+    folded: list[str] = []
     if drawn.layout in (None, "compartments"):
         from metagraph.render._compartments import compartments
         from metagraph.render._region_layout import bare_regions
@@ -610,12 +663,16 @@ def page_contents(graph: MetaGraph, view: View | None = None, **options: Unpack[
         found = compartments(graph, list(part.nx.nodes)).regions
         bare = bare_regions(graph, found)  # an organ with nothing in it is drawn as its node alone
         regions = [r.key for r in found if r.key not in bare]
+        if GRID_ROUTED_NODES < len(part) <= OVERVIEW_NODES:
+            overview = _overview(graph, part, marks, [(u, v) for u, v, _ in marks.edges])
+            folded = sorted(overview.stand_in) if overview is not None else []
     return {
         "nodes": sorted(part.nx.nodes),
         "edges": sorted(edge_id(*t) for t in shown),
         "highlighted_nodes": sorted(marks.nodes & set(part.nx.nodes)),
         "highlighted_edges": sorted(edge_id(*t) for t in shown if t in marks.edges),
         "regions": sorted(regions),
+        "folded": folded,
     }
 
 
@@ -666,6 +723,240 @@ def show(
     return HtmlDiagram(page, height=height, title=heading)
 
 
+@dataclass(frozen=True)
+class _Overview:
+    """What the first view of a larger page draws: the best-connected nodes, the rest folded.
+
+    ``layout`` places the nodes kept and one "+N more" node (``summary_id``) per region
+    with nodes folded; ``stand_in`` maps each folded node to that node; ``bundles`` maps
+    each pair of drawn ends to the edges (of the folded nodes) it stands for.
+    """
+
+    layout: RegionLayout
+    folded: dict[str, frozenset[str]]
+    stand_in: dict[str, str]
+    bundles: dict[tuple[str, str], list[tuple[str, str, str]]]
+
+
+def _summary_label(count: int) -> str:
+    return f"+{count} more"
+
+
+def _summary_box(count: int, x: float, y: float) -> Box:
+    b = node_box(
+        x,
+        y,
+        _summary_label(count),
+        label_inside=True,
+        font_size=_FONT_SIZE,
+        size=_NODE_SIZE,
+        margin=_MARGIN,
+        min_width=_MIN_WIDTH,
+        max_width=_MAX_WIDTH,
+    )
+    # drawn as a box: the minimum width and the margins, as in _node_box
+    half = max((b.right - b.left) / 2 + 5, (_MIN_WIDTH + 2 * _MARGIN + 12) / 2)
+    return Box(x - half, b.top - 2, x + half, b.bottom + 2)
+
+
+def _fit_scale(boxes: Iterable[Box], regions: Iterable[Any]) -> float:
+    """The scale at which the page would fit these boxes and regions in a 1400×900 window (an estimate)."""
+    edges = [(b.left, b.top, b.right, b.bottom) for b in boxes]
+    edges += [(r.left, r.top, r.right, r.bottom) for r in regions]
+    if not edges:
+        return 1.0
+    width = max(e[2] for e in edges) - min(e[0] for e in edges)
+    height = max(e[3] for e in edges) - min(e[1] for e in edges)
+    return min(_WINDOW[0] / max(width, 1.0), _WINDOW[1] / max(height, 1.0), 1.0)
+
+
+def _overview(graph: MetaGraph, part: MetaGraph, marks: Highlight, emphasis: list[tuple[str, str]]) -> _Overview | None:
+    """Fold the least connected nodes of each region into one "+N more" node until the figure reads whole.
+
+    Each region (but the exercise's) keeps the same share of its nodes, the best-connected
+    first (neighbours through signed edges, then through any edge; a group after its
+    members); highlighted nodes and the organs that title their regions are always kept.
+    The share shrinks until, at fit-to-window, labels are :data:`_READABLE_SCALE` times
+    their size or more and at most :data:`GRID_ROUTED_NODES` nodes are drawn. ``None``
+    when there is nothing to fold.
+    """
+    from metagraph.render._compartments import EXERCISE, compartments
+    from metagraph.render._region_layout import _header
+
+    g = part.nx
+    signed: dict[str, set[str]] = {n: set() for n in g.nodes}
+    anyway: dict[str, set[str]] = {n: set() for n in g.nodes}
+    groups = set()
+    for u, v, k in g.edges(keys=True):
+        edge = part.edge_model(u, v, k)
+        anyway[u].add(v)
+        anyway[v].add(u)
+        if edge.sign != 0 and not edge.negated:
+            signed[u].add(v)
+            signed[v].add(u)
+        if edge.predicate.value == "member_of":
+            groups.add(v)
+    rank = {n: (-len(signed[n]), -len(anyway[n]), n in groups, part.node(n).name.casefold(), n) for n in g.nodes}
+    candidates: dict[str, list[str]] = {}
+    for r in compartments(graph, list(g.nodes)).regions:
+        if r.key == EXERCISE:
+            continue
+        head = _header(graph, r)
+        mine = [n for n in [*r.places, *r.members] if n != head and n not in marks.nodes]
+        candidates[r.key] = sorted(mine, key=rank.__getitem__)
+    size = _sizer(part, marks)
+    best: _Overview | None = None
+    # From about the share that leaves 100 nodes, down in steps of an eighth.
+    share = min(0.8, 1.1 * GRID_ROUTED_NODES / max(sum(map(len, candidates.values())), 1))
+    shares = []
+    while share > 0.02:
+        shares.append(round(share, 3))
+        share *= 0.88
+    for share in [*shares, 0.0]:
+        folded = {}
+        for key, ranked in candidates.items():
+            keep = max(min(len(ranked), 2), round(share * len(ranked)))
+            if len(ranked) > keep + 1:  # a box "+1 more" would take the room of the node it folds
+                folded[key] = frozenset(ranked[keep:])
+        if not folded:
+            continue
+        summary_sizes = {}
+        for key, gone in folded.items():
+            b = _summary_box(len(gone), 0.0, 0.0)
+            summary_sizes[key] = (gone, (b.right - b.left, b.bottom - b.top, -b.top))
+        lay = region_layout(graph, part, size, emphasis=emphasis, folded=summary_sizes)
+        stand_in = {n: summary_id(key) for key, gone in folded.items() for n in gone}
+        bundles: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        for u, v, k in sorted(g.edges(keys=True)):
+            if u in stand_in or v in stand_in:
+                ends = (stand_in.get(u, u), stand_in.get(v, v))
+                if ends[0] != ends[1]:
+                    bundles.setdefault(ends, []).append((u, v, k))
+        best = _Overview(lay, folded, stand_in, bundles)
+        boxes = _overview_boxes(part, marks, best)
+        if len(lay.positions) <= GRID_ROUTED_NODES and _fit_scale(boxes.values(), lay.regions) >= _READABLE_SCALE:
+            break
+    return best
+
+
+def _overview_boxes(part: MetaGraph, marks: Highlight, overview: _Overview) -> dict[str, Box]:
+    """Where the overview's nodes are drawn, labels included (an estimate)."""
+    lay = overview.layout
+    boxes = {}
+    for n, (x, y) in lay.positions.items():
+        if n in part.nx:
+            boxes[n] = _node_box(part.node(n), x, y, emphasised=n in marks.nodes, header=n in lay.headers)
+    for key, gone in overview.folded.items():
+        boxes[summary_id(key)] = _summary_box(len(gone), *lay.positions[summary_id(key)])
+    return boxes
+
+
+def _overview_routes(
+    part: MetaGraph, marks: Highlight, overview: _Overview
+) -> tuple[dict[tuple[str, str, str], dict[str, Any]], dict[tuple[str, str, str], list[tuple[float, float]]]]:
+    """The overview's edges (those between kept nodes, and one per bundle) routed clear of its nodes."""
+    lay = overview.layout
+    kept = [t for t in part.nx.edges(keys=True) if t[0] not in overview.stand_in and t[1] not in overview.stand_in]
+    skip = {t for t in kept if _inside_own_region(part, t, lay)}
+    bundled = [(u, v, _BUNDLE) for u, v in overview.bundles]
+    skip |= {(u, v, _BUNDLE) for (u, v), ts in overview.bundles.items() if _bundle_inside(part, ts, overview)}
+    return _clear_routes(kept + bundled, skip, lay.positions, _overview_boxes(part, marks, overview), lay)
+
+
+def _bundle_inside(part: MetaGraph, triples: list[tuple[str, str, str]], overview: _Overview) -> bool:
+    """Whether every edge of a bundle only says that a folded node is in the region its other end titles."""
+    return all(
+        part.edge_model(*t).sign == 0 and (t[0] in overview.layout.headers or t[1] in overview.layout.headers)
+        for t in triples
+    )
+
+
+def _smooth(route: dict[str, Any] | None) -> dict[str, Any]:
+    """A curve given in full (every key), so that switching between two never keeps a key of the other."""
+    out = {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal", "roundness": _ROUNDNESS}
+    return out | (route or {})
+
+
+def _add_summaries(net: Any, part: MetaGraph, overview: _Overview) -> None:
+    """One "+N more" node per region with folded nodes: a dashed box that draws every node when clicked."""
+    for key, gone in sorted(overview.folded.items()):
+        x, y = overview.layout.positions[summary_id(key)]
+        names = sorted((part.node(n).name for n in gone), key=str.casefold)
+        fill, border = REGION_COLOURS.get(key, REGION_COLOURS["organ"])
+        net.add_node(
+            summary_id(key),
+            label=_summary_label(len(gone)),
+            shape="box",
+            color={
+                "background": "#ffffff",
+                "border": border,
+                "highlight": {"background": fill, "border": "#212529"},
+                "hover": {"background": fill, "border": "#212529"},
+            },
+            x=x,
+            y=y,
+            region=key,
+            summary=True,
+            at={"first": [x, y], "full": None},
+            shapeProperties={"borderDashes": [6, 4]},
+            borderWidth=2,
+            margin=_MARGIN,
+            widthConstraint={"minimum": _MIN_WIDTH, "maximum": _MAX_WIDTH},
+            font={"color": "#212529", "size": _FONT_SIZE, "face": _FONT, "multi": False},
+            title=f"{len(gone)} more nodes here, left out to keep the overview readable: "
+            + ", ".join(names)
+            + ".\nClick to draw every node.",
+        )
+
+
+def _add_bundles(
+    net: Any,
+    part: MetaGraph,
+    marks: Highlight,
+    overview: _Overview,
+    routes: dict[tuple[str, str, str], dict[str, Any]],
+    paths: dict[tuple[str, str, str], list[tuple[float, float]]],
+) -> None:
+    """One edge per pair of ends in the overview standing for the edges of the folded nodes."""
+    for (u, v), triples in sorted(overview.bundles.items()):
+        models = [part.edge_model(*t) for t in triples]
+        signs = {(m.sign > 0) - (m.sign < 0) for m in models}
+        look = edge_look(models[0]) if len(signs) == 1 and len(models) == 1 else None
+        colour = look.colour if look is not None else _BUNDLE_COLOUR
+        if len(signs) == 1 and look is None:
+            look = edge_style(signs.pop())
+            colour = look.colour
+        lines = [
+            f"{part.node(m.source).name} {m.predicate.value.replace('_', ' ')} {part.node(m.target).name}"
+            for m in models
+        ]
+        shown = lines[:12] + ([f"… and {len(lines) - 12} more"] if len(lines) > 12 else [])
+        data: dict[str, Any] = {
+            "id": edge_id(u, v, _BUNDLE),
+            "arrows": {"to": {"enabled": True, "type": look.vis_arrow if look else "arrow", "scaleFactor": 0.9}},
+            "color": {
+                "color": DIM["edge"] if marks.active else colour,
+                "highlight": colour,
+                "hover": colour,
+                "inherit": False,
+            },
+            "dashes": look.vis_dashes if look else False,
+            "width": min(1.2 + 0.6 * len(models), 5.0),
+            "title": f"{len(models)} edge{'s' if len(models) != 1 else ''} to or from folded nodes:\n"
+            + "\n".join(shown),
+            "bundle": len(models),
+            "stage": "first",
+        }
+        triple = (u, v, _BUNDLE)
+        if _bundle_inside(part, triples, overview):
+            data["hidden"] = data["inside"] = True
+        if triple in paths:
+            _add_path(net, triple, paths[triple], data, stage="first")
+        else:
+            data["smooth"] = _smooth(routes.get(triple))
+            net.add_edge(u, v, **data)
+
+
 def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
     """The page of ``view`` and its heading."""
     from pyvis.network import Network
@@ -678,9 +969,12 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
 
     emphasis = [(u, v) for u, v, _ in marks.edges]
     regions: RegionLayout | None = None
+    overview: _Overview | None = None
     if view.layout in (None, "compartments"):  # the page's default: the body's compartments
         regions = region_layout(graph, part, _sizer(part, marks), emphasis=emphasis)
         positions, node_order = regions.positions, regions.order
+        if GRID_ROUTED_NODES < n_nodes <= OVERVIEW_NODES:
+            overview = _overview(graph, part, marks, emphasis)  # None: nothing to fold
     else:
         layout = layered_layout(part, emphasis=emphasis)
         positions, node_order = layout.positions, [n for col in layout.columns for n in col]
@@ -690,25 +984,40 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
     net.templateEnv = _environment()
     net.path = "pathway.html"
     net.node_ids = _NodeIds()
+    folded_nodes = overview.stand_in if overview is not None else {}
     for node_id in node_order:
         node = part.node(node_id)
         x, y = positions[node_id]
         emphasised = node_id in marks.nodes
+        if overview is not None and node_id in overview.layout.positions:
+            x, y = overview.layout.positions[node_id]
         data = _node_data(node, x, y, dimmed=marks.active and not emphasised, emphasised=emphasised)
         if regions is not None:
             data["region"] = regions.region_of[node_id]
             if node_id in regions.headers:
                 _as_header(data, dimmed=marks.active and not emphasised)
+        if overview is not None:  # where the node is in the overview and when every node is drawn
+            data["at"] = {"first": [x, y] if node_id not in folded_nodes else None, "full": list(positions[node_id])}
+            if node_id in folded_nodes:
+                data["folded"] = data["hidden"] = True
         net.add_node(node_id, label=node.name, shape=data.pop("shape"), color=data.pop("color"), **data)
+    if overview is not None:
+        _add_summaries(net, part, overview)
     boxes = _boxes(part, positions, marks, regions)
     paths: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     cleared = regions is not None and n_nodes <= GRID_ROUTED_NODES and n_edges <= ROUTED_EDGES
     if large:
         routes: dict[tuple[str, str, str], dict[str, Any]] = {}
     elif cleared and regions is not None:
-        routes, paths = _clear_routes(part, positions, boxes, regions)
+        triples = list(part.nx.edges(keys=True))
+        inside = {t for t in triples if _inside_own_region(part, t, regions)}
+        routes, paths = _clear_routes(triples, inside, positions, boxes, regions)
     else:
         routes = _routes(part, positions, marks, boxes, every=n_edges <= ROUTED_EDGES)
+    first_routes: dict[tuple[str, str, str], dict[str, Any]] = {}
+    first_paths: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    if overview is not None:
+        first_routes, first_paths = _overview_routes(part, marks, overview)
     seen_pairs: Counter[tuple[str, str]] = Counter()
     ordered = sorted(part.nx.edges(keys=True), key=lambda t: t in marks.edges)  # highlighted drawn last
     for triple in ordered:
@@ -726,15 +1035,36 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
         )
         if regions is not None and _inside_own_region(part, triple, regions):
             data["hidden"] = True  # "X is in the liver" is what the region already shows
+            if overview is not None:
+                data["inside"] = True  # and stays hidden when "Show all" shows the other edges
         elif regions is not None and "label" in data:
             # The compartment figure names its edges by their look (the legend) and in
             # tooltips: text on every edge would lie over the nodes of a dense region.
             del data["label"], data["font"]
         seen_pairs[pair] += 1
-        if triple in paths:
+        if overview is not None:
+            full_smooth = _smooth(data.pop("smooth", None))
+            if triple[0] in folded_nodes or triple[1] in folded_nodes:
+                # drawn only with every node; in the overview its "+N more" box carries it
+                data.update(stage="full", hidden=True, smooth=full_smooth)
+            elif triple in first_paths:
+                data["modes"] = {
+                    "first": {"smooth": {"enabled": False}},
+                    "full": {"from": triple[0], "smooth": full_smooth},
+                }
+                _add_path(net, triple, first_paths[triple], data, stage="first")
+                continue
+            else:
+                first_smooth = _smooth(first_routes.get(triple))
+                data["smooth"] = first_smooth
+                data["modes"] = {"first": {"smooth": first_smooth}, "full": {"smooth": full_smooth}}
+            net.add_edge(triple[0], triple[1], **data)
+        elif triple in paths:
             _add_path(net, triple, paths[triple], data)
         else:
             net.add_edge(triple[0], triple[1], **data)
+    if overview is not None:
+        _add_bundles(net, part, marks, overview, first_routes, first_paths)
     net.options = _options(large)  # a dict: pyvis's set_options would strip spaces from strings
 
     kind_counts = Counter(Kind(part.nx.nodes[n]["kind"]) for n in ids)
@@ -744,6 +1074,16 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
             f"This graph has {n_nodes:,} nodes and {n_edges:,} edges: for speed the layout is fixed, "
             "edges are straight and unlabelled, and hidden while you pan or zoom. Draw a part with "
             "focus=/kinds= (command line: --focus, --kinds) to see more detail."
+        )
+    elif overview is not None and regions is not None:
+        labels = {r.key: r.label for r in regions.regions}
+        where = ", ".join(
+            f"{labels.get(k, k)} {len(g)}" for k, g in sorted(overview.folded.items(), key=lambda kv: -len(kv[1]))
+        )
+        notes.append(
+            f"{n_nodes:,} nodes: too many to read whole at this size. This overview draws the "
+            f"{n_nodes - len(folded_nodes):,} best-connected and folds {len(folded_nodes):,} into \u201c+N more\u201d "
+            f"boxes ({where}). Click a box or \u201cShow all\u201d to draw every node; Find reaches folded nodes too."
         )
     elif regions is not None and not cleared:
         notes.append(
@@ -780,8 +1120,16 @@ def _page(graph: MetaGraph, view: View) -> tuple[str, str]:
             if kind_counts[k]
         ],
         "edge_kinds": [{"meaning": look.meaning, "icon": _edge_icon(look)} for look in _edge_looks(part)],
-        "regions": _region_data(regions, part),
+        "regions": _region_data(regions, part, overview),
+        "overview": n_nodes if overview is not None else 0,
     }
+    if overview is not None:
+        net.templateEnv.globals["mg"]["edge_kinds"].append(
+            {
+                "meaning": "several edges of the nodes in a \u201c+N more\u201d box (grey: of both signs)",
+                "icon": _bundle_icon(),
+            }
+        )
     return net.generate_html(name="pathway.html"), heading
 
 
@@ -796,9 +1144,13 @@ def to_html(
     arrows fanning out to the organs), the whole body. A colour and shape per kind with a
     legend, green arrows for activation, red tees for inhibition, dashed lines for
     structural relations; up to 100 nodes, every edge is routed clear of the nodes it
-    does not touch. Tooltips with descriptions, identifiers, quotes and citations; a
-    search box (forgiving typos), a kind filter and collapsible regions. ``layout="kinds"``
-    draws one column per kind instead. The file loads nothing from the network.
+    does not touch. A larger part (up to 1,000 nodes) opens on an overview that reads at
+    fit-to-window: each region's best-connected nodes, the rest folded into a "+N more"
+    box (its edges bundled into one arrow per pair of ends); the page names what it
+    folded, and "Show all" (or a click on a box, or finding a folded node) draws every
+    node. Tooltips with descriptions, identifiers, quotes and citations; a search box
+    (forgiving typos), a kind filter and collapsible regions. ``layout="kinds"`` draws
+    one column per kind instead. The file loads nothing from the network.
 
     Parameters
     ----------

@@ -1,8 +1,10 @@
 """Mermaid flowcharts of a view: text that renders on GitHub, in READMEs and in docs.
 
-Same semantics as the other diagrams: activation is a green arrow, inhibition a red
-``--x`` link (Mermaid has no tee head), structural relations a dotted arrow; one
-class (colour) and one shape per kind. Node ids are rewritten to safe identifiers
+The body's compartments as subgraphs (the regions of the HTML page: exercise, muscle
+fibre, circulation, each target organ, whole body), or with ``layout="kinds"`` the
+nodes alone, left to right by kind. Same semantics as the other diagrams: activation
+is a green arrow, inhibition a red ``--x`` link (Mermaid has no tee head), structural
+relations a dotted arrow; one class (colour) and one shape per kind. Node ids are rewritten to safe identifiers
 (``n_`` + the id) and every label is escaped with Mermaid's entity codes, so quotes,
 brackets, ``#``, ``<`` and ``>`` in names show as written.
 """
@@ -101,9 +103,11 @@ def _legend(
 def to_mermaid(graph: MetaGraph, view: View | None = None, **options: Unpack[ViewOptions]) -> str:
     """Return a Mermaid flowchart (left to right) of the graph or a part of it; it renders on GitHub.
 
-    Same arrow semantics as the other diagrams: activation is a green arrow, inhibition
-    a red ``--x`` link (Mermaid has no tee head), structural relations a dotted arrow;
-    one colour and one shape per kind, the legend's.
+    The body's compartments are subgraphs (an organ is its subgraph: the links that
+    reach it end on its border), or with ``layout="kinds"`` there are none. Same arrow
+    semantics as the other diagrams: activation is a green arrow, inhibition a red
+    ``--x`` link (Mermaid has no tee head), structural relations a dotted arrow; one
+    colour and one shape per kind, the legend's.
 
     Parameters
     ----------
@@ -137,7 +141,9 @@ def to_mermaid(graph: MetaGraph, view: View | None = None, **options: Unpack[Vie
     >>> kg = metagraph.load()
     >>> print(kg.to_mermaid(focus="irisin", hops=0), end="")
     flowchart LR
-      n_irisin{"Irisin"}
+      subgraph r_circulation["Circulation"]
+        n_irisin{"Irisin"}
+      end
       classDef k_myokine fill:#d6336c,stroke:#9c1f4c,color:#ffffff
       class n_irisin k_myokine
 
@@ -154,8 +160,12 @@ def to_mermaid(graph: MetaGraph, view: View | None = None, **options: Unpack[Vie
     title: "IL-6"
     ---
     flowchart LR
-      n_il6{"IL-6"}
-      n_inflammation>"Inflammation"]
+      subgraph r_circulation["Circulation"]
+        n_il6{"IL-6"}
+      end
+      subgraph r_body["Whole body"]
+        n_inflammation>"Inflammation"]
+      end
       n_il6 --x|"decreases"| n_inflammation
       classDef k_myokine fill:#d6336c,stroke:#9c1f4c,color:#ffffff
       classDef k_condition fill:#c92a2a,stroke:#8f1d1d,color:#ffffff
@@ -179,7 +189,7 @@ def to_mermaid(graph: MetaGraph, view: View | None = None, **options: Unpack[Vie
         lines += ["---", f"title: {json.dumps(' '.join(view.title.split()), ensure_ascii=False)}", "---"]
     lines.append("flowchart LR")
     by_class: dict[str, list[str]] = defaultdict(list)
-    regions = compartments(graph, order) if view.layout == "compartments" else None
+    regions = compartments(graph, order) if view.layout in (None, "compartments") else None
     place_of = {p: r.key for r in regions.regions for p in r.places} if regions else {}
     # An organ drawn as its region is the subgraph's id: links to it end on the region's border.
     region_id = {p: _region_id(r.key) for p, r in _places(regions)}

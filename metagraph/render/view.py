@@ -177,7 +177,7 @@ class View:
         ``"kinds"`` (one column per kind) or ``"compartments"``: the body's places
         (exercise, muscle fibre, circulation, each target organ as a region, whole body),
         as regions on the HTML page, Graphviz clusters and Mermaid subgraphs. By default
-        (``None``) the HTML page draws compartments and the static formats kinds.
+        (``None``) every format draws the compartments.
 
     Examples
     --------

@@ -9,21 +9,44 @@
   var container = document.getElementById("mynetwork");
   // Bend points of edges routed around nodes are invisible nodes (``via``): not found,
   // not filtered, hidden with the edge they carry.
-  var all = nodes.get({fields: ["id", "label", "kind", "names", "region", "header"],
-                       filter: function (n) { return !n.via; }});
-  var vias = nodes.get({fields: ["id", "ends"], filter: function (n) { return n.via; }});
+  var all = nodes.get({fields: ["id", "label", "kind", "names", "region", "header", "folded", "at"],
+                       filter: function (n) { return !n.via && !n.summary; }});
+  var vias = nodes.get({fields: ["id", "ends", "stage"], filter: function (n) { return n.via; }});
+  // A larger page opens on an overview (``mode`` "first"): each region's best-connected
+  // nodes, the others folded into a "+N more" box (``summaries``), their edges bundled.
+  // "Show all" (or a click on a box) draws every node where the full layout puts it.
+  var mode = mg.overview ? "first" : "full";
+  var summaries = nodes.get({fields: ["id", "region", "at"], filter: function (n) { return n.summary; }});
+  var staged = edges.get({fields: ["id", "stage", "modes", "inside"],
+                          filter: function (e) { return e.stage || e.modes; }});
+  var kindHidden = Object.create(null);
+  var collapsed = Object.create(null);
   function syncVias() {
     if (!vias.length) { return; }
     nodes.update(vias.map(function (v) {
-      return {id: v.id, hidden: Boolean(nodes.get(v.ends[0]).hidden || nodes.get(v.ends[1]).hidden)};
+      var off = Boolean(v.stage && v.stage !== mode);
+      return {id: v.id, hidden: off || Boolean(nodes.get(v.ends[0]).hidden || nodes.get(v.ends[1]).hidden)};
     }));
+  }
+  // Which nodes are drawn: not of an unticked kind, not in a collapsed region (but its
+  // title), not folded away in the overview; a "+N more" box only in the overview.
+  function refresh() {
+    var update = all.map(function (n) {
+      var off = Boolean(kindHidden[n.kind] || (collapsed[n.region] && !n.header) || (mode === "first" && n.folded));
+      return {id: n.id, hidden: off};
+    });
+    summaries.forEach(function (n) {
+      update.push({id: n.id, hidden: mode !== "first" || Boolean(collapsed[n.region])});
+    });
+    nodes.update(update);
+    syncVias();
   }
 
   // The body's compartments (muscle fibre, circulation, each organ, whole body) are drawn
   // as rounded boxes behind the nodes; an organ's own node is its box's title tab. A
   // region can be collapsed: its nodes are hidden, its box says how many.
   var regions = mg.regions || [];
-  var collapsed = Object.create(null);
+  function regionBox(r) { return r.at ? r.at[mode] : r.box; }
   var FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif";
   function roundedBox(ctx, x, y, w, h, r) {
     ctx.beginPath();
@@ -36,7 +59,8 @@
   }
   network.on("beforeDrawing", function (ctx) {
     regions.forEach(function (r) {
-      var b = r.box;
+      var b = regionBox(r);
+      if (!b) { return; }
       ctx.save();
       ctx.globalAlpha = collapsed[r.key] ? 0.45 : 1;
       ctx.fillStyle = r.fill;
@@ -90,7 +114,10 @@
   function figureBox(ids, nodesOnly) {
     var box = null, shown = Object.create(null);
     if (!nodesOnly) {
-      regions.forEach(function (r) { box = grow(box, r.box[0], r.box[1], r.box[2], r.box[3]); });
+      regions.forEach(function (r) {
+        var b = regionBox(r);
+        if (b) { box = grow(box, b[0], b[1], b[2], b[3]); }
+      });
     }
     ids.forEach(function (id) {
       var b = network.getBoundingBox(id);
@@ -138,6 +165,41 @@
     return true;
   }
   mg.fit = fitView;
+
+  var more = document.getElementById("mg-more");
+  var moreText = more ? more.textContent : "";
+  function setMode(next) {
+    if (!mg.overview || next === mode) { return; }
+    mode = next;
+    var moved = [];
+    all.concat(summaries).forEach(function (n) {
+      var p = n.at && n.at[mode];
+      if (p) { moved.push({id: n.id, x: p[0], y: p[1]}); }
+    });
+    nodes.update(moved);
+    edges.update(staged.map(function (e) {
+      var change = {id: e.id};
+      if (e.modes) { Object.assign(change, e.modes[mode]); }
+      if (e.stage) { change.hidden = e.stage !== mode || Boolean(e.inside); }
+      return change;
+    }));
+    refresh();
+    if (more) {
+      more.textContent = mode === "first" ? moreText : "Back to overview";
+      more.setAttribute("aria-pressed", mode === "first" ? "false" : "true");
+    }
+    userMoved = false;
+    fitView();
+    network.once("afterDrawing", function () { fitView(); });
+  }
+  mg.setMode = setMode;
+  if (more) {
+    more.addEventListener("click", function () { setMode(mode === "first" ? "full" : "first"); });
+  }
+  network.on("click", function (params) {
+    var id = params.nodes.length === 1 ? params.nodes[0] : null;
+    if (id !== null && summaries.some(function (n) { return n.id === id; })) { setMode("full"); }
+  });
 
   // The first fit runs on boxes without labels; the frame it causes measures the labels,
   // the second fit uses them, and the frame after that is the figure (``ready``).
@@ -216,7 +278,8 @@
   function find(query) {
     var q = norm(query);
     if (!q) { return {ids: [], how: "none"}; }
-    var shown = all.filter(function (n) { return !nodes.get(n.id).hidden; });
+    // Folded nodes and collapsed regions are searched too (a match there is drawn); an unticked kind is not.
+    var shown = all.filter(function (n) { return !kindHidden[n.kind]; });
     var exact = [], partial = [];
     shown.forEach(function (n) {
       var names = keys[n.id], hit = 0;
@@ -238,11 +301,26 @@
   }
   mg.find = function (query) { return find(query).ids; };
 
+  // Draw the nodes found: every node when one is folded, their regions when collapsed.
+  function reveal(ids) {
+    var byId = Object.create(null);
+    all.forEach(function (n) { byId[n.id] = n; });
+    if (mode === "first" && ids.some(function (id) { return byId[id].folded; })) { setMode("full"); }
+    ids.forEach(function (id) {
+      var n = byId[id];
+      if (collapsed[n.region] && !n.header) {
+        var box = document.querySelector("input.mg-region[value='" + n.region + "']");
+        if (box) { box.click(); }
+      }
+    });
+  }
+
   var input = document.getElementById("mg-search");
   var found = document.getElementById("mg-found");
   function search() {
     if (!input.value.trim()) { found.textContent = ""; network.unselectAll(); return; }
     var result = find(input.value), ids = result.ids;
+    if (ids.length) { reveal(ids); }
     if (!ids.length) {
       found.textContent = "no match: nothing is close to \u201c" + input.value.trim() + "\u201d";
     } else if (result.how === "close") {
@@ -265,19 +343,15 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("input.mg-kind"), function (box) {
     box.addEventListener("change", function () {
-      var hide = !box.checked;
-      nodes.update(all.filter(function (n) { return n.kind === box.value; })
-        .map(function (n) { return {id: n.id, hidden: hide}; }));
-      syncVias();
+      kindHidden[box.value] = !box.checked;
+      refresh();
     });
   });
 
   Array.prototype.forEach.call(document.querySelectorAll("input.mg-region"), function (box) {
     box.addEventListener("change", function () {
       collapsed[box.value] = !box.checked;
-      nodes.update(all.filter(function (n) { return n.region === box.value && !n.header; })
-        .map(function (n) { return {id: n.id, hidden: !box.checked}; }));
-      syncVias();
+      refresh();
     });
   });
   mg.collapse = function (key, yes) {

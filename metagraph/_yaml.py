@@ -296,8 +296,10 @@ def _check_expansion(root: Any, limits: Limits) -> None:
         stack.extend((c, False) for c in children if id(c) not in sizes)
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
-_JSON_BRACKET = re.compile(r"[\[\]{}]")
+_JSON_STRING = re.compile(rb'"(?:[^"\\\n]|\\.)*"')
+_JSON_BRACKET = re.compile(rb"[\[\]{}]")
+_JSON_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
+_JSON_NOISE = bytes(b for b in range(256) if b not in b'"\\[]{}\n')  # every byte but these
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}:,]')
 
 
@@ -308,12 +310,28 @@ def _line_at(newlines: list[int], pos: int) -> int:
 def _json_depth(text: str, limits: Limits) -> None:
     """Refuse JSON nested deeper than ``limits.max_depth``, before the parser recurses into it."""
     depth = 0
-    stripped = _JSON_STRING.sub('""', text)  # brackets inside strings do not nest; lines are kept
+    # Only quotes, backslashes, brackets and newlines matter: keeping just those bytes (no
+    # byte of a multi-byte UTF-8 character is one) leaves a few percent of the text for
+    # the regex that drops strings (brackets inside them do not nest); lines are kept.
+    stripped = _JSON_STRING.sub(b'""', text.encode("utf-8", "surrogatepass").translate(None, _JSON_NOISE))
+    # Each round drops the pairs of brackets with nothing between them: the innermost
+    # level everywhere at once. Empty within the limit's rounds means shallow enough;
+    # otherwise (too deep, or unbalanced for the parser to report) the walk below says where.
+    shape = stripped.translate(None, b'"\\\n')
+    for _ in range(limits.max_depth):
+        if not shape:
+            return
+        before = len(shape)
+        shape = _JSON_EMPTY_PAIR.sub(b"", shape)
+        if before > 1 << 16 and len(shape) * 8 > before * 7:
+            break  # a long chain of nesting: the walk stops at its first level too deep
+    if not shape:
+        return
     for match in _JSON_BRACKET.finditer(stripped):
-        if match.group() in "[{":
+        if match.group() in b"[{":
             depth += 1
             if depth > limits.max_depth:
-                line = stripped.count("\n", 0, match.start()) + 1
+                line = stripped.count(b"\n", 0, match.start()) + 1
                 raise _LimitExceeded(
                     line,
                     f"lists and objects are nested more than {limits.max_depth} deep",

@@ -232,6 +232,11 @@ def _collector_paused() -> Iterator[None]:
     few hundred new ones start a collection that walks the growing heap, which made up
     half of a large load. They are all freed or kept as usual (reference counting frees
     them); the collector resumes afterwards, if it was running.
+
+    A large graph's objects are then all in the youngest generation, which the next few
+    allocations would walk and promote piecemeal, a generation at a time, during the first
+    query (most of a first ``downstream`` on a million edges). One full collection right
+    away walks them once and files them with the old objects.
     """
     running = gc.isenabled()
     gc.disable()
@@ -240,6 +245,12 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if running:
             gc.enable()
+            if gc.get_count()[0] > _SETTLE_AFTER:
+                gc.collect()
+
+
+#: New container objects (made by a load and still alive) above which the load ends with a full collection.
+_SETTLE_AFTER = 100_000
 
 
 def _load(sources: list[str | os.PathLike[str]], limits: Limits) -> MetaGraph:

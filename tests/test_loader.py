@@ -322,3 +322,31 @@ def test_a_repeat_in_the_same_file_or_with_other_qualifiers_is_still_an_error(tm
     write(tmp_path, "c_layer.yaml", LAYER.replace("    note:", "    timescale: acute\n    note:"))
     [problem] = problems_of(tmp_path)
     assert "already defined" in problem.message and "exactly the same qualifiers" in problem.hint
+
+
+@pytest.mark.parametrize("settle_after", [0, 10**9])
+def test_a_load_resumes_the_collector_and_settles_a_large_heap(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, settle_after: int
+) -> None:
+    # The collector is paused during a load and runs again afterwards; a load that made more
+    # new objects than _SETTLE_AFTER ends with one full collection (generation 2).
+    import gc
+
+    from metagraph import loader
+
+    monkeypatch.setenv("METAGRAPH_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(loader, "_SETTLE_AFTER", settle_after)
+    generations: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            generations.append(info["generation"])
+
+    gc.collect()  # counts at zero: no full collection falls due by itself within one load
+    gc.callbacks.append(note)
+    try:
+        kg = metagraph.load()
+    finally:
+        gc.callbacks.remove(note)
+    assert gc.isenabled() and len(kg) > 100
+    assert (2 in generations) == (settle_after == 0)

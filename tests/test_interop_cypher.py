@@ -19,8 +19,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metagraph import Evidence, ExportError, MetaGraph, Node
-from metagraph.interop.cypher import cypher_literal, label_of, relationship_type, to_cypher, to_neo4j_import_files
+from metagraph import Edge, Evidence, ExportError, MetaGraph, Node, Reference
+from metagraph.interop.cypher import (
+    _node_props,
+    _present,
+    cypher_literal,
+    edge_record,
+    label_of,
+    relationship_type,
+    to_cypher,
+    to_neo4j_import_files,
+)
 from metagraph.schema import Kind, Predicate
 from tests.strategies import graph_records, texts
 
@@ -275,3 +284,46 @@ def test_a_cypher_path_writes_the_script_alone(tmp_path: Path) -> None:
     kg = MetaGraph([Node(id="x", name="X", kind="signal")])
     out = kg.export(tmp_path / "graph.cypher")
     assert out.is_file() and out.read_text(encoding="utf-8").startswith("// metagraph: 1 nodes")
+
+
+HOSTILE_TEXT = 'It\'s a "q", a\\b; c|d\n e\r\tf\x01\x7f\x85 é 😀 =SUM(1)\\'
+
+
+def test_the_exporters_plain_records_equal_the_models(kg: MetaGraph) -> None:
+    # the large-graph writers read the graph's attributes, not models: the two must agree
+    from metagraph.interop._plain import edge_values, node_values
+
+    hostile = MetaGraph(
+        [
+            Node(id="a", name=HOSTILE_TEXT, kind="myokine", description=HOSTILE_TEXT),
+            Node(id="b", name="B", kind="organ"),
+        ],
+        [
+            Edge(
+                source="a",
+                target="b",
+                predicate="targets",
+                note=HOSTILE_TEXT,
+                evidence=[
+                    {"reference": "r", "quote": HOSTILE_TEXT, "section": "Intermediate"},
+                    {
+                        "reference": "r",
+                        "type": "experimental",
+                        "finding": HOSTILE_TEXT,
+                        "species": "mouse",
+                        "system": "in_vivo",
+                        "stance": "contradicts",
+                        "hedged": True,
+                    },
+                ],
+            )
+        ],
+        [Reference(key="r", title="T")],
+    )
+    for graph in (kg, hostile):
+        for u, v, k, attrs in graph.nx.edges(keys=True, data=True):
+            assert edge_values(attrs) == edge_record(graph.edge_model(u, v, k))
+        for node in graph.nodes():
+            assert _present(node_values(graph.nx.nodes[node.id])) == _node_props(node)
+    parsed = _parse_script(to_cypher(hostile))["rel"][0]
+    assert parsed["note"] == HOSTILE_TEXT and parsed["findings"] == ["", HOSTILE_TEXT]

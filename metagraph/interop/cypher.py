@@ -52,6 +52,7 @@ from pydantic import TypeAdapter
 
 from metagraph.errors import ExportError
 from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items, node_matches
+from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values
 from metagraph.schema import spec
 
 if TYPE_CHECKING:
@@ -83,6 +84,9 @@ _TRANSLATION = {
     **{ord(ch): esc for ch, esc in _ESCAPES.items()},
 }
 _NEEDS_ESCAPE = re.compile(r"[\\'\x00-\x1f\x7f-\x9f]")
+_FALKORDB_NEEDS_ESCAPE = re.compile(r"[\\'\n\r\x00]")
+# between the items of a list of strings that need no escape
+_SEP = "', '"
 _ARRAY_DELIMITERS = (";", "|", "¦", "\u001f")
 _REFERENCE_FIELDS = (
     "type",
@@ -169,7 +173,7 @@ class _FalkorTable(dict[int, str]):
 # FalkorDB reads \\ \' \n \r and no \u escape; other control characters go in as themselves
 # (the script has one statement per line, so only the line breaks must be escaped)
 _falkordb_literal = _literal_writer(
-    re.compile(r"[\\'\n\r\x00]"),
+    _FALKORDB_NEEDS_ESCAPE,
     _FalkorTable({ord("\\"): "\\\\", ord("'"): "\\'", ord("\n"): "\\n", ord("\r"): "\\r"}),
 )
 
@@ -311,25 +315,84 @@ def cypher_chunks(graph: MetaGraph, *, dialect: str = "neo4j") -> Iterator[str]:
         yield "CREATE INDEX FOR (n:Node) ON (n.id);\n"
         yield "CREATE INDEX FOR (r:Reference) ON (r.key);\n"
     lit = _falkordb_literal if name == "falkordb" else _neo4j_literal
+    needs_escape = _FALKORDB_NEEDS_ESCAPE if name == "falkordb" else _NEEDS_ESCAPE
     by_kind: dict[str, list[str]] = {}
-    for node in graph.nodes():
-        by_kind.setdefault(node.kind.value, []).append(f"{{id: {lit(node.id)}, props: {_map(_node_props(node), lit)}}}")
+    for ident, attrs in graph.nx.nodes(data=True):
+        by_kind.setdefault(attrs["kind"], []).append(
+            f"{{id: {lit(ident)}, props: {_map(_present(node_values(attrs)), lit)}}}"
+        )
     for kind, rows in by_kind.items():
         yield from _unwind(rows, f"MERGE (n:Node {{id: row.id}}) SET n:{label_of(kind)}, n += row.props")
     refs = [f"{{key: {lit(ref.key)}, props: {_map(_reference_props(ref), lit)}}}" for ref in graph.references.values()]
     yield from _unwind(refs, "MERGE (r:Reference {key: row.key}) SET r += row.props")
     by_predicate: dict[str, list[str]] = {}
-    model = graph.edge_model
-    for u, v, k in graph.nx.edges(keys=True):
-        edge = model(u, v, k)
-        by_predicate.setdefault(edge.predicate.value, []).append(
-            f"{{source: {lit(u)}, target: {lit(v)}, key: {lit(k)}, props: {_map(_edge_props(edge), lit)}}}"
-        )
-        if len(by_predicate[edge.predicate.value]) >= BATCH:
+    for u, v, k, attrs in graph.nx.edges(keys=True, data=True):
+        predicate = attrs["predicate"]
+        batch = by_predicate.get(predicate)
+        if batch is None:
+            batch = by_predicate[predicate] = []
+        batch.append(_edge_row(u, v, k, attrs, lit, needs_escape))
+        if len(batch) >= BATCH:
             # write a full batch at once, so that at most one batch per predicate is held
-            yield from _edges(edge.predicate.value, by_predicate.pop(edge.predicate.value))
+            yield from _edges(predicate, by_predicate.pop(predicate))
     for predicate, rows in by_predicate.items():
         yield from _edges(predicate, rows)
+
+
+_BOOLEAN = ("false", "true")
+
+
+def _edge_row(
+    u: str, v: str, k: str, attrs: Mapping[str, Any], lit: Callable[[Any], str], needs_escape: re.Pattern[str]
+) -> str:
+    """One edge's row of an ``UNWIND`` batch, from the graph's plain attributes.
+
+    A million edges make tens of millions of values: the common row, whose text needs no
+    escape (one scan of its free text tells), is written with one format per value and
+    no literal calls; any other row goes through the literal writer value by value. Both
+    give the same text.
+    """
+    evidence = attrs["evidence"]
+    evidence_text = evidence_json(evidence)
+    location, modality, note = attrs["location"], attrs["modality"], attrs["note"]
+    free = f"{u} {v} {k} {location} {modality} {note} {evidence_text}"
+    if needs_escape.search(free) is not None:
+        props = _map(_present(edge_values(attrs)), lit)
+        return f"{{source: {lit(u)}, target: {lit(v)}, key: {lit(k)}, props: {props}}}"
+    parts = [
+        f"{{source: '{u}', target: '{v}', key: '{k}', props: {{predicate: '{attrs['predicate']}', "
+        f"sign: {attrs['sign']}, transmits: {_BOOLEAN[attrs['transmits']]}"
+    ]
+    if location is not None:
+        parts.append(f", location: '{location}'")
+    if modality is not None:
+        parts.append(f", modality: '{modality}'")
+    for field in ("magnitude", "timescale", "mechanism"):
+        value = attrs[field]
+        if value is not None:
+            parts.append(f", {field}: '{value}'")
+    quotes = list(dict.fromkeys([q for ev in evidence if (q := ev["quote"]) is not None]))
+    parts.append(
+        f", negated: {_BOOLEAN[attrs['negated']]}, summary: {_BOOLEAN[attrs['summary']]}"
+        f", contested: {_BOOLEAN['contradicts' in [ev['stance'] for ev in evidence]]}"
+        f", inferred: {_BOOLEAN[[ev['type'] for ev in evidence].count('curator_inference') == len(evidence)]}"
+        f", hedged: {_BOOLEAN[attrs['hedged']]}"
+    )
+    if note is not None:
+        parts.append(f", note: '{note}'")
+    parts.append(f", references: ['{_SEP.join(dict.fromkeys([ev['reference'] for ev in evidence]))}']")
+    if quotes:
+        parts.append(f", quotes: ['{_SEP.join(quotes)}']")
+    parts.append(
+        f", evidence_types: ['{_SEP.join([ECO[ev['type']] for ev in evidence])}']"
+        f", evidence_hedged: [{', '.join([_BOOLEAN[ev['hedged']] for ev in evidence])}]"
+        f", stances: ['{_SEP.join([ev['stance'] for ev in evidence])}']"
+        f", species: ['{_SEP.join([ev['species'] or '' for ev in evidence])}']"
+        f", systems: ['{_SEP.join([ev['system'] or '' for ev in evidence])}']"
+        f", findings: ['{_SEP.join([ev['finding'] or '' for ev in evidence])}']"
+        f", evidence: '{evidence_text}'}}}}"
+    )
+    return "".join(parts)
 
 
 def _edges(predicate: str, rows: list[str]) -> Iterator[str]:

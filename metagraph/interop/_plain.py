@@ -1,0 +1,76 @@
+"""An edge's exported properties read straight from the graph's plain attributes (internal).
+
+The graph keeps each record once, as the plain attributes of :attr:`MetaGraph.nx`
+(:mod:`metagraph.graph`); a :class:`~metagraph.Edge` model is made from them on
+demand. The exporters of large graphs (Cypher, neo4j-admin CSV, KGX, the Kùzu bulk
+files) read the attributes instead: making a million models (and their evidence items)
+only to read them back costs more than the rest of the export. What they compute here
+is what the models' properties say (``hedged``, ``contested``, ``inferred``,
+``references``...), and a test checks the two agree on the bundled graph and on hostile
+strings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from metagraph.schema import EvidenceType
+
+#: Evidence type value → its ECO term.
+ECO: dict[str, str] = {t.value: t.eco for t in EvidenceType}
+
+# compact JSON with non-ASCII characters as themselves: what pydantic's dump_json writes
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+def evidence_json(evidence: list[dict[str, Any]]) -> str:
+    """The evidence items as compact JSON, ``None`` fields left out (pydantic's ``dump_json(exclude_none=True)``)."""
+    return _encode([{k: v for k, v in ev.items() if v is not None} for ev in evidence])
+
+
+def edge_values(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """Every property an edge has in a graph database, ``None`` where unset (as ``cypher.edge_record``)."""
+    evidence: list[dict[str, Any]] = attrs["evidence"]
+    return {
+        "predicate": attrs["predicate"],
+        "sign": attrs["sign"],
+        "transmits": attrs["transmits"],
+        "location": attrs["location"],
+        "modality": attrs["modality"],
+        "magnitude": attrs["magnitude"],
+        "timescale": attrs["timescale"],
+        "mechanism": attrs["mechanism"],
+        "negated": attrs["negated"],
+        "summary": attrs["summary"],
+        "contested": "contradicts" in [ev["stance"] for ev in evidence],
+        "inferred": [ev["type"] for ev in evidence].count("curator_inference") == len(evidence),
+        "hedged": attrs["hedged"],
+        "note": attrs["note"],
+        "references": list(dict.fromkeys([ev["reference"] for ev in evidence])),
+        "quotes": list(dict.fromkeys([q for ev in evidence if (q := ev["quote"]) is not None])),
+        "evidence_types": [ECO[ev["type"]] for ev in evidence],
+        "evidence_hedged": [ev["hedged"] for ev in evidence],
+        "stances": [ev["stance"] for ev in evidence],
+        "species": [ev["species"] or "" for ev in evidence],
+        "systems": [ev["system"] or "" for ev in evidence],
+        "findings": [ev["finding"] or "" for ev in evidence],
+        "evidence": evidence_json(evidence),
+    }
+
+
+def node_values(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """A node's properties in a graph database (its plain attributes, ``None`` for no description)."""
+    return {
+        "name": attrs["name"],
+        "kind": attrs["kind"],
+        "synonyms": attrs["synonyms"],
+        "xrefs": attrs["xrefs"],
+        "close_matches": attrs["close_matches"],
+        "broad_matches": attrs["broad_matches"],
+        "narrow_matches": attrs["narrow_matches"],
+        "related_matches": attrs["related_matches"],
+        "members": attrs["members"],
+        "description": attrs["description"] or None,
+    }

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from metagraph._nx import successors
 from metagraph.schema import EvidenceType
+
+if TYPE_CHECKING:
+    from metagraph.graph import MetaGraph
 
 #: Evidence type value → its ECO term.
 ECO: dict[str, str] = {t.value: t.eco for t in EvidenceType}
@@ -74,3 +78,17 @@ def node_values(attrs: Mapping[str, Any]) -> dict[str, Any]:
         "members": attrs["members"],
         "description": attrs["description"] or None,
     }
+
+
+def plain_edges(graph: MetaGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """``(source, target, key, attributes)`` of every edge, in the order of ``graph.nx.edges``.
+
+    Read from the raw adjacency: a million lookups through networkx's views would cost
+    seconds. The tuples share the graph's attribute dicts, which must not be changed.
+    """
+    return [
+        (u, v, k, attrs)
+        for u, targets in successors(graph.nx).items()
+        for v, keyed in targets.items()
+        for k, attrs in keyed.items()
+    ]

@@ -52,8 +52,8 @@ from pydantic import TypeAdapter
 
 from metagraph.errors import ExportError
 from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items, node_matches
-from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values
-from metagraph.schema import spec
+from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values, plain_edges
+from metagraph.schema import Predicate, spec
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -479,6 +479,44 @@ def _cell(value: Any, delim: str) -> str:
     return str(value)
 
 
+def _relationship_row(u: str, v: str, k: str, attrs: Mapping[str, Any], delim: str) -> list[str]:
+    """One edge's row of ``relationships.csv``, from the graph's plain attributes (no model)."""
+    evidence = attrs["evidence"]
+    return [
+        u,
+        v,
+        _TYPES[attrs["predicate"]],
+        k,
+        attrs["predicate"],
+        str(attrs["sign"]),
+        _BOOLEAN[attrs["transmits"]],
+        attrs["location"] or "",
+        attrs["modality"] or "",
+        attrs["magnitude"] or "",
+        attrs["timescale"] or "",
+        attrs["mechanism"] or "",
+        _BOOLEAN[attrs["negated"]],
+        _BOOLEAN[attrs["summary"]],
+        _BOOLEAN["contradicts" in [ev["stance"] for ev in evidence]],
+        _BOOLEAN[[ev["type"] for ev in evidence].count("curator_inference") == len(evidence)],
+        _BOOLEAN[attrs["hedged"]],
+        attrs["note"] or "",
+        delim.join(dict.fromkeys([ev["reference"] for ev in evidence])),
+        delim.join(dict.fromkeys([q for ev in evidence if (q := ev["quote"]) is not None])),
+        delim.join([ECO[ev["type"]] for ev in evidence]),
+        delim.join([_BOOLEAN[ev["hedged"]] for ev in evidence]),
+        delim.join([ev["stance"] for ev in evidence]),
+        delim.join([ev["species"] or "" for ev in evidence]),
+        delim.join([ev["system"] or "" for ev in evidence]),
+        delim.join([ev["finding"] or "" for ev in evidence]),
+        evidence_json(evidence),
+    ]
+
+
+_TYPES = {p.value: relationship_type(p.value) for p in Predicate}
+_NODE_LISTS = ("synonyms", "xrefs", *MATCH_FIELDS, "members")
+
+
 def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     """Return the files of a ``neo4j-admin database import full`` run: three CSVs and ``import.sh``.
 
@@ -510,24 +548,26 @@ def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
     >>> list(files), "".join(files["relationships.csv"]).count("\\n")
     (['nodes.csv', 'references.csv', 'relationships.csv', 'import.sh'], 1)
     """
-    nodes = graph.nodes()
-    model = graph.edge_model
-    triples = list(graph.nx.edges(keys=True))
+    nodes = [(ident, node_values(attrs)) for ident, attrs in graph.nx.nodes(data=True)]
+    edges = plain_edges(graph)
     refs = list(graph.references.values())
 
     def edge_values() -> Iterator[str]:
-        # the edges are read twice, never held: for the delimiter, then for the rows; an
-        # edge's list items are tested as one text (a delimiter in it is in one of them)
-        for u, v, k in triples:
-            e = model(u, v, k)
-            items = [*e.references, *(ev.quote for ev in e.evidence if ev.quote is not None)]
-            items += [x if type(x) is str else str(x) for values in edge_items(e).values() for x in values]
-            yield "\n".join(items)
+        # the edges are read twice, never held: for the delimiter, then for the rows. Their list
+        # items that are free text (cited keys, quotes, findings; the others are vocabulary words)
+        # are tested as one text per 10,000 edges: a delimiter in it is in one of them
+        for start in range(0, len(edges), 10_000):
+            yield "\n".join(
+                [
+                    f"{ev['reference']}\n{ev['quote'] or ''}\n{ev['finding'] or ''}"
+                    for _, _, _, attrs in edges[start : start + 10_000]
+                    for ev in attrs["evidence"]
+                ]
+            )
 
     delim = _array_delimiter(
         itertools.chain(
-            (x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
-            (x for n in nodes for values in node_matches(n).values() for x in values),
+            (x for _, n in nodes for f in _NODE_LISTS for x in n[f]),
             edge_values(),
             (x for r in refs for x in (*r.authors, *r.discrepancies)),
         )
@@ -545,17 +585,14 @@ def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
     ]
     node_rows = [
         [
-            n.id,
-            delim.join(["Node", label_of(n.kind.value)]),
-            n.name,
-            n.kind.value,
-            _cell(n.synonyms, delim),
-            _cell(n.xrefs, delim),
-            *(_cell(values, delim) for values in node_matches(n).values()),
-            _cell(n.members, delim),
-            n.description,
+            ident,
+            delim.join(["Node", label_of(n["kind"])]),
+            n["name"],
+            n["kind"],
+            *(delim.join(n[f]) for f in _NODE_LISTS),
+            n["description"],
         ]
-        for n in nodes
+        for ident, n in nodes
     ]
     ref_header = [
         "key:ID(Reference)",
@@ -605,19 +642,15 @@ def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
         "findings:string[]",
         "evidence",
     ]
-    columns = [c.partition(":")[0] for c in rel_header[4:]]
 
     def relationships() -> Iterator[str]:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(rel_header)
-        for start in range(0, len(triples), 10_000):
-            for u, v, k in triples[start : start + 10_000]:
-                e = model(u, v, k)
-                p = _edge_props(e)
-                writer.writerow(
-                    [u, v, relationship_type(e.predicate.value), k, *[_cell(p.get(c), delim) for c in columns]]
-                )
+        for start in range(0, len(edges), 10_000):
+            writer.writerows(
+                [_relationship_row(u, v, k, attrs, delim) for u, v, k, attrs in edges[start : start + 10_000]]
+            )
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()

@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import ExportError
 from metagraph.interop._evidence import MATCH_FIELDS
-from metagraph.interop.cypher import edge_record, label_of, relationship_type
+from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values
+from metagraph.interop.cypher import label_of, relationship_type
 from metagraph.schema import PREDICATES, Kind
 
 if TYPE_CHECKING:
@@ -235,25 +236,13 @@ def kuzu_chunks(graph: MetaGraph) -> Iterator[str]:
         columns = ", ".join(f"{name} {type_}" for name, type_ in _EDGE_COLUMNS)
         yield f"CREATE REL TABLE {relationship_type(pred.value)}({ends}, {columns});\n"
     by_kind: dict[str, list[dict[str, Any]]] = {}
-    for node in graph.nodes():
-        by_kind.setdefault(node.kind.value, []).append(
-            {
-                "id": node.id,
-                "name": node.name,
-                "kind": node.kind.value,
-                "synonyms": node.synonyms,
-                "xrefs": node.xrefs,
-                **{f: getattr(node, f) for f in MATCH_FIELDS},
-                "members": node.members,
-                "description": node.description or None,
-            }
-        )
+    for ident, attrs in nodes(data=True):
+        by_kind.setdefault(attrs["kind"], []).append({"id": ident, **node_values(attrs)})
     for kind_value, rows in by_kind.items():
         yield from _batches("", f"CREATE (:{label_of(kind_value)} {{{_assign(_NODE_COLUMNS)}}})", _NODE_COLUMNS, rows)
     refs = [r.model_dump(mode="json") for r in graph.references.values()]
     yield from _batches("", f"CREATE (:Reference {{{_assign(_REFERENCE_COLUMNS)}}})", _REFERENCE_COLUMNS, refs)
-    ends_columns = (("source", _STR), ("target", _STR), *_EDGE_COLUMNS)
-    names = [name for name, _ in _EDGE_COLUMNS if name != "key"]
+    succ = graph.nx.succ
     for pred_value, by_pair in used.items():
         for (s, t), triples in by_pair.items():
             tail = (
@@ -261,9 +250,49 @@ def kuzu_chunks(graph: MetaGraph) -> Iterator[str]:
                 f"CREATE (a)-[:{relationship_type(pred_value)} {{{_assign(_EDGE_COLUMNS)}}}]->(b)"
             )
             for start in range(0, len(triples), BATCH):
-                rows = []
-                for u, v, k in triples[start : start + BATCH]:
-                    # the Neo4j script's properties; Kùzu's table keeps these columns
-                    record = edge_record(graph.edge_model(u, v, k))
-                    rows.append({"source": u, "target": v, "key": k, **{name: record[name] for name in names}})
-                yield from _batches("", tail, ends_columns, rows)
+                structs = [_edge_struct(u, v, k, succ[u][v][k]) for u, v, k in triples[start : start + BATCH]]
+                yield "UNWIND [\n  " + ",\n  ".join(structs) + f"\n] AS row {tail};\n"
+
+
+_ENDS_COLUMNS = (("source", _STR), ("target", _STR), *_EDGE_COLUMNS)
+_EDGE_NAMES = [name for name, _ in _EDGE_COLUMNS if name != "key"]
+_NEEDS_ESCAPE = re.compile(r"[\\'\x00-\x08\x0b-\x1f\x7f]")
+_NULL = "CAST(NULL AS STRING)"
+_BOOLEAN = ("false", "true")
+_SEP = "', '"
+
+
+def _list(values: list[str]) -> str:
+    return f"CAST(['{_SEP.join(values)}'] AS STRING[])" if values else "CAST([] AS STRING[])"
+
+
+def _edge_struct(u: str, v: str, k: str, attrs: dict[str, Any]) -> str:
+    """One edge's struct of an ``UNWIND`` batch, from the graph's plain attributes.
+
+    The common edge, whose text needs no escape (one scan of its free text tells), is
+    written with one format; any other goes through :func:`kuzu_literal` value by value.
+    Both give the same text.
+    """
+    evidence = attrs["evidence"]
+    evidence_text = evidence_json(evidence)
+    location, modality, note = attrs["location"], attrs["modality"], attrs["note"]
+    if _NEEDS_ESCAPE.search(f"{u} {v} {k} {location} {modality} {note} {evidence_text}") is not None:
+        record = edge_values(attrs)
+        row = {"source": u, "target": v, "key": k, **{name: record[name] for name in _EDGE_NAMES}}
+        return "{" + ", ".join(f"{name}: {kuzu_literal(row[name], type_)}" for name, type_ in _ENDS_COLUMNS) + "}"
+    optional = [
+        _NULL if (value := attrs[name]) is None else f"'{value}'"
+        for name in ("location", "modality", "magnitude", "timescale", "mechanism", "note")
+    ]
+    return (
+        f"{{source: '{u}', target: '{v}', key: '{k}', predicate: '{attrs['predicate']}', sign: {attrs['sign']}, "
+        f"transmits: {_BOOLEAN[attrs['transmits']]}, location: {optional[0]}, modality: {optional[1]}, "
+        f"magnitude: {optional[2]}, timescale: {optional[3]}, mechanism: {optional[4]}, "
+        f"negated: {_BOOLEAN[attrs['negated']]}, summary: {_BOOLEAN[attrs['summary']]}, "
+        f"contested: {_BOOLEAN['contradicts' in [ev['stance'] for ev in evidence]]}, "
+        f"inferred: {_BOOLEAN[[ev['type'] for ev in evidence].count('curator_inference') == len(evidence)]}, "
+        f"hedged: {_BOOLEAN[attrs['hedged']]}, note: {optional[5]}, "
+        f"references: {_list(list(dict.fromkeys([ev['reference'] for ev in evidence])))}, "
+        f"quotes: {_list(list(dict.fromkeys([q for ev in evidence if (q := ev['quote']) is not None])))}, "
+        f"evidence_types: {_list([ECO[ev['type']] for ev in evidence])}, evidence: '{evidence_text}'}}"
+    )

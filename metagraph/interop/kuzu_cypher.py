@@ -32,19 +32,19 @@ The myokines that target the liver::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import ExportError
 from metagraph.interop._evidence import MATCH_FIELDS
-from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values
+from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values, plain_edges
 from metagraph.interop.cypher import label_of, relationship_type
 from metagraph.schema import PREDICATES, Kind
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
 
-__all__ = ["BATCH", "kuzu_chunks", "kuzu_literal", "to_kuzu_cypher"]
+__all__ = ["BATCH", "PlainEdge", "grouped_edges", "kuzu_chunks", "kuzu_literal", "schema_ddl", "to_kuzu_cypher"]
 
 #: Rows per ``UNWIND`` batch.
 BATCH = 200
@@ -207,6 +207,56 @@ def to_kuzu_cypher(graph: MetaGraph) -> str:
     return "".join(kuzu_chunks(graph))
 
 
+#: ``(source, target, key, attributes)`` of an edge (the graph's plain attributes).
+PlainEdge = tuple[str, str, str, dict[str, Any]]
+
+
+def grouped_edges(graph: MetaGraph) -> dict[str, dict[tuple[str, str], list[PlainEdge]]]:
+    """The edges by predicate, then by the kinds of their ends (each group fills one ``FROM``-``TO`` pair).
+
+    Examples
+    --------
+    >>> import metagraph
+    >>> groups = grouped_edges(metagraph.load())
+    >>> len(groups["targets"][("myokine", "organ")]) > 0
+    True
+    """
+    kinds: dict[str, str] = {ident: attrs["kind"] for ident, attrs in graph.nx.nodes(data=True)}
+    # the edges' tuples share the graph's attribute dicts: grouping copies no property
+    used: dict[str, dict[tuple[str, str], list[PlainEdge]]] = {}
+    for edge in plain_edges(graph):
+        u, v, _, attrs = edge
+        used.setdefault(attrs["predicate"], {}).setdefault((kinds[u], kinds[v]), []).append(edge)
+    return used
+
+
+def schema_ddl(used: Mapping[str, Mapping[tuple[str, str], object]]) -> list[str]:
+    """The ``CREATE NODE TABLE`` and ``CREATE REL TABLE`` statements of the graph's tables in Kùzu.
+
+    A node table per kind and ``Reference``; a relationship table per predicate over every
+    pair of kinds the schema allows it between, and any pair ``used`` (the output of
+    :func:`grouped_edges`) holds besides.
+
+    Examples
+    --------
+    >>> ddl = schema_ddl({})
+    >>> ddl[0][:50]
+    'CREATE NODE TABLE Exercise(id STRING PRIMARY KEY, '
+    >>> [line for line in ddl if line.startswith("CREATE REL TABLE MEMBER_OF(")][0][:60]
+    'CREATE REL TABLE MEMBER_OF(FROM Gene TO Gene, FROM Gene TO S'
+    """
+    lines = [_ddl(label_of(kind.value), _NODE_COLUMNS, "id") for kind in Kind]
+    lines.append(_ddl("Reference", _REFERENCE_COLUMNS, "key"))
+    columns = ", ".join(f"{name} {type_}" for name, type_ in _EDGE_COLUMNS)
+    for pred, rule in PREDICATES.items():
+        # in the order of Kind (a frozenset's order changes from run to run; the file must not)
+        pairs = dict.fromkeys((s.value, t.value) for s in Kind for t in Kind if s in rule.sources and t in rule.targets)
+        pairs.update(dict.fromkeys(used.get(pred.value, {})))
+        ends = ", ".join(f"FROM {label_of(s)} TO {label_of(t)}" for s, t in pairs)
+        lines.append(f"CREATE REL TABLE {relationship_type(pred.value)}({ends}, {columns});")
+    return lines
+
+
 def kuzu_chunks(graph: MetaGraph) -> Iterator[str]:
     """Yield the script of :func:`to_kuzu_cypher` piece by piece (a file can be written without holding it whole).
 
@@ -220,21 +270,9 @@ def kuzu_chunks(graph: MetaGraph) -> Iterator[str]:
         f"// metagraph: {len(graph)} nodes, {graph.nx.number_of_edges()} relationships, "
         f"{len(graph.references)} references, for Kùzu (run it in an empty database).\n"
     )
-    for kind in Kind:
-        yield _ddl(label_of(kind.value), _NODE_COLUMNS, "id") + "\n"
-    yield _ddl("Reference", _REFERENCE_COLUMNS, "key") + "\n"
+    used = grouped_edges(graph)
+    yield from (line + "\n" for line in schema_ddl(used))
     nodes = graph.nx.nodes
-    # only the edge ids are grouped up front: a row of every property for a million edges would not fit
-    used: dict[str, dict[tuple[str, str], list[tuple[str, str, str]]]] = {}
-    for u, v, k, predicate in graph.nx.edges(keys=True, data="predicate"):  # type: ignore[var-annotated]
-        used.setdefault(str(predicate), {}).setdefault((nodes[u]["kind"], nodes[v]["kind"]), []).append((u, v, k))
-    for pred, rule in PREDICATES.items():
-        # in the order of Kind (a frozenset's order changes from run to run; the file must not)
-        pairs = dict.fromkeys((s.value, t.value) for s in Kind for t in Kind if s in rule.sources and t in rule.targets)
-        pairs.update(dict.fromkeys(used.get(pred.value, {})))
-        ends = ", ".join(f"FROM {label_of(s)} TO {label_of(t)}" for s, t in pairs)
-        columns = ", ".join(f"{name} {type_}" for name, type_ in _EDGE_COLUMNS)
-        yield f"CREATE REL TABLE {relationship_type(pred.value)}({ends}, {columns});\n"
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for ident, attrs in nodes(data=True):
         by_kind.setdefault(attrs["kind"], []).append({"id": ident, **node_values(attrs)})
@@ -242,15 +280,14 @@ def kuzu_chunks(graph: MetaGraph) -> Iterator[str]:
         yield from _batches("", f"CREATE (:{label_of(kind_value)} {{{_assign(_NODE_COLUMNS)}}})", _NODE_COLUMNS, rows)
     refs = [r.model_dump(mode="json") for r in graph.references.values()]
     yield from _batches("", f"CREATE (:Reference {{{_assign(_REFERENCE_COLUMNS)}}})", _REFERENCE_COLUMNS, refs)
-    succ = graph.nx.succ
     for pred_value, by_pair in used.items():
-        for (s, t), triples in by_pair.items():
+        for (s, t), edges in by_pair.items():
             tail = (
                 f"MATCH (a:{label_of(s)} {{id: row.source}}), (b:{label_of(t)} {{id: row.target}}) "
                 f"CREATE (a)-[:{relationship_type(pred_value)} {{{_assign(_EDGE_COLUMNS)}}}]->(b)"
             )
-            for start in range(0, len(triples), BATCH):
-                structs = [_edge_struct(u, v, k, succ[u][v][k]) for u, v, k in triples[start : start + BATCH]]
+            for start in range(0, len(edges), BATCH):
+                structs = [_edge_struct(u, v, k, attrs) for u, v, k, attrs in edges[start : start + BATCH]]
                 yield "UNWIND [\n  " + ",\n  ".join(structs) + f"\n] AS row {tail};\n"
 
 

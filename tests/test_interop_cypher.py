@@ -327,3 +327,13 @@ def test_the_exporters_plain_records_equal_the_models(kg: MetaGraph) -> None:
             assert _present(node_values(graph.nx.nodes[node.id])) == _node_props(node)
     parsed = _parse_script(to_cypher(hostile))["rel"][0]
     assert parsed["note"] == HOSTILE_TEXT and parsed["findings"] == ["", HOSTILE_TEXT]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(graph_records(max_nodes=8, max_edges=15))
+def test_plain_records_equal_the_models_on_random_graphs(records: tuple) -> None:
+    from metagraph.interop._plain import edge_values
+
+    kg = MetaGraph(*records)
+    for u, v, k, attrs in kg.nx.edges(keys=True, data=True):
+        assert edge_values(attrs) == edge_record(kg.edge_model(u, v, k))

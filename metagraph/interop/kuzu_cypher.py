@@ -20,7 +20,9 @@ keep) is written as its UTF-8 bytes, ``decode(BLOB('...\\\\x0D...'))``. Nothing 
 (no ``CREATE CONSTRAINT``, ``SET n:Label`` or ``SET x += {map}``).
 
 Run it with the ``kuzu`` Python package (``conn.execute(script)`` runs every statement)
-or the ``kuzu`` shell.
+or the ``kuzu`` shell. It loads at a few hundred edges a second; for a large graph, the
+``kuzu`` export format (:mod:`metagraph.interop.kuzu_bulk`) writes the same tables as
+Parquet files for Kùzu's ``COPY FROM``, which loads a million edges in under a minute.
 
 Examples
 --------

@@ -337,3 +337,30 @@ def test_plain_records_equal_the_models_on_random_graphs(records: tuple) -> None
     kg = MetaGraph(*records)
     for u, v, k, attrs in kg.nx.edges(keys=True, data=True):
         assert edge_values(attrs) == edge_record(kg.edge_model(u, v, k))
+
+
+def test_relationship_rows_read_back_whatever_their_text() -> None:
+    # rows written without the csv module (no cell needs quoting) and with it, side by side
+    notes = [None, "plain", "a, comma", 'a "quote"', "a\nnewline", "cr\r\nlf", HOSTILE_TEXT]
+    nodes = [Node(id=f"m{i}", name=f"M{i}", kind="myokine") for i in range(len(notes))]
+    kg = MetaGraph(
+        [*nodes, Node(id="liver", name="Liver", kind="organ")],
+        [
+            Edge(
+                source=f"m{i}",
+                target="liver",
+                predicate="targets",
+                note=note,
+                evidence=[{"reference": "r", "quote": note or "q"}],
+            )
+            for i, note in enumerate(notes)
+        ],
+        [Reference(key="r", title="T")],
+    )
+    header, rows = _table(to_neo4j_import_files(kg)["relationships.csv"])
+    assert len(rows) == len(notes)
+    for row in rows:
+        got = dict(zip(header, row, strict=True))
+        edge = kg.edge_model(got[":START_ID(Node)"], got[":END_ID(Node)"], got["key"])
+        assert got["note"] == (edge.note or "")
+        assert [Evidence.model_validate(e) for e in json.loads(got["evidence"])] == edge.evidence

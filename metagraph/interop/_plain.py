@@ -33,31 +33,38 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circ
 def evidence_json(evidence: list[dict[str, Any]]) -> str:
     """The evidence items as compact JSON, ``None`` fields left out (pydantic's ``dump_json(exclude_none=True)``).
 
-    An edge's items whose free text needs no JSON escape (no quote, backslash or control
-    character: one scan tells) are written with one format per item, several times faster
-    than the encoder; any other goes through the encoder. Both give the same text.
+    Items whose text needs no JSON escape (no quote, backslash or control character) are
+    written with one format per item, several times faster than the encoder: the text is
+    then checked (its quotes are exactly those of the keys and values, and it holds no
+    backslash or control character), and any other goes through the encoder. Both give
+    the same text.
     """
-    free = "".join([f"{ev['reference']}{ev['quote']}{ev['finding']}{ev['provenance']}" for ev in evidence])
-    if _JSON_ESCAPED.search(free) is not None:
-        # in the fields' order, as pydantic writes them
-        return _encode([{k: v for k in _ITEM_FIELDS if (v := ev.get(k)) is not None} for ev in evidence])
     items = []
+    quotes = 0  # the quotes the keys and string values put there
     for ev in evidence:
         text = f'{{"reference":"{ev["reference"]}","type":"{ev["type"]}"'
+        quotes += 14  # the two fields above, "hedged" and "stance" below
         if (quote := ev["quote"]) is not None:
             text += f',"quote":"{quote}"'
+            quotes += 4
         if (finding := ev["finding"]) is not None:
             text += f',"finding":"{finding}"'
+            quotes += 4
         text += f',"hedged":{_JSON_BOOLEAN[ev["hedged"]]},"stance":"{ev["stance"]}"'
         for field in _OPTIONAL_ITEM_FIELDS:
             if (value := ev[field]) is not None:
                 text += f',"{field}":"{value}"'
+                quotes += 4
         items.append(text + "}")
-    return "[" + ",".join(items) + "]"
+    joined = "[" + ",".join(items) + "]"
+    if joined.count('"') == quotes and _JSON_ESCAPED.search(joined) is None:
+        return joined
+    # in the fields' order, as pydantic writes them
+    return _encode([{k: v for k in _ITEM_FIELDS if (v := ev.get(k)) is not None} for ev in evidence])
 
 
-# what the JSON encoder escapes in a string (ensure_ascii=False): the quote, the backslash, C0 controls
-_JSON_ESCAPED = re.compile(r'["\\\x00-\x1f]')
+# what the JSON encoder escapes in a string (ensure_ascii=False) besides the quote: the backslash, C0 controls
+_JSON_ESCAPED = re.compile(r"[\\\x00-\x1f]")
 _JSON_BOOLEAN = ("false", "true")
 _OPTIONAL_ITEM_FIELDS = ("species", "system", "section", "provenance")
 _ITEM_FIELDS = ("reference", "type", "quote", "finding", "hedged", "stance", *_OPTIONAL_ITEM_FIELDS)
@@ -121,3 +128,11 @@ def plain_edges(graph: MetaGraph) -> list[tuple[str, str, str, dict[str, Any]]]:
         for v, keyed in targets.items()
         for k, attrs in keyed.items()
     ]
+
+
+def vocabulary_key(evidence: list[dict[str, Any]]) -> tuple[tuple[Any, ...], ...]:
+    """What an edge's items say in vocabulary words (type, hedged, stance, species, system), item by item.
+
+    Edges share a few such combinations: a writer formats each once and looks it up by this key.
+    """
+    return tuple([(ev["type"], ev["hedged"], ev["stance"], ev["species"], ev["system"]) for ev in evidence])

@@ -52,7 +52,7 @@ from pydantic import TypeAdapter
 
 from metagraph.errors import ExportError
 from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items, node_matches
-from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values, plain_edges
+from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values, plain_edges, vocabulary_key
 from metagraph.schema import Predicate, spec
 
 if TYPE_CHECKING:
@@ -326,12 +326,13 @@ def cypher_chunks(graph: MetaGraph, *, dialect: str = "neo4j") -> Iterator[str]:
     refs = [f"{{key: {lit(ref.key)}, props: {_map(_reference_props(ref), lit)}}}" for ref in graph.references.values()]
     yield from _unwind(refs, "MERGE (r:Reference {key: row.key}) SET r += row.props")
     by_predicate: dict[str, list[str]] = {}
-    for u, v, k, attrs in graph.nx.edges(keys=True, data=True):
+    vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[str, str]] = {}
+    for u, v, k, attrs in plain_edges(graph):
         predicate = attrs["predicate"]
         batch = by_predicate.get(predicate)
         if batch is None:
             batch = by_predicate[predicate] = []
-        batch.append(_edge_row(u, v, k, attrs, lit, needs_escape))
+        batch.append(_edge_row(u, v, k, attrs, lit, needs_escape, vocabulary))
         if len(batch) >= BATCH:
             # write a full batch at once, so that at most one batch per predicate is held
             yield from _edges(predicate, by_predicate.pop(predicate))
@@ -343,7 +344,13 @@ _BOOLEAN = ("false", "true")
 
 
 def _edge_row(
-    u: str, v: str, k: str, attrs: Mapping[str, Any], lit: Callable[[Any], str], needs_escape: re.Pattern[str]
+    u: str,
+    v: str,
+    k: str,
+    attrs: Mapping[str, Any],
+    lit: Callable[[Any], str],
+    needs_escape: re.Pattern[str],
+    vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[str, str]],
 ) -> str:
     """One edge's row of an ``UNWIND`` batch, from the graph's plain attributes.
 
@@ -372,10 +379,11 @@ def _edge_row(
         if value is not None:
             parts.append(f", {field}: '{value}'")
     quotes = list(dict.fromkeys([q for ev in evidence if (q := ev["quote"]) is not None]))
+    # the items' vocabulary words, formatted once per combination (edges share a few)
+    key = vocabulary_key(evidence)
+    flags, lists = vocabulary.get(key) or vocabulary.setdefault(key, _vocabulary_text(evidence))
     parts.append(
-        f", negated: {_BOOLEAN[attrs['negated']]}, summary: {_BOOLEAN[attrs['summary']]}"
-        f", contested: {_BOOLEAN['contradicts' in [ev['stance'] for ev in evidence]]}"
-        f", inferred: {_BOOLEAN[[ev['type'] for ev in evidence].count('curator_inference') == len(evidence)]}"
+        f", negated: {_BOOLEAN[attrs['negated']]}, summary: {_BOOLEAN[attrs['summary']]}{flags}"
         f", hedged: {_BOOLEAN[attrs['hedged']]}"
     )
     if note is not None:
@@ -384,15 +392,25 @@ def _edge_row(
     if quotes:
         parts.append(f", quotes: ['{_SEP.join(quotes)}']")
     parts.append(
+        f"{lists}, findings: ['{_SEP.join([ev['finding'] or '' for ev in evidence])}'], evidence: '{evidence_text}'}}}}"
+    )
+    return "".join(parts)
+
+
+def _vocabulary_text(evidence: list[dict[str, Any]]) -> tuple[str, str]:
+    # ", contested: ..., inferred: ..." and ", evidence_types: [...] ... systems: [...]" of a row
+    flags = (
+        f", contested: {_BOOLEAN['contradicts' in [ev['stance'] for ev in evidence]]}"
+        f", inferred: {_BOOLEAN[[ev['type'] for ev in evidence].count('curator_inference') == len(evidence)]}"
+    )
+    lists = (
         f", evidence_types: ['{_SEP.join([ECO[ev['type']] for ev in evidence])}']"
         f", evidence_hedged: [{', '.join([_BOOLEAN[ev['hedged']] for ev in evidence])}]"
         f", stances: ['{_SEP.join([ev['stance'] for ev in evidence])}']"
         f", species: ['{_SEP.join([ev['species'] or '' for ev in evidence])}']"
         f", systems: ['{_SEP.join([ev['system'] or '' for ev in evidence])}']"
-        f", findings: ['{_SEP.join([ev['finding'] or '' for ev in evidence])}']"
-        f", evidence: '{evidence_text}'}}}}"
     )
-    return "".join(parts)
+    return flags, lists
 
 
 def _edges(predicate: str, rows: list[str]) -> Iterator[str]:
@@ -479,9 +497,29 @@ def _cell(value: Any, delim: str) -> str:
     return str(value)
 
 
-def _relationship_row(u: str, v: str, k: str, attrs: Mapping[str, Any], delim: str) -> list[str]:
+def _relationship_row(
+    u: str,
+    v: str,
+    k: str,
+    attrs: Mapping[str, Any],
+    delim: str,
+    vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[str, ...]],
+) -> list[str]:
     """One edge's row of ``relationships.csv``, from the graph's plain attributes (no model)."""
     evidence = attrs["evidence"]
+    # the items' vocabulary words, formatted once per combination (edges share a few)
+    key = vocabulary_key(evidence)
+    words = vocabulary.get(key)
+    if words is None:
+        words = vocabulary[key] = (
+            _BOOLEAN["contradicts" in [ev["stance"] for ev in evidence]],
+            _BOOLEAN[[ev["type"] for ev in evidence].count("curator_inference") == len(evidence)],
+            delim.join([ECO[ev["type"]] for ev in evidence]),
+            delim.join([_BOOLEAN[ev["hedged"]] for ev in evidence]),
+            delim.join([ev["stance"] for ev in evidence]),
+            delim.join([ev["species"] or "" for ev in evidence]),
+            delim.join([ev["system"] or "" for ev in evidence]),
+        )
     return [
         u,
         v,
@@ -497,23 +535,21 @@ def _relationship_row(u: str, v: str, k: str, attrs: Mapping[str, Any], delim: s
         attrs["mechanism"] or "",
         _BOOLEAN[attrs["negated"]],
         _BOOLEAN[attrs["summary"]],
-        _BOOLEAN["contradicts" in [ev["stance"] for ev in evidence]],
-        _BOOLEAN[[ev["type"] for ev in evidence].count("curator_inference") == len(evidence)],
+        words[0],
+        words[1],
         _BOOLEAN[attrs["hedged"]],
         attrs["note"] or "",
         delim.join(dict.fromkeys([ev["reference"] for ev in evidence])),
         delim.join(dict.fromkeys([q for ev in evidence if (q := ev["quote"]) is not None])),
-        delim.join([ECO[ev["type"]] for ev in evidence]),
-        delim.join([_BOOLEAN[ev["hedged"]] for ev in evidence]),
-        delim.join([ev["stance"] for ev in evidence]),
-        delim.join([ev["species"] or "" for ev in evidence]),
-        delim.join([ev["system"] or "" for ev in evidence]),
+        *words[2:],
         delim.join([ev["finding"] or "" for ev in evidence]),
         evidence_json(evidence),
     ]
 
 
 _TYPES = {p.value: relationship_type(p.value) for p in Predicate}
+# what makes the csv module quote a cell (besides the comma, counted apart)
+_CSV_QUOTED = re.compile('["\r\n\x00]')
 _NODE_LISTS = ("synonyms", "xrefs", *MATCH_FIELDS, "members")
 
 
@@ -647,10 +683,19 @@ def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(rel_header)
+        vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[str, ...]] = {}
+        write = buf.write
         for start in range(0, len(edges), 10_000):
-            writer.writerows(
-                [_relationship_row(u, v, k, attrs, delim) for u, v, k, attrs in edges[start : start + 10_000]]
-            )
+            for u, v, k, attrs in edges[start : start + 10_000]:
+                cells = _relationship_row(u, v, k, attrs, delim, vocabulary)
+                line = ",".join(cells[:-1])
+                # the csv module's text, written without it when no cell but the evidence needs quoting
+                # (the evidence JSON always does: it holds quotes, and never a line break)
+                if line.count(",") == len(cells) - 2 and _CSV_QUOTED.search(line) is None:
+                    evidence = cells[-1].replace('"', '""')
+                    write(f'{line},"{evidence}"\n')
+                else:
+                    writer.writerow(cells)
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from metagraph.errors import ExportError
-from metagraph.interop._plain import edge_values, node_values
+from metagraph.interop._plain import edge_values, evidence_json, node_values, vocabulary_key
 from metagraph.interop.cypher import label_of, relationship_type
 from metagraph.interop.kuzu_cypher import (
     _EDGE_COLUMNS,
@@ -89,15 +89,50 @@ def _reference_file(graph: MetaGraph) -> Iterator[bytes]:
 
 def _edge_file(edges: list[PlainEdge]) -> Iterator[bytes]:
     # built when the file is written, one file at a time: the rows of a million edges at once would not be small
-    records = [edge_values(attrs) for _, _, _, attrs in edges]
-    values = {
-        "from": [u for u, _, _, _ in edges],
-        "to": [v for _, v, _, _ in edges],
-        "key": [k for _, _, k, _ in edges],
-        **{name: [r[name] for r in records] for name in _EDGE_NAMES},
-    }
-    del records
-    yield from _parquet((("from", "STRING"), ("to", "STRING"), *_EDGE_COLUMNS), values)
+    columns: dict[str, list[Any]] = {name: [] for name in ("from", "to", "key", *_EDGE_NAMES)}
+    plain = [columns[name].append for name in _PLAIN_COLUMNS]
+    add_from, add_to, add_key = columns["from"].append, columns["to"].append, columns["key"].append
+    add_contested, add_inferred = columns["contested"].append, columns["inferred"].append
+    add_references, add_quotes = columns["references"].append, columns["quotes"].append
+    add_types, add_evidence = columns["evidence_types"].append, columns["evidence"].append
+    # the items' vocabulary words, worked out once per combination (edges share a few)
+    vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[bool, bool, list[str]]] = {}
+    for u, v, k, attrs in edges:
+        evidence = attrs["evidence"]
+        key = vocabulary_key(evidence)
+        words = vocabulary.get(key)
+        if words is None:
+            record = edge_values(attrs)
+            words = vocabulary[key] = (record["contested"], record["inferred"], record["evidence_types"])
+        add_from(u)
+        add_to(v)
+        add_key(k)
+        for add, name in zip(plain, _PLAIN_COLUMNS, strict=True):
+            add(attrs[name])
+        add_contested(words[0])
+        add_inferred(words[1])
+        add_references(list(dict.fromkeys([ev["reference"] for ev in evidence])))
+        add_quotes(list(dict.fromkeys([q for ev in evidence if (q := ev["quote"]) is not None])))
+        add_types(words[2])
+        add_evidence(evidence_json(evidence))
+    yield from _parquet((("from", "STRING"), ("to", "STRING"), *_EDGE_COLUMNS), columns)
+
+
+# the relationship columns that are an edge's plain attributes as they are
+_PLAIN_COLUMNS = (
+    "predicate",
+    "sign",
+    "transmits",
+    "location",
+    "modality",
+    "magnitude",
+    "timescale",
+    "mechanism",
+    "negated",
+    "summary",
+    "hedged",
+    "note",
+)
 
 
 def kuzu_bulk_files(graph: MetaGraph) -> dict[str, str | Iterable[bytes]]:

@@ -118,6 +118,7 @@ def export_rows(*, quick: bool, large: bool) -> list[dict[str, Any]]:
             (folder / "graph.json").unlink()
         jobs: list[tuple[str, Callable[[], Any]]] = [
             ("cypher script (neo4j)", lambda: kg.export(folder / "graph.cypher")),
+            ("cypher script (falkordb)", lambda: kg.export(folder / "falkordb.cypher", dialect="falkordb")),
             ("cypher script (kuzu)", lambda: kg.export(folder / "kuzu.cypher", dialect="kuzu")),
             ("neo4j-admin CSV", lambda: _admin(kg, folder / "admin")),
             ("kgx", lambda: kg.export(folder / "kgx", format="kgx")),

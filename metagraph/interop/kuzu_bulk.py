@@ -158,14 +158,20 @@ def kuzu_bulk_files(graph: MetaGraph) -> dict[str, str | Iterable[bytes]]:
 
     Examples
     --------
-    >>> import metagraph
-    >>> files = kuzu_bulk_files(metagraph.load())
-    >>> print(files["load.cypher"].splitlines()[0][:60])
-    // metagraph: 134 nodes, 361 relationships, 60 references, f
-    >>> [line for line in files["load.cypher"].splitlines() if line.startswith("COPY TARGETS")][0]
-    "COPY TARGETS FROM 'TARGETS_Myokine_Organ.parquet' (from='Myokine', to='Organ');"
-    >>> sorted(name for name in files if name.startswith("nodes_"))[:2]
-    ['nodes_Cell.parquet', 'nodes_Condition.parquet']
+    >>> from metagraph import MetaGraph, Node, Edge, Reference
+    >>> kg = MetaGraph([Node(id="il6", name="IL-6", kind="myokine"), Node(id="liver", name="Liver", kind="organ")],
+    ...                [Edge(source="il6", target="liver", predicate="targets",
+    ...                      evidence=[{"reference": "r", "quote": "IL-6 acts on the liver"}])],
+    ...                [Reference(key="r", title="T")])
+    >>> files = kuzu_bulk_files(kg)
+    >>> sorted(files)  # doctest: +NORMALIZE_WHITESPACE
+    ['TARGETS_Myokine_Organ.parquet', 'load.cypher', 'nodes_Myokine.parquet', 'nodes_Organ.parquet',
+     'references.parquet']
+    >>> print("\\n".join(line for line in files["load.cypher"].splitlines() if line.startswith("COPY")))
+    COPY Myokine FROM 'nodes_Myokine.parquet';
+    COPY Organ FROM 'nodes_Organ.parquet';
+    COPY Reference FROM 'references.parquet';
+    COPY TARGETS FROM 'TARGETS_Myokine_Organ.parquet' (from='Myokine', to='Organ');
     """
     _pyarrow()
     used = grouped_edges(graph)

@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         if r["unit"] == "sources":  # the reach check: how many sources gave kg.downstream's nodes
             value, peer = f"{r['seconds_or_bytes']} of {r['peer_value']}", "all"
             print(
-                f"{r['what']:22} {r['graph']:38} {value:>10}  (sources whose node sets agree; want {peer})  "
+                f"{r['what']:24} {r['graph']:38} {value:>10}  (sources whose node sets agree; want {peer})  "
                 f"{'ok' if r['ok'] else 'MISSED'}"
             )
             continue
@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         peer = f"{r['peer_value']:.2f} s" if r["unit"] == "s" else f"{r['peer_value'] / 1e6:.0f} MB"
         target = "" if r["target"] is None else f"  target {r['target']:g}{' s' if r['unit'] == 's' else ' B'}"
         flag = "ok" if r["ok"] else "MISSED"
-        print(f"{r['what']:22} {r['graph']:38} {value:>10}  ({r['peer']}: {peer}, x{r['ratio']}){target}  {flag}")
+        print(f"{r['what']:24} {r['graph']:38} {value:>10}  ({r['peer']}: {peer}, x{r['ratio']}){target}  {flag}")
     return 0 if all(r["ok"] for r in rows) else 1
 
 

@@ -19,8 +19,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metagraph import Evidence, ExportError, MetaGraph, Node
-from metagraph.interop.cypher import cypher_literal, label_of, relationship_type, to_cypher, to_neo4j_import_files
+from metagraph import Edge, Evidence, ExportError, MetaGraph, Node, Reference
+from metagraph.interop.cypher import (
+    _node_props,
+    _present,
+    cypher_literal,
+    edge_record,
+    label_of,
+    relationship_type,
+    to_cypher,
+    to_neo4j_import_files,
+)
 from metagraph.schema import Kind, Predicate
 from tests.strategies import graph_records, texts
 
@@ -275,3 +284,83 @@ def test_a_cypher_path_writes_the_script_alone(tmp_path: Path) -> None:
     kg = MetaGraph([Node(id="x", name="X", kind="signal")])
     out = kg.export(tmp_path / "graph.cypher")
     assert out.is_file() and out.read_text(encoding="utf-8").startswith("// metagraph: 1 nodes")
+
+
+HOSTILE_TEXT = 'It\'s a "q", a\\b; c|d\n e\r\tf\x01\x7f\x85 é 😀 =SUM(1)\\'
+
+
+def test_the_exporters_plain_records_equal_the_models(kg: MetaGraph) -> None:
+    # the large-graph writers read the graph's attributes, not models: the two must agree
+    from metagraph.interop._plain import edge_values, node_values
+
+    hostile = MetaGraph(
+        [
+            Node(id="a", name=HOSTILE_TEXT, kind="myokine", description=HOSTILE_TEXT),
+            Node(id="b", name="B", kind="organ"),
+        ],
+        [
+            Edge(
+                source="a",
+                target="b",
+                predicate="targets",
+                note=HOSTILE_TEXT,
+                evidence=[
+                    {"reference": "r", "quote": HOSTILE_TEXT, "section": "Intermediate"},
+                    {
+                        "reference": "r",
+                        "type": "experimental",
+                        "finding": HOSTILE_TEXT,
+                        "species": "mouse",
+                        "system": "in_vivo",
+                        "stance": "contradicts",
+                        "hedged": True,
+                    },
+                ],
+            )
+        ],
+        [Reference(key="r", title="T")],
+    )
+    for graph in (kg, hostile):
+        for u, v, k, attrs in graph.nx.edges(keys=True, data=True):
+            assert edge_values(attrs) == edge_record(graph.edge_model(u, v, k))
+        for node in graph.nodes():
+            assert _present(node_values(graph.nx.nodes[node.id])) == _node_props(node)
+    parsed = _parse_script(to_cypher(hostile))["rel"][0]
+    assert parsed["note"] == HOSTILE_TEXT and parsed["findings"] == ["", HOSTILE_TEXT]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(graph_records(max_nodes=8, max_edges=15))
+def test_plain_records_equal_the_models_on_random_graphs(records: tuple) -> None:
+    from metagraph.interop._plain import edge_values
+
+    kg = MetaGraph(*records)
+    for u, v, k, attrs in kg.nx.edges(keys=True, data=True):
+        assert edge_values(attrs) == edge_record(kg.edge_model(u, v, k))
+
+
+def test_relationship_rows_read_back_whatever_their_text() -> None:
+    # rows written without the csv module (no cell needs quoting) and with it, side by side
+    notes = [None, "plain", "a, comma", 'a "quote"', "a\nnewline", "cr\r\nlf", HOSTILE_TEXT]
+    nodes = [Node(id=f"m{i}", name=f"M{i}", kind="myokine") for i in range(len(notes))]
+    kg = MetaGraph(
+        [*nodes, Node(id="liver", name="Liver", kind="organ")],
+        [
+            Edge(
+                source=f"m{i}",
+                target="liver",
+                predicate="targets",
+                note=note,
+                evidence=[{"reference": "r", "quote": note or "q"}],
+            )
+            for i, note in enumerate(notes)
+        ],
+        [Reference(key="r", title="T")],
+    )
+    header, rows = _table(to_neo4j_import_files(kg)["relationships.csv"])
+    assert len(rows) == len(notes)
+    for row in rows:
+        got = dict(zip(header, row, strict=True))
+        edge = kg.edge_model(got[":START_ID(Node)"], got[":END_ID(Node)"], got["key"])
+        assert got["note"] == (edge.note or "")
+        assert [Evidence.model_validate(e) for e in json.loads(got["evidence"])] == edge.evidence

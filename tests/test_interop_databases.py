@@ -28,6 +28,7 @@ from benchmarks.generator import generate_graph
 from metagraph import Edge, ExportError, MetaGraph, Node, Reference
 from metagraph.interop.cypher import to_cypher
 from metagraph.interop.dbqueries import chains_query, myokines_reaching_query, reach_query, sparql_myokines_reaching
+from metagraph.interop.kuzu_bulk import load_kuzu
 from metagraph.interop.turtle import to_turtle
 from metagraph.queries.reach import reach_distances
 
@@ -93,12 +94,17 @@ def _distances(kg: MetaGraph, node: str, reverse: bool, max_hops: int | None = N
 # -- Kùzu --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def kuzu_db(graph: MetaGraph, tmp_path_factory: pytest.TempPathFactory) -> kuzu.Connection:
+@pytest.fixture(scope="module", params=["script", "bulk"])
+def kuzu_db(
+    graph: MetaGraph, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> kuzu.Connection:
+    # the same database two ways: the Cypher script, and the bulk files (Parquet and COPY FROM)
     folder = tmp_path_factory.mktemp("kuzu")
-    script = graph.export(folder / "graph.cypher", dialect="kuzu").read_text(encoding="utf-8")
     conn = kuzu.Connection(kuzu.Database(str(folder / "db")))
-    conn.execute(script)
+    if request.param == "script":
+        conn.execute(graph.export(folder / "graph.cypher", dialect="kuzu").read_text(encoding="utf-8"))
+    else:
+        load_kuzu(graph.export(folder / "bulk", format="kuzu"), conn)
     return conn
 
 

@@ -116,3 +116,35 @@ def test_export_graph_is_the_method(tmp_path: Path) -> None:
     out = export(SMALL, tmp_path / "g.yaml", schema="s.json")
     assert out.read_text().startswith("# yaml-language-server: $schema=s.json")
     assert metagraph.load(out).node("ampk").name == "AMPK"
+
+
+def test_the_kuzu_format_writes_parquet_tables_and_load_cypher(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from metagraph.cli import main
+
+    kg = metagraph.load()
+    assert main(["export", "kuzu", str(tmp_path / "kz")]) == 0
+    printed = capsys.readouterr().out
+    assert "load_kuzu(" in printed and "load.cypher" in printed
+    files = sorted(p.name for p in (tmp_path / "kz").iterdir())
+    script = (tmp_path / "kz" / "load.cypher").read_text(encoding="utf-8")
+    # every file but the script is named by one COPY statement, and every COPY names a file there
+    copied = sorted(line.split("'")[1] for line in script.splitlines() if line.startswith("COPY "))
+    assert copied == [f for f in files if f != "load.cypher"]
+    assert all((tmp_path / "kz" / f).read_bytes()[:4] == b"PAR1" for f in copied)
+    assert len([f for f in copied if not f.startswith(("nodes_", "references"))]) == len(
+        {(e.predicate, kg.node(e.source).kind, kg.node(e.target).kind) for e in kg.edges()}
+    )
+    # written again into the same folder: the files are replaced whole
+    assert export(kg, tmp_path / "kz", format="kuzu") == tmp_path / "kz"
+    assert (tmp_path / "kz" / "load.cypher").read_text(encoding="utf-8") == script
+
+
+def test_the_kuzu_format_says_what_it_needs_without_pyarrow(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if it were not installed: importing it fails
+    with pytest.raises(ExportError, match=r"pyarrow.*\[parquet\]"):
+        export(metagraph.load(), tmp_path / "kz", format="kuzu")
+    assert not (tmp_path / "kz").exists()

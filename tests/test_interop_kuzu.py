@@ -1,4 +1,4 @@
-"""Tests of metagraph.interop.kuzu_cypher: the script loads unchanged into a real Kùzu database."""
+"""Tests of metagraph.interop.kuzu_cypher and kuzu_bulk: the script and the bulk files load into a real Kùzu."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Any
 import kuzu
 import pytest
 
-from metagraph import Edge, MetaGraph, Node, Reference
+from metagraph import Edge, ExportError, MetaGraph, Node, Reference
+from metagraph.interop.kuzu_bulk import load_kuzu
 from metagraph.interop.kuzu_cypher import to_kuzu_cypher
 
 # The myokines reaching an organ, as kg.myokines_reaching answers: a myokine (not a category)
@@ -77,7 +78,7 @@ def test_strings_come_back_exactly_and_negated_edges_are_marked(tmp_path: Path) 
             Node(id=f"n{i}", name=text, kind="myokine", synonyms=[text], description=text)
             for i, text in enumerate(HOSTILE)
         ]
-        + [Node(id="liver", name="Liver", kind="organ")],
+        + [Node(id="liver", name="Liver", kind="organ"), Node(id="uptake", name="Glucose uptake", kind="process")],
         [
             Edge(source="n0", target="liver", predicate="targets", evidence=[{"reference": "r", "quote": HOSTILE[3]}]),
             Edge(
@@ -114,3 +115,97 @@ def test_batches_of_any_size_load(size: int, tmp_path: Path) -> None:
     kg = MetaGraph([Node(id=f"m{i}", name=f"M{i}", kind="myokine") for i in range(size)])
     conn = _load(kg, tmp_path)
     assert _rows(conn, "MATCH (n:Myokine) RETURN count(n)")[0][0] == size
+
+
+# -- the bulk files (Parquet and COPY FROM) -------------------------------------------------
+
+
+def _dump(conn: kuzu.Connection) -> dict[str, list[list[Any]]]:
+    """Every row of every table, every column, in a fixed order."""
+    out: dict[str, list[list[Any]]] = {}
+    for name, kind in _rows(conn, "CALL show_tables() RETURN name, type"):
+        columns = [c for _, c, *_ in _rows(conn, f"CALL table_info('{name}') RETURN *")]
+        if kind == "NODE":
+            rows = _rows(conn, f"MATCH (n:{name}) RETURN {', '.join(f'n.{c}' for c in columns)}")
+        else:
+            rows = _rows(conn, f"MATCH (a)-[e:{name}]->(b) RETURN a.id, b.id, {', '.join(f'e.{c}' for c in columns)}")
+        out[name] = sorted(rows, key=repr)
+    return out
+
+
+def _hostile_graph() -> MetaGraph:
+    texts = [*HOSTILE, "", "comma, in a list", "[bracket]", "quote ' and \" both", "nul-free \x01\x1f\x7f"]
+    return MetaGraph(
+        [
+            Node(id=f"n{i}", name=text or "empty", kind="myokine", synonyms=[text or "x", "a, b"], description=text)
+            for i, text in enumerate(texts)
+        ]
+        + [Node(id="liver", name="Liver", kind="organ"), Node(id="uptake", name="Glucose uptake", kind="process")],
+        [
+            Edge(
+                source=f"n{i}",
+                target="liver",
+                predicate="targets",
+                note=text or None,
+                evidence=[{"reference": "r", "quote": text or "q"}, {"reference": "r", "quote": "same, again"}],
+            )
+            for i, text in enumerate(texts)
+        ]
+        + [
+            Edge(
+                source="n1",
+                target="uptake",
+                predicate="decreases",
+                location="liver",
+                negated=True,
+                evidence=[
+                    {
+                        "reference": "r",
+                        "type": "experimental",
+                        "finding": HOSTILE[4],
+                        "species": "mouse",
+                        "system": "in_vivo",
+                    }
+                ],
+            )
+        ],
+        [Reference(key="r", title=HOSTILE[4], authors=["O'Brien J", "Smith, A"], year=2020)],
+    )
+
+
+@pytest.mark.parametrize("which", ["bundled", "hostile"])
+def test_the_bulk_files_build_the_scripts_database(kg: MetaGraph, which: str, tmp_path: Path) -> None:
+    graph = kg if which == "bundled" else _hostile_graph()
+    by_script = _load(graph, tmp_path)
+    by_files = kuzu.Connection(kuzu.Database(str(tmp_path / "bulk_db")))
+    load_kuzu(graph.export(tmp_path / "bulk", format="kuzu"), by_files)
+    tables = _dump(by_files)
+    assert tables == _dump(by_script)
+    assert sum(len(rows) for name, rows in tables.items() if name.isupper()) == graph.nx.number_of_edges()
+    if which == "hostile":
+        names = dict(_rows(by_files, "MATCH (n:Myokine) RETURN n.id, n.name"))
+        assert names == {n.id: n.name for n in graph.nodes(kind="myokine")}
+        quotes = _rows(by_files, "MATCH (a)-[e:TARGETS]->() RETURN a.id, e.quotes")
+        assert dict(quotes) == {
+            e.source: list(dict.fromkeys(ev.quote for ev in e.evidence)) for e in graph.edges(predicate="targets")
+        }
+    liver = [i for _, i in _rows(by_files, REACHING, organ="liver")]
+    assert sorted(liver) == sorted(n.id for n in graph.myokines_reaching("liver")) and liver
+
+
+def test_the_bulk_files_load_from_their_folder_with_relative_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # load.cypher run as it is, from the folder (as the kuzu shell would run it)
+    folder = _hostile_graph().export(tmp_path / "it's a folder", format="kuzu")
+    conn = kuzu.Connection(kuzu.Database(str(tmp_path / "db")))
+    monkeypatch.chdir(folder)
+    for line in (folder / "load.cypher").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("//"):
+            conn.execute(line)
+    assert _rows(conn, "MATCH ()-[e]->() RETURN count(e)")[0][0] == _hostile_graph().nx.number_of_edges()
+
+
+def test_load_kuzu_names_a_folder_without_the_script(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match=r"has no load\.cypher"):
+        load_kuzu(tmp_path, None)

@@ -18,7 +18,7 @@ EXAMPLES = [
     ),
     (
         "export",
-        "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher turtle; "
+        "metagraph export graphml graph.graphml   (json yaml graphml cytoscape csv kgx cypher kuzu turtle; "
         "cypher --dialect neo4j|falkordb|kuzu)",
     ),
 ]
@@ -236,5 +236,13 @@ def _export(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"format": args.format, "path": str(out), "files": files})
     else:
-        print(f"wrote {args.format} to {out}" + (f" ({', '.join(files)})" if out.is_dir() else ""))
+        # a kuzu folder holds a file per table: name the first few
+        shown = files if len(files) <= 12 else [*files[:6], f"... {len(files)} files in all"]
+        print(f"wrote {args.format} to {out}" + (f" ({', '.join(shown)})" if out.is_dir() else ""))
+        if args.format == "kuzu":
+            print(
+                f"load it into an empty Kùzu database: run {out / 'load.cypher'} from inside {out} "
+                "(its file names are relative), or in Python: "
+                f"metagraph.interop.kuzu_bulk.load_kuzu({str(out)!r}, kuzu.Connection(kuzu.Database('graph.kuzu')))"
+            )
     return 0

@@ -52,7 +52,8 @@ from pydantic import TypeAdapter
 
 from metagraph.errors import ExportError
 from metagraph.interop._evidence import MATCH_FIELDS, edge_flags, edge_items, node_matches
-from metagraph.schema import spec
+from metagraph.interop._plain import ECO, edge_values, evidence_json, node_values, plain_edges, vocabulary_key
+from metagraph.schema import Predicate, spec
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
@@ -83,6 +84,9 @@ _TRANSLATION = {
     **{ord(ch): esc for ch, esc in _ESCAPES.items()},
 }
 _NEEDS_ESCAPE = re.compile(r"[\\'\x00-\x1f\x7f-\x9f]")
+_FALKORDB_NEEDS_ESCAPE = re.compile(r"[\\'\n\r\x00]")
+# between the items of a list of strings that need no escape
+_SEP = "', '"
 _ARRAY_DELIMITERS = (";", "|", "¦", "\u001f")
 _REFERENCE_FIELDS = (
     "type",
@@ -169,7 +173,7 @@ class _FalkorTable(dict[int, str]):
 # FalkorDB reads \\ \' \n \r and no \u escape; other control characters go in as themselves
 # (the script has one statement per line, so only the line breaks must be escaped)
 _falkordb_literal = _literal_writer(
-    re.compile(r"[\\'\n\r\x00]"),
+    _FALKORDB_NEEDS_ESCAPE,
     _FalkorTable({ord("\\"): "\\\\", ord("'"): "\\'", ord("\n"): "\\n", ord("\r"): "\\r"}),
 )
 
@@ -311,25 +315,102 @@ def cypher_chunks(graph: MetaGraph, *, dialect: str = "neo4j") -> Iterator[str]:
         yield "CREATE INDEX FOR (n:Node) ON (n.id);\n"
         yield "CREATE INDEX FOR (r:Reference) ON (r.key);\n"
     lit = _falkordb_literal if name == "falkordb" else _neo4j_literal
+    needs_escape = _FALKORDB_NEEDS_ESCAPE if name == "falkordb" else _NEEDS_ESCAPE
     by_kind: dict[str, list[str]] = {}
-    for node in graph.nodes():
-        by_kind.setdefault(node.kind.value, []).append(f"{{id: {lit(node.id)}, props: {_map(_node_props(node), lit)}}}")
+    for ident, attrs in graph.nx.nodes(data=True):
+        by_kind.setdefault(attrs["kind"], []).append(
+            f"{{id: {lit(ident)}, props: {_map(_present(node_values(attrs)), lit)}}}"
+        )
     for kind, rows in by_kind.items():
         yield from _unwind(rows, f"MERGE (n:Node {{id: row.id}}) SET n:{label_of(kind)}, n += row.props")
     refs = [f"{{key: {lit(ref.key)}, props: {_map(_reference_props(ref), lit)}}}" for ref in graph.references.values()]
     yield from _unwind(refs, "MERGE (r:Reference {key: row.key}) SET r += row.props")
     by_predicate: dict[str, list[str]] = {}
-    model = graph.edge_model
-    for u, v, k in graph.nx.edges(keys=True):
-        edge = model(u, v, k)
-        by_predicate.setdefault(edge.predicate.value, []).append(
-            f"{{source: {lit(u)}, target: {lit(v)}, key: {lit(k)}, props: {_map(_edge_props(edge), lit)}}}"
-        )
-        if len(by_predicate[edge.predicate.value]) >= BATCH:
+    vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[str, str]] = {}
+    for u, v, k, attrs in plain_edges(graph):
+        predicate = attrs["predicate"]
+        batch = by_predicate.get(predicate)
+        if batch is None:
+            batch = by_predicate[predicate] = []
+        batch.append(_edge_row(u, v, k, attrs, lit, needs_escape, vocabulary))
+        if len(batch) >= BATCH:
             # write a full batch at once, so that at most one batch per predicate is held
-            yield from _edges(edge.predicate.value, by_predicate.pop(edge.predicate.value))
+            yield from _edges(predicate, by_predicate.pop(predicate))
     for predicate, rows in by_predicate.items():
         yield from _edges(predicate, rows)
+
+
+_BOOLEAN = ("false", "true")
+
+
+def _edge_row(
+    u: str,
+    v: str,
+    k: str,
+    attrs: Mapping[str, Any],
+    lit: Callable[[Any], str],
+    needs_escape: re.Pattern[str],
+    vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[str, str]],
+) -> str:
+    """One edge's row of an ``UNWIND`` batch, from the graph's plain attributes.
+
+    A million edges make tens of millions of values: the common row, whose text needs no
+    escape (one scan of its free text tells), is written with one format per value and
+    no literal calls; any other row goes through the literal writer value by value. Both
+    give the same text.
+    """
+    evidence = attrs["evidence"]
+    evidence_text = evidence_json(evidence)
+    location, modality, note = attrs["location"], attrs["modality"], attrs["note"]
+    free = f"{u} {v} {k} {location} {modality} {note} {evidence_text}"
+    if needs_escape.search(free) is not None:
+        props = _map(_present(edge_values(attrs)), lit)
+        return f"{{source: {lit(u)}, target: {lit(v)}, key: {lit(k)}, props: {props}}}"
+    parts = [
+        f"{{source: '{u}', target: '{v}', key: '{k}', props: {{predicate: '{attrs['predicate']}', "
+        f"sign: {attrs['sign']}, transmits: {_BOOLEAN[attrs['transmits']]}"
+    ]
+    if location is not None:
+        parts.append(f", location: '{location}'")
+    if modality is not None:
+        parts.append(f", modality: '{modality}'")
+    for field in ("magnitude", "timescale", "mechanism"):
+        value = attrs[field]
+        if value is not None:
+            parts.append(f", {field}: '{value}'")
+    quotes = list(dict.fromkeys([q for ev in evidence if (q := ev["quote"]) is not None]))
+    # the items' vocabulary words, formatted once per combination (edges share a few)
+    key = vocabulary_key(evidence)
+    flags, lists = vocabulary.get(key) or vocabulary.setdefault(key, _vocabulary_text(evidence))
+    parts.append(
+        f", negated: {_BOOLEAN[attrs['negated']]}, summary: {_BOOLEAN[attrs['summary']]}{flags}"
+        f", hedged: {_BOOLEAN[attrs['hedged']]}"
+    )
+    if note is not None:
+        parts.append(f", note: '{note}'")
+    parts.append(f", references: ['{_SEP.join(dict.fromkeys([ev['reference'] for ev in evidence]))}']")
+    if quotes:
+        parts.append(f", quotes: ['{_SEP.join(quotes)}']")
+    parts.append(
+        f"{lists}, findings: ['{_SEP.join([ev['finding'] or '' for ev in evidence])}'], evidence: '{evidence_text}'}}}}"
+    )
+    return "".join(parts)
+
+
+def _vocabulary_text(evidence: list[dict[str, Any]]) -> tuple[str, str]:
+    # ", contested: ..., inferred: ..." and ", evidence_types: [...] ... systems: [...]" of a row
+    flags = (
+        f", contested: {_BOOLEAN['contradicts' in [ev['stance'] for ev in evidence]]}"
+        f", inferred: {_BOOLEAN[[ev['type'] for ev in evidence].count('curator_inference') == len(evidence)]}"
+    )
+    lists = (
+        f", evidence_types: ['{_SEP.join([ECO[ev['type']] for ev in evidence])}']"
+        f", evidence_hedged: [{', '.join([_BOOLEAN[ev['hedged']] for ev in evidence])}]"
+        f", stances: ['{_SEP.join([ev['stance'] for ev in evidence])}']"
+        f", species: ['{_SEP.join([ev['species'] or '' for ev in evidence])}']"
+        f", systems: ['{_SEP.join([ev['system'] or '' for ev in evidence])}']"
+    )
+    return flags, lists
 
 
 def _edges(predicate: str, rows: list[str]) -> Iterator[str]:
@@ -416,6 +497,62 @@ def _cell(value: Any, delim: str) -> str:
     return str(value)
 
 
+def _relationship_row(
+    u: str,
+    v: str,
+    k: str,
+    attrs: Mapping[str, Any],
+    delim: str,
+    vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[str, ...]],
+) -> list[str]:
+    """One edge's row of ``relationships.csv``, from the graph's plain attributes (no model)."""
+    evidence = attrs["evidence"]
+    # the items' vocabulary words, formatted once per combination (edges share a few)
+    key = vocabulary_key(evidence)
+    words = vocabulary.get(key)
+    if words is None:
+        words = vocabulary[key] = (
+            _BOOLEAN["contradicts" in [ev["stance"] for ev in evidence]],
+            _BOOLEAN[[ev["type"] for ev in evidence].count("curator_inference") == len(evidence)],
+            delim.join([ECO[ev["type"]] for ev in evidence]),
+            delim.join([_BOOLEAN[ev["hedged"]] for ev in evidence]),
+            delim.join([ev["stance"] for ev in evidence]),
+            delim.join([ev["species"] or "" for ev in evidence]),
+            delim.join([ev["system"] or "" for ev in evidence]),
+        )
+    return [
+        u,
+        v,
+        _TYPES[attrs["predicate"]],
+        k,
+        attrs["predicate"],
+        str(attrs["sign"]),
+        _BOOLEAN[attrs["transmits"]],
+        attrs["location"] or "",
+        attrs["modality"] or "",
+        attrs["magnitude"] or "",
+        attrs["timescale"] or "",
+        attrs["mechanism"] or "",
+        _BOOLEAN[attrs["negated"]],
+        _BOOLEAN[attrs["summary"]],
+        words[0],
+        words[1],
+        _BOOLEAN[attrs["hedged"]],
+        attrs["note"] or "",
+        delim.join(dict.fromkeys([ev["reference"] for ev in evidence])),
+        delim.join(dict.fromkeys([q for ev in evidence if (q := ev["quote"]) is not None])),
+        *words[2:],
+        delim.join([ev["finding"] or "" for ev in evidence]),
+        evidence_json(evidence),
+    ]
+
+
+_TYPES = {p.value: relationship_type(p.value) for p in Predicate}
+# what makes the csv module quote a cell (besides the comma, counted apart)
+_CSV_QUOTED = re.compile('["\r\n\x00]')
+_NODE_LISTS = ("synonyms", "xrefs", *MATCH_FIELDS, "members")
+
+
 def to_neo4j_import_files(graph: MetaGraph) -> dict[str, str]:
     """Return the files of a ``neo4j-admin database import full`` run: three CSVs and ``import.sh``.
 
@@ -447,24 +584,26 @@ def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
     >>> list(files), "".join(files["relationships.csv"]).count("\\n")
     (['nodes.csv', 'references.csv', 'relationships.csv', 'import.sh'], 1)
     """
-    nodes = graph.nodes()
-    model = graph.edge_model
-    triples = list(graph.nx.edges(keys=True))
+    nodes = [(ident, node_values(attrs)) for ident, attrs in graph.nx.nodes(data=True)]
+    edges = plain_edges(graph)
     refs = list(graph.references.values())
 
     def edge_values() -> Iterator[str]:
-        # the edges are read twice, never held: for the delimiter, then for the rows; an
-        # edge's list items are tested as one text (a delimiter in it is in one of them)
-        for u, v, k in triples:
-            e = model(u, v, k)
-            items = [*e.references, *(ev.quote for ev in e.evidence if ev.quote is not None)]
-            items += [x if type(x) is str else str(x) for values in edge_items(e).values() for x in values]
-            yield "\n".join(items)
+        # the edges are read twice, never held: for the delimiter, then for the rows. Their list
+        # items that are free text (cited keys, quotes, findings; the others are vocabulary words)
+        # are tested as one text per 10,000 edges: a delimiter in it is in one of them
+        for start in range(0, len(edges), 10_000):
+            yield "\n".join(
+                [
+                    f"{ev['reference']}\n{ev['quote'] or ''}\n{ev['finding'] or ''}"
+                    for _, _, _, attrs in edges[start : start + 10_000]
+                    for ev in attrs["evidence"]
+                ]
+            )
 
     delim = _array_delimiter(
         itertools.chain(
-            (x for n in nodes for x in (*n.synonyms, *n.xrefs, *n.members)),
-            (x for n in nodes for values in node_matches(n).values() for x in values),
+            (x for _, n in nodes for f in _NODE_LISTS for x in n[f]),
             edge_values(),
             (x for r in refs for x in (*r.authors, *r.discrepancies)),
         )
@@ -482,17 +621,14 @@ def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
     ]
     node_rows = [
         [
-            n.id,
-            delim.join(["Node", label_of(n.kind.value)]),
-            n.name,
-            n.kind.value,
-            _cell(n.synonyms, delim),
-            _cell(n.xrefs, delim),
-            *(_cell(values, delim) for values in node_matches(n).values()),
-            _cell(n.members, delim),
-            n.description,
+            ident,
+            delim.join(["Node", label_of(n["kind"])]),
+            n["name"],
+            n["kind"],
+            *(delim.join(n[f]) for f in _NODE_LISTS),
+            n["description"],
         ]
-        for n in nodes
+        for ident, n in nodes
     ]
     ref_header = [
         "key:ID(Reference)",
@@ -542,19 +678,24 @@ def neo4j_import_chunks(graph: MetaGraph) -> dict[str, str | Iterator[str]]:
         "findings:string[]",
         "evidence",
     ]
-    columns = [c.partition(":")[0] for c in rel_header[4:]]
 
     def relationships() -> Iterator[str]:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(rel_header)
-        for start in range(0, len(triples), 10_000):
-            for u, v, k in triples[start : start + 10_000]:
-                e = model(u, v, k)
-                p = _edge_props(e)
-                writer.writerow(
-                    [u, v, relationship_type(e.predicate.value), k, *[_cell(p.get(c), delim) for c in columns]]
-                )
+        vocabulary: dict[tuple[tuple[Any, ...], ...], tuple[str, ...]] = {}
+        write = buf.write
+        for start in range(0, len(edges), 10_000):
+            for u, v, k, attrs in edges[start : start + 10_000]:
+                cells = _relationship_row(u, v, k, attrs, delim, vocabulary)
+                line = ",".join(cells[:-1])
+                # the csv module's text, written without it when no cell but the evidence needs quoting
+                # (the evidence JSON always does: it holds quotes, and never a line break)
+                if line.count(",") == len(cells) - 2 and _CSV_QUOTED.search(line) is None:
+                    evidence = cells[-1].replace('"', '""')
+                    write(f'{line},"{evidence}"\n')
+                else:
+                    writer.writerow(cells)
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()

@@ -107,6 +107,12 @@ def _cypher_kuzu(graph: MetaGraph) -> Iterable[str]:
     return _cypher_script(graph, dialect="kuzu")
 
 
+def _kuzu(graph: MetaGraph) -> dict[str, str | Iterable[bytes]]:
+    from metagraph.interop.kuzu_bulk import kuzu_bulk_files
+
+    return kuzu_bulk_files(graph)
+
+
 def _turtle(graph: MetaGraph) -> str:
     from metagraph.interop.turtle import to_turtle
 
@@ -144,6 +150,13 @@ FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
             ExportFormat(
                 "cypher-kuzu", _cypher_kuzu, False, (), "the same as cypher with dialect kuzu, a script alone"
             ),
+            ExportFormat(
+                "kuzu",
+                _kuzu,
+                True,
+                (),
+                "a folder for Kùzu's bulk loader: load.cypher (tables and COPY FROM) and Parquet files",
+            ),
             ExportFormat("turtle", _turtle, False, (".ttl",), "RDF Turtle for rdflib, Oxigraph, SPARQL stores"),
         )
     }
@@ -174,13 +187,14 @@ def export(graph: MetaGraph, path: str | os.PathLike[str], *, format: str | None
     graph
         The graph.
     path
-        A file, or a folder for ``csv``, ``kgx`` and ``cypher``.
+        A file, or a folder for ``csv``, ``kgx``, ``cypher`` and ``kuzu``.
     format
         One of :data:`FORMATS`: ``json`` (lossless: :func:`metagraph.load` reads it
         back), ``yaml``, ``graphml``, ``cytoscape``, ``csv``, ``kgx``, ``cypher``,
-        ``cypher-kuzu`` (kept for ``cypher`` with ``dialect="kuzu"``, a script alone) or
-        ``turtle``; ``None`` to take it from the file ending (.json, .yaml/.yml, .graphml,
-        .cyjs, .cypher/.cql, .ttl).
+        ``cypher-kuzu`` (kept for ``cypher`` with ``dialect="kuzu"``, a script alone),
+        ``kuzu`` (Parquet files and ``load.cypher`` for Kùzu's bulk loader: fast at any
+        size; :mod:`metagraph.interop.kuzu_bulk`) or ``turtle``; ``None`` to take it
+        from the file ending (.json, .yaml/.yml, .graphml, .cyjs, .cypher/.cql, .ttl).
     **options
         Options of the format's writer: ``schema=`` (yaml: the JSON Schema named on
         the first line), ``unidentified=`` (kgx: ``"local"``, the default, or ``"skip"``),
@@ -251,15 +265,22 @@ def _build_and_write(graph: MetaGraph, target: Path, spec: ExportFormat, options
         raise ExportError(write_error_message(target, exc)) from None
 
 
-def _write_file(path: Path, text: str | Iterable[str]) -> Path:
+def _write_file(path: Path, text: str | Iterable[str] | Iterable[bytes]) -> Path:
     if isinstance(text, str):
         return write_text_atomic(path, text)
-    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.writelines(text)
+    pieces = iter(text)
+    first = next(pieces, "")
+    # a file given as pieces of bytes (the Parquet tables of the kuzu format) is written as they are
+    binary = isinstance(first, bytes)
+    with atomic_open(
+        path, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else ""
+    ) as fh:
+        fh.write(first)
+        fh.writelines(pieces)
     return path
 
 
-def _write_folder(folder: Path, files: Mapping[str, str | Iterable[str]]) -> Path:
+def _write_folder(folder: Path, files: Mapping[str, str | Iterable[str] | Iterable[bytes]]) -> Path:
     if all(isinstance(text, str) for text in files.values()):
         return write_folder_atomic(folder, files)  # type: ignore[arg-type]
     if folder.is_dir():

@@ -56,16 +56,18 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+from metagraph._nx import successors
 from metagraph.errors import ExportError
+from metagraph.interop._plain import ECO, plain_edges
 from metagraph.interop.biolink import ID_PREFIXES, MOLECULAR_KINDS, PREDICATE_MAP, PREFIXES, category_of
-from metagraph.schema import Predicate
+from metagraph.schema import Kind, Predicate
 
 if TYPE_CHECKING:
     from metagraph.graph import MetaGraph
-    from metagraph.models import Edge, Node
+    from metagraph.models import Edge, Reference
 
 __all__ = [
     "CONTEXT_FILE",
@@ -81,6 +83,8 @@ __all__ = [
     "knowledge_level",
     "to_kgx_files",
 ]
+
+_PlainEdge = tuple[str, str, str, dict[str, Any]]
 
 #: Prefix of the KGX ids of nodes without a standard identifier, and of edge ids.
 LOCAL_PREFIX = "metagraph"
@@ -138,14 +142,15 @@ def _biolink_curie(curie: str) -> str | None:
     return None
 
 
-def _category(node: Node) -> str:
-    return category_of(node.kind, node.xrefs, members=node.members)
+def _category(node: Mapping[str, Any]) -> str:
+    # a node's plain attributes (metagraph.graph), not its model: a large graph has many
+    return category_of(Kind(node["kind"]), node["xrefs"], members=node["members"])
 
 
-def _candidates(node: Node) -> list[str]:
+def _candidates(node: Mapping[str, Any]) -> list[str]:
     # the node's Biolink-known identifiers, those of its category's preferred namespaces
     # first (in Biolink's order), then the rest in the node's order
-    known = [c for c in (_biolink_curie(x) for x in node.xrefs) if c]
+    known = [c for c in (_biolink_curie(x) for x in node["xrefs"]) if c]
     preferred = ID_PREFIXES.get(_category(node), ())
     rank = {prefix.casefold(): i for i, prefix in enumerate(preferred)}
     return sorted(known, key=lambda c: rank.get(c.partition(":")[0].casefold(), len(preferred)))
@@ -171,12 +176,12 @@ def kgx_ids(graph: MetaGraph, *, local: bool = True) -> dict[str, str]:
     """
     taken: set[str] = set()
     out: dict[str, str] = {}
-    for node in graph.nodes():
+    for ident, node in graph.nx.nodes(data=True):
         chosen = next((c for c in _candidates(node) if c not in taken), None)
         if chosen is None and not local:
             continue
-        out[node.id] = chosen or f"{LOCAL_PREFIX}:{node.id}"
-        taken.add(out[node.id])
+        out[ident] = chosen or f"{LOCAL_PREFIX}:{ident}"
+        taken.add(out[ident])
     return out
 
 
@@ -287,33 +292,33 @@ def kgx_chunks(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "lo
     if unidentified not in ("skip", "local"):
         raise ExportError(f"unidentified must be 'skip' or 'local', not {unidentified!r}")
     ids = kgx_ids(graph, local=unidentified == "local")
-    left_out = [n.id for n in graph.nodes() if n.id not in ids]
+    left_out = [ident for ident in graph.nx if ident not in ids]
     nodes = []
-    for node in graph.nodes():
-        if node.id not in ids:
+    # the graph's plain attributes (metagraph.graph), not models: a large graph has many
+    for ident, node in graph.nx.nodes(data=True):
+        if ident not in ids:
             continue
         nodes.append(
             {
-                "id": ids[node.id],
+                "id": ids[ident],
                 "category": _category(node),
-                "name": _clean(node.name),
-                "description": _clean(node.description),
-                "synonym": "|".join(_clean(s) for s in node.synonyms),
-                "xref": "|".join([f"{LOCAL_PREFIX}:{node.id}", *(_biolink_curie(x) or x for x in node.xrefs)]),
+                "name": _clean(node["name"]),
+                "description": _clean(node["description"]),
+                "synonym": "|".join(_clean(s) for s in node["synonyms"]),
+                "xref": "|".join([f"{LOCAL_PREFIX}:{ident}", *(_biolink_curie(x) or x for x in node["xrefs"])]),
                 # not Biolink's close_match/broad_match/narrow_match: kgx reads those as lists
                 # while the Biolink Model declares them single-valued, so `kgx validate` fails on
                 # any value there
-                f"{LOCAL_PREFIX}:close_match": _curies(node.close_matches),
-                f"{LOCAL_PREFIX}:broad_match": _curies(node.broad_matches),
-                f"{LOCAL_PREFIX}:narrow_match": _curies(node.narrow_matches),
-                f"{LOCAL_PREFIX}:related_match": _curies(node.related_matches),
+                f"{LOCAL_PREFIX}:close_match": _curies(node["close_matches"]),
+                f"{LOCAL_PREFIX}:broad_match": _curies(node["broad_matches"]),
+                f"{LOCAL_PREFIX}:narrow_match": _curies(node["narrow_matches"]),
+                f"{LOCAL_PREFIX}:related_match": _curies(node["related_matches"]),
                 "provided_by": KNOWLEDGE_SOURCE,
             }
         )
     # the edges are counted and checked first, from the graph's own attributes, and their rows
     # made only while edges.tsv is written: at a million edges the rows would not fit in memory
-    nx_edges = graph.nx.edges
-    kept = [(u, v, k) for u, v, k in nx_edges(keys=True) if u in ids and v in ids]
+    kept = [edge for edge in plain_edges(graph) if edge[0] in ids and edge[1] in ids]
     skipped_edges = graph.nx.number_of_edges() - len(kept)
     edges = kept
     if left_out and not nodes:
@@ -338,7 +343,7 @@ def kgx_chunks(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "lo
             UserWarning,
             stacklevel=2,
         )
-    local = [n.id for n in graph.nodes() if ids.get(n.id, "").startswith(f"{LOCAL_PREFIX}:")]
+    local = [ident for ident in graph.nx if ids.get(ident, "").startswith(f"{LOCAL_PREFIX}:")]
     if local:
         warnings.warn(
             f"KGX: {len(local)} nodes without an identifier Biolink knows got local ids (metagraph:<id>, "
@@ -349,7 +354,7 @@ def kgx_chunks(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "lo
             UserWarning,
             stacklevel=2,
         )
-    _warn_merged(graph, ids, edges)
+    _warn_merged(graph, ids)
     return {
         "nodes.tsv": _table(NODE_COLUMNS, nodes),
         "edges.tsv": _edge_lines(graph, ids, edges),
@@ -357,43 +362,71 @@ def kgx_chunks(graph: MetaGraph, *, unidentified: Literal["skip", "local"] = "lo
     }
 
 
-def _edge_lines(graph: MetaGraph, ids: dict[str, str], triples: list[tuple[str, str, str]]) -> Iterator[str]:
+def _edge_lines(graph: MetaGraph, ids: dict[str, str], edges: list[_PlainEdge]) -> Iterator[str]:
     yield "\t".join(EDGE_COLUMNS) + "\n"
-    for start in range(0, len(triples), 10_000):
-        rows = [_edge_row(graph, ids, u, v, k) for u, v, k in triples[start : start + 10_000]]
-        yield "".join("\t".join(row.get(c) or "" for c in EDGE_COLUMNS) + "\n" for row in rows)
+    kinds: dict[str, str] = {ident: attrs["kind"] for ident, attrs in graph.nx.nodes(data=True)}
+    # per reference, its publication id (computed once, not once per citing edge)
+    publications = {key: _publication(ref) for key, ref in graph.references.items()}
+    for start in range(0, len(edges), 10_000):
+        yield "".join(
+            [
+                _edge_row(ids, u, v, k, attrs, kinds[v] in _MOLECULAR, publications)
+                for u, v, k, attrs in edges[start : start + 10_000]
+            ]
+        )
 
 
-def _edge_row(graph: MetaGraph, ids: dict[str, str], u: str, v: str, k: str) -> dict[str, Any]:
-    edge = graph.edge_model(u, v, k)
-    bl = PREDICATE_MAP[edge.predicate]
-    molecular = graph.node(v).kind in MOLECULAR_KINDS
-    eco = list(dict.fromkeys(ev.type.eco for ev in edge.evidence))
-    species = edge.species
-    return {
-        "id": _edge_id(u, k, v),
-        "subject": ids[u],
-        "predicate": bl.predicate,
-        "object": ids[v],
-        "category": "biolink:Association",
-        "qualified_predicate": bl.qualified_predicate,
-        "object_direction_qualifier": bl.direction,
-        "object_aspect_qualifier": bl.aspect if molecular else None,
-        "anatomical_context_qualifier": ids.get(edge.location) if edge.location else None,
-        "original_predicate": f"{LOCAL_PREFIX}:{edge.predicate.value}",
-        "publications": "|".join(_publications(graph, edge.references)),
-        "supporting_text": "|".join(dict.fromkeys(_clean(ev.quote) for ev in edge.evidence if ev.quote is not None)),
-        "negated": str(edge.negated),
-        "has_evidence": "|".join(eco),
-        "has_evidence_of_type": "|".join(eco),
-        "species_context_qualifier": TAXA.get(species[0].value) if len(species) == 1 else None,
-        "knowledge_level": knowledge_level(edge),
-        "agent_type": "manual_agent",
-        "primary_knowledge_source": KNOWLEDGE_SOURCE,
-        f"{LOCAL_PREFIX}:summary": str(edge.summary),
-        f"{LOCAL_PREFIX}:contested": str(edge.contested),
-        f"{LOCAL_PREFIX}:hedged": str(edge.hedged),
-    }
+_MOLECULAR = frozenset(kind.value for kind in MOLECULAR_KINDS)
+_BIOLINK = {p.value: PREDICATE_MAP[p] for p in Predicate}
+
+
+def _publication(ref: Reference) -> str:
+    return f"PMID:{ref.pmid}" if ref.pmid else f"doi:{ref.doi}" if ref.doi else ""
+
+
+def _edge_row(
+    ids: dict[str, str],
+    u: str,
+    v: str,
+    k: str,
+    attrs: dict[str, Any],
+    molecular: bool,
+    publications: dict[str, str],
+) -> str:
+    """One line of ``edges.tsv``, from the graph's plain attributes (no model)."""
+    evidence = attrs["evidence"]
+    predicate = attrs["predicate"]
+    bl = _BIOLINK[predicate]
+    eco = "|".join(dict.fromkeys([ECO[ev["type"]] for ev in evidence]))
+    species = list(dict.fromkeys([s for ev in evidence if (s := ev["species"]) is not None]))
+    location = attrs["location"]
+    cited = [publications.get(key) for key in dict.fromkeys([ev["reference"] for ev in evidence])]
+    inferred = [ev["type"] for ev in evidence].count("curator_inference") == len(evidence)
+    row = (
+        _edge_id(u, k, v),
+        ids[u],
+        bl.predicate,
+        ids[v],
+        "biolink:Association",
+        bl.qualified_predicate,
+        bl.aspect if molecular else None,
+        bl.direction,
+        ids.get(location) if location else None,
+        f"{LOCAL_PREFIX}:{predicate}",
+        "|".join([c for c in cited if c]),
+        "|".join(dict.fromkeys([_clean(q) for ev in evidence if (q := ev["quote"]) is not None])),
+        str(attrs["negated"]),
+        eco,
+        eco,
+        TAXA.get(species[0]) if len(species) == 1 else None,
+        "logical_entailment" if inferred else "knowledge_assertion",
+        "manual_agent",
+        KNOWLEDGE_SOURCE,
+        str(attrs["summary"]),
+        str("contradicts" in [ev["stance"] for ev in evidence]),
+        str(attrs["hedged"]),
+    )
+    return "\t".join([cell or "" for cell in row]) + "\n"
 
 
 def _listed(ids: Sequence[str], most: int = 40) -> str:
@@ -405,14 +438,22 @@ def _edge_id(u: str, k: str, v: str) -> str:
     return f"{LOCAL_PREFIX}:{u}--{k}--{v}".replace("@", "-at-").replace("[", "-").replace("]", "")
 
 
-def _warn_merged(graph: MetaGraph, ids: dict[str, str], triples: list[tuple[str, str, str]]) -> None:
+def _warn_merged(graph: MetaGraph, ids: dict[str, str]) -> None:
     """Warn about edges that share subject, predicate and object, which ``kgx transform`` merges into one."""
-    groups: dict[tuple[str, str, str], list[str]] = {}
-    succ = graph.nx.succ
-    for u, v, k in triples:
-        predicate = PREDICATE_MAP[Predicate(succ[u][v][k]["predicate"])].predicate
-        groups.setdefault((ids[u], predicate, ids[v]), []).append(_edge_id(u, k, v))
-    shared = [ids for ids in groups.values() if len(ids) > 1]
+    # KGX ids are one per node, so such edges join the same two nodes: only the pairs joined
+    # by several edges are looked at (a dict of every edge's triple would not be small)
+    succ = successors(graph.nx)
+    shared = []
+    for u, targets in succ.items():
+        if u not in ids:
+            continue
+        for v, keyed in targets.items():
+            if len(keyed) < 2 or v not in ids:
+                continue
+            groups: dict[str, list[str]] = {}
+            for k, attrs in keyed.items():
+                groups.setdefault(_BIOLINK[attrs["predicate"]].predicate, []).append(_edge_id(u, k, v))
+            shared += [same for same in groups.values() if len(same) > 1]
     if shared:
         warnings.warn(
             f"KGX: {sum(map(len, shared))} edges share their subject, predicate and object with another "

@@ -4,7 +4,8 @@
 :func:`merge` unifies overlapping graphs and reports conflicts (a :class:`MergeResult`);
 :func:`check_identifiers` checks CURIE syntax and known hazards (an
 :class:`IdentifierReport`); :func:`export` writes the graph, whole or nothing, in one of
-the :data:`FORMATS` (json, yaml, graphml, cytoscape, csv, kgx, cypher, cypher-kuzu, turtle). The
+the :data:`FORMATS` (json, yaml, graphml, cytoscape, csv, kgx, cypher, cypher-kuzu, kuzu
+(bulk files), turtle). The
 graph offers ``merge``, ``check_identifiers`` and ``export`` as methods.
 
 The names are imported on first use, so ``import metagraph`` loads none of the format code.

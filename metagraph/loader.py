@@ -7,17 +7,16 @@ yields a whole valid graph or raises :class:`~metagraph.errors.DataError`.
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import gc
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from metagraph import _cache as cache
+from metagraph._gc import collector_paused
 from metagraph._yaml import DEFAULT_LIMITS, Limits
 from metagraph.errors import DataError, Problem
 
@@ -220,37 +219,8 @@ def load(*paths: str | os.PathLike[str], bundled: bool | None = None, limits: Li
     if bundled is None:
         bundled = not paths
     sources: list[str | os.PathLike[str]] = [*([bundled_data_path()] if bundled else []), *paths]
-    with _collector_paused():
+    with collector_paused(settle=True):  # a large load: see metagraph._gc
         return _load(sources, limits or DEFAULT_LIMITS)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a graph is read and built.
-
-    A load makes hundreds of thousands of dicts and lists, none in a reference cycle; each
-    few hundred new ones start a collection that walks the growing heap, which made up
-    half of a large load. They are all freed or kept as usual (reference counting frees
-    them); the collector resumes afterwards, if it was running.
-
-    A large graph's objects are then all in the youngest generation, which the next few
-    allocations would walk and promote piecemeal, a generation at a time, during the first
-    query (most of a first ``downstream`` on a million edges). One full collection right
-    away walks them once and files them with the old objects.
-    """
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
-            if gc.get_count()[0] > _SETTLE_AFTER:
-                gc.collect()
-
-
-#: New container objects (made by a load and still alive) above which the load ends with a full collection.
-_SETTLE_AFTER = 100_000
 
 
 def _load(sources: list[str | os.PathLike[str]], limits: Limits) -> MetaGraph:

@@ -329,13 +329,13 @@ def test_a_load_resumes_the_collector_and_settles_a_large_heap(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, settle_after: int
 ) -> None:
     # The collector is paused during a load and runs again afterwards; a load that made more
-    # new objects than _SETTLE_AFTER ends with one full collection (generation 2).
+    # new objects than SETTLE_AFTER ends with one full collection (generation 2).
     import gc
 
-    from metagraph import loader
+    from metagraph import _gc
 
     monkeypatch.setenv("METAGRAPH_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(loader, "_SETTLE_AFTER", settle_after)
+    monkeypatch.setattr(_gc, "SETTLE_AFTER", settle_after)
     generations: list[int] = []
 
     def note(phase: str, info: dict[str, int]) -> None:

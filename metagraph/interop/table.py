@@ -11,12 +11,10 @@ one :class:`~metagraph.DataError`, so a file is imported whole or not at all.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import os
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -24,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from metagraph._gc import collector_paused
 from metagraph._names import normalize_name
 from metagraph._validation import Origin, check_graph, with_article
 from metagraph.errors import AmbiguousNodeError, DataError, MetagraphError, Problem, UnknownNodeError
@@ -862,7 +861,7 @@ def read_table(
     >>> g.edges(source="il6")[0].evidence[0].provenance, sorted(g.references)
     ('net.csv:2', ['net_csv', 'pmid_12345'])
     """
-    with _collector_paused():
+    with collector_paused():
         return _import_table(
             path, mapping=mapping, default_kind=default_kind, reference=reference, delimiter=delimiter
         ).graph()
@@ -877,24 +876,8 @@ def _import_table(
     delimiter: str | None = None,
 ) -> _Imported:
     """:func:`read_table`'s records, validated and checked, without the graph (``metagraph import-table``)."""
-    with _collector_paused():
+    with collector_paused():
         return _read_table(Path(path), mapping, default_kind, reference, delimiter)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the duration.
-
-    Hundreds of thousands of rows make millions of small objects, none of them garbage
-    cycles: the collector would rescan them all again and again (minutes at 200k rows).
-    """
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
 
 def _read_table(
@@ -992,7 +975,7 @@ def _data_file_text(records: _Imported, *, schema: str | None = None, exclude: M
     of rows, and PyYAML's writer takes minutes for them. The records are dumped as they
     are: building the graph only to read them back out of it would double the work.
     """
-    with _collector_paused():
+    with collector_paused():
         return _data_file_body(records, schema=schema, exclude=exclude)
 
 

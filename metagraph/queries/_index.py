@@ -19,12 +19,11 @@ they are usually asked one question each.
 
 from __future__ import annotations
 
-import gc
 import weakref
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
+from metagraph._gc import collector_paused
 from metagraph._nx import NxGraph, successors
 
 if TYPE_CHECKING:
@@ -173,7 +172,7 @@ class GraphIndex:
             ids, model_of = self.ids, kg._node_models.__getitem__  # ids already: no name to resolve
             # As while building the index: tens of thousands of new models and no garbage cycles,
             # in a process whose heap (a large graph) the collector would otherwise rescan meanwhile.
-            with _collector_paused(missing.size > 1000):
+            with collector_paused(missing.size > 1000):
                 for i in missing.tolist():
                     models[i] = model_of(ids[i])
             made[missing] = True  # after the models are in place, for a thread reading meanwhile
@@ -240,19 +239,6 @@ def index_of(kg: MetaGraph) -> GraphIndex | None:
     if index is None:
         # The build makes no garbage cycles; in a process holding a large graph, the
         # collector would otherwise rescan that whole heap meanwhile.
-        with _collector_paused(True):
+        with collector_paused(True):
             index = _CACHE[graph] = GraphIndex(kg)
     return index
-
-
-@contextmanager
-def _collector_paused(pause: bool) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (when ``pause``) for the duration of the block."""
-    running = pause and gc.isenabled()
-    if running:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()

@@ -527,6 +527,8 @@ def load_rows(report: Report, *, quick: bool, large: bool) -> None:
         target = row.get("target")
         if isinstance(target, (int, float)):  # the largest ratio allowed
             row = {**row, "target": f"≤ {_ratio(float(target))}"}
+        elif target is None:  # a comparison shown without a target
+            row = {**row, "target": ""}
         report.add(Row(**row))
 
 

@@ -27,8 +27,9 @@ takes in memory.
 
 from __future__ import annotations
 
+import functools
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -100,6 +101,25 @@ def plain_records(
     return plain_nodes, plain_edges
 
 
+class _ModelMakers:
+    """How a record becomes a model, bound once: an import statement per model made would cost
+    as much as making it (a reach query makes a hundred thousand)."""
+
+    def __init__(self) -> None:
+        from metagraph.models import Edge, Node, from_plain
+
+        self.make_node: Callable[[dict[str, Any], str], Node] = lambda attrs, ident: from_plain(Node, attrs, id=ident)
+        self.make_edge: Callable[[dict[str, Any], str, str], Edge] = lambda attrs, u, v: from_plain(
+            Edge, attrs, source=u, target=v
+        )
+
+
+@functools.cache
+def _models() -> _ModelMakers:
+    """The model makers, imported (with pydantic) when the first model is made."""
+    return _ModelMakers()
+
+
 class _NodeRecords(Mapping[str, "Node"]):
     """Node id → :class:`~metagraph.Node`, made on demand from the attributes of a networkx graph.
 
@@ -114,9 +134,7 @@ class _NodeRecords(Mapping[str, "Node"]):
     def __getitem__(self, ident: str) -> Node:
         made = self._made.get(ident)
         if made is None:
-            from metagraph.models import Node, from_plain
-
-            made = self._made[ident] = from_plain(Node, self._attrs[ident], id=ident)
+            made = self._made[ident] = _models().make_node(self._attrs[ident], ident)
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -137,10 +155,8 @@ class _EdgeRecords(Mapping[tuple[str, str, str], "Edge"]):
     def __getitem__(self, triple: tuple[str, str, str]) -> Edge:
         made = self._made.get(triple)
         if made is None:
-            from metagraph.models import Edge, from_plain
-
             u, v, k = triple
-            made = self._made[triple] = from_plain(Edge, self._succ[u][v][k], source=u, target=v)
+            made = self._made[triple] = _models().make_edge(self._succ[u][v][k], u, v)
         return made
 
     def __iter__(self) -> Iterator[tuple[str, str, str]]:

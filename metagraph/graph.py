@@ -106,8 +106,9 @@ class _ModelMakers:
     as much as making it (a reach query makes a hundred thousand)."""
 
     def __init__(self) -> None:
-        from metagraph.models import Edge, Node, from_plain
+        from metagraph.models import Edge, Node, Reference, from_plain
 
+        self.make_reference: Callable[[dict[str, Any]], Reference] = lambda plain: from_plain(Reference, plain)
         self.make_node: Callable[[dict[str, Any], str], Node] = lambda attrs, ident: from_plain(Node, attrs, id=ident)
         self.make_edge: Callable[[dict[str, Any], str, str], Edge] = lambda attrs, u, v: from_plain(
             Edge, attrs, source=u, target=v
@@ -179,10 +180,8 @@ class _ReferenceRecords(Mapping[str, "Reference"]):
     def __getitem__(self, key: str) -> Reference:
         record = self._records[key]
         if isinstance(record, dict):
-            from metagraph.models import Reference, from_plain
-
             # Two threads may both make it: equal models, and either one is kept.
-            record = self._records[key] = from_plain(Reference, record)
+            record = self._records[key] = _models().make_reference(record)
         return record
 
     def __iter__(self) -> Iterator[str]:

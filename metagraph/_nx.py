@@ -4,8 +4,8 @@ Path search, reach and metapath matching read the adjacency of every node they v
 many thousands of times per query. ``graph.succ[u]`` (the public way) wraps the inner
 dict in a new read-only view on every access; ``graph._succ[u]`` is the dict itself, and
 makes those loops several times faster. ``_succ``/``_pred`` are private to networkx
-(and absent from its type stubs), so every use of them goes through :func:`successors`
-and :func:`predecessors` here: if networkx changes them, this is the one file to change.
+(and absent from its type stubs), so every use of them goes through :func:`successors`,
+:func:`predecessors` and :func:`node_attributes` here: if networkx changes them, this is the one file to change.
 
 The mappings returned must be read, never written: the graph is frozen, and a view's
 adjacency filters its parent's.
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Adjacency", "Carrying", "NxGraph", "build", "predecessors", "successors"]
+__all__ = ["Adjacency", "Carrying", "NxGraph", "build", "node_attributes", "predecessors", "successors"]
 
 #: The graph :attr:`metagraph.MetaGraph.nx` holds (or a view of one): node ids are strings,
 #: attributes are plain dicts (described in :mod:`metagraph.graph`). networkx classes are not
@@ -63,17 +63,38 @@ def predecessors(graph: NxGraph) -> Adjacency:
     return adjacency
 
 
+def node_attributes(graph: NxGraph) -> Mapping[str, dict[str, Any]]:
+    """Return ``graph``'s node id → attributes dict (the dict itself, not the ``graph.nodes`` view).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", kind="signal")
+    >>> node_attributes(g)["a"]
+    {'kind': 'signal'}
+    """
+    # ``graph.nodes[n]`` runs a Python method per lookup; a reach query makes a model per node it returns.
+    attributes: Mapping[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
+    return attributes
+
+
 class Carrying:
     """The edges that carry an effect (attribute ``transmits`` true), as :func:`build` met them.
 
     Building the graph passes over every edge once anyway; noting there the ends of the
     edges that carry an effect lets the reach index (:mod:`metagraph.queries._index`) be
-    built with numpy instead of a second pass, in Python, over a million edge dicts.
+    built with numpy instead of a second pass, in Python, over a million edge dicts. The
+    ends are noted as numbers, each node's position in the graph's node order: the loop
+    looks each end up once in any case (to tell whether it is a node), and looking up its
+    number instead costs the same, where numbering two million string ends later costs
+    the index half a second.
 
     Attributes
     ----------
-    sources, targets : list of str
-        The ends of each such edge (parallel edges included).
+    sources, targets : list of int
+        The ends of each such edge (parallel edges included), as positions in
+        ``list(graph.nodes)``.
     timescales : set
         The ``timescale`` values met on such edges.
     exact : bool
@@ -82,8 +103,8 @@ class Carrying:
     """
 
     def __init__(self) -> None:
-        self.sources: list[str] = []
-        self.targets: list[str] = []
+        self.sources: list[int] = []
+        self.targets: list[int] = []
         self.timescales: set[Any] = set()
         self.exact = True
 
@@ -108,8 +129,8 @@ def build(
     ({'kind': 'signal'}, {'sign': 1}, ['a'])
     >>> noted = Carrying()
     >>> _ = build([("a", {}), ("b", {})], [("b", "a", "k", {"transmits": True}), ("a", "b", "j", {})], noted)
-    >>> noted.sources, noted.targets
-    (['b'], ['a'])
+    >>> noted.sources, noted.targets  # positions in the node order: b is 1, a is 0
+    ([1], [0])
     """
     import networkx as nx
 
@@ -134,10 +155,18 @@ def build(
         return graph
 
     # The same loop, noting the transmitting edges: kept apart so that it costs the plain one nothing.
+    # Each node's position in the node order; looked up instead of ``u in node`` (same cost), it
+    # tells whether an end is a node and gives the number the reach index needs.
+    number = {n: i for i, n in enumerate(node)}
     sources, targets, scale = carrying.sources.append, carrying.targets.append, carrying.timescales.add
     for u, v, k, attrs in edges:
-        if u not in node or v not in node:
+        try:
+            iu, iv = number[u], number[v]
+        except KeyError:
             _add_ends(node, succ, pred, u, v)
+            for end in (u, v):  # numbered as they joined the node order
+                number.setdefault(end, len(number))
+            iu, iv = number[u], number[v]
         keyed = succ[u].get(v)
         if keyed is None:
             keyed = succ[u][v] = {}
@@ -146,8 +175,8 @@ def build(
             carrying.exact = False
         keyed[k] = attrs
         if attrs.get("transmits"):
-            sources(u)
-            targets(v)
+            sources(iu)
+            targets(iv)
             scale(attrs.get("timescale"))
     return graph
 

@@ -10,7 +10,7 @@ within a small factor of a compiled one (``python -m benchmarks`` compares it wi
 scipy's ``breadth_first_order``). It is built on first use, once per graph, and kept
 as long as the graph lives. Building it reads no edge dict: the graph's build noted the
 ends of the transmitting edges as integers (:class:`metagraph._nx.Carrying`), and numpy
-sorts them into the CSR. Node models are made only for the nodes a walk returns.
+renumbers and sorts them into the CSR. Node models are made only for the nodes a walk returns.
 
 A :class:`~metagraph.MetaGraph` does not change once built, so the index never goes
 stale. Views (:meth:`~metagraph.MetaGraph.without`) are walked directly instead:
@@ -102,11 +102,11 @@ class GraphIndex:
         self._made = np.zeros(count, dtype=bool)
         carrying = kg._carrying
         if carrying is not None and carrying.exact:
-            # The ends build noted, numbered in name order; each pair once, sorted (a level is a set).
-            number = position.__getitem__
-            size = len(carrying.sources)
-            sources = np.fromiter(map(number, carrying.sources), dtype=np.intp, count=size)
-            targets = np.fromiter(map(number, carrying.targets), dtype=np.intp, count=size)
+            # The ends build noted (positions in the node order), renumbered in name order; each
+            # pair once, sorted (a level is a set).
+            renumber = np.fromiter(map(position.__getitem__, nodes), dtype=np.intp, count=count)
+            sources = renumber[np.array(carrying.sources, dtype=np.intp)]
+            targets = renumber[np.array(carrying.targets, dtype=np.intp)]
             pairs = sources * count + targets
             del sources, targets
             pairs.sort()  # a sort and a mask: np.unique's hashing is several times slower here

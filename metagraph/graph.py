@@ -31,12 +31,12 @@ import functools
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import networkx as nx
 
 from metagraph._names import NameIndex
-from metagraph._nx import Carrying, NxGraph, build, successors
+from metagraph._nx import Carrying, NxGraph, build, node_attributes, successors
 from metagraph._operation import operation
 from metagraph._select import Kinds, Names, as_names, induced, select_ids
 from metagraph.errors import AmbiguousNodeError, ArgumentTypeError, DataError, MetagraphError, UnknownNodeError
@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 __all__ = ["MetaGraph"]
 
 _V = TypeVar("_V", bound=Enum)
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
 
 
 def _vocabulary(vocab: type[_V], value: object, what: str) -> _V:
@@ -121,6 +123,38 @@ def _models() -> _ModelMakers:
     return _ModelMakers()
 
 
+class _Kept(Generic[_Key, _Value]):
+    """Key → value, each kept only while someone else holds it (weakly), like a ``WeakValueDictionary``.
+
+    A ``WeakValueDictionary`` entry runs Python code to be made and to be dropped, and costs
+    as much as making a model (a reach query makes a hundred thousand). Here an entry is a
+    plain weak reference; dead ones are swept out when the table has doubled since the last
+    sweep, so it never holds more than about twice the values alive.
+    """
+
+    def __init__(self) -> None:
+        self._refs: dict[_Key, weakref.ref[_Value]] = {}
+        self._sweep_at = _FIRST_SWEEP
+
+    def get(self, key: _Key) -> _Value | None:
+        """The value kept under ``key``, or None (never kept, or no longer held)."""
+        kept = self._refs.get(key)
+        return None if kept is None else kept()
+
+    def put(self, key: _Key, value: _Value) -> None:
+        """Keep ``value`` under ``key`` while someone holds it."""
+        refs = self._refs
+        refs[key] = weakref.ref(value)
+        if len(refs) >= self._sweep_at:
+            for old, kept in list(refs.items()):  # a snapshot: another thread may put meanwhile
+                if kept() is None and refs.get(old) is kept:
+                    del refs[old]
+            self._sweep_at = max(_FIRST_SWEEP, 2 * len(refs))
+
+
+_FIRST_SWEEP = 1024
+
+
 class _NodeRecords(Mapping[str, "Node"]):
     """Node id → :class:`~metagraph.Node`, made on demand from the attributes of a networkx graph.
 
@@ -129,13 +163,14 @@ class _NodeRecords(Mapping[str, "Node"]):
     """
 
     def __init__(self, graph: NxGraph) -> None:
-        self._attrs: Mapping[str, dict[str, Any]] = graph.nodes
-        self._made: weakref.WeakValueDictionary[str, Node] = weakref.WeakValueDictionary()
+        self._attrs = node_attributes(graph)
+        self._made: _Kept[str, Node] = _Kept()
 
     def __getitem__(self, ident: str) -> Node:
         made = self._made.get(ident)
         if made is None:
-            made = self._made[ident] = _models().make_node(self._attrs[ident], ident)
+            made = _models().make_node(self._attrs[ident], ident)
+            self._made.put(ident, made)
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -151,13 +186,14 @@ class _EdgeRecords(Mapping[tuple[str, str, str], "Edge"]):
     def __init__(self, graph: NxGraph) -> None:
         self._graph = graph
         self._succ = successors(graph)
-        self._made: weakref.WeakValueDictionary[tuple[str, str, str], Edge] = weakref.WeakValueDictionary()
+        self._made: _Kept[tuple[str, str, str], Edge] = _Kept()
 
     def __getitem__(self, triple: tuple[str, str, str]) -> Edge:
         made = self._made.get(triple)
         if made is None:
             u, v, k = triple
-            made = self._made[triple] = _models().make_edge(self._succ[u][v][k], u, v)
+            made = _models().make_edge(self._succ[u][v][k], u, v)
+            self._made.put(triple, made)
         return made
 
     def __iter__(self) -> Iterator[tuple[str, str, str]]:

@@ -61,6 +61,36 @@ def test_models_are_made_on_demand_and_shared_while_held(kg: MetaGraph) -> None:
     assert isinstance(ident, int)
 
 
+def test_models_kept_weakly_are_swept_once_no_one_holds_them() -> None:
+    import weakref
+
+    from metagraph.graph import _FIRST_SWEEP, _Kept
+
+    class Value:  # a plain object can be weakly referenced, an int cannot
+        pass
+
+    kept: _Kept[int, Value] = _Kept()
+    held = [Value() for _ in range(10)]
+    for i, value in enumerate(held):
+        kept.put(i, value)
+    for i in range(10, 10 + 5 * _FIRST_SWEEP):  # held by no one: each dies at once
+        kept.put(i, Value())
+    assert all(kept.get(i) is value for i, value in enumerate(held))  # the held ones stay
+    assert kept.get(10) is None and kept.get(10 + 5 * _FIRST_SWEEP - 1) is None
+    # Dead entries were swept: the table never grows past its next sweep point.
+    assert len(kept._refs) < _FIRST_SWEEP and all(isinstance(r, weakref.ref) for r in kept._refs.values())
+
+
+def test_a_model_asked_again_after_it_died_is_made_again_and_kept(kg: MetaGraph) -> None:
+    records = kg._node_models
+    first = records["ampk"]
+    ident = id(first)
+    del first
+    gc.collect()
+    again = records["ampk"]
+    assert records["ampk"] is again and again.name == "AMPK" and isinstance(ident, int)
+
+
 def test_a_view_makes_the_same_models(kg: MetaGraph) -> None:
     view = kg.without("AMPK")
     assert view.edges() == [e for e in kg.edges() if "ampk" not in (e.source, e.target)]

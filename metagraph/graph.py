@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import networkx as nx
 
+from metagraph._gc import collector_paused
 from metagraph._names import NameIndex
 from metagraph._nx import Carrying, NxGraph, build, node_attributes, successors
 from metagraph._operation import operation
@@ -266,19 +267,23 @@ class MetaGraph:
         *,
         validate: bool = True,
     ) -> None:
-        nodes, edges, references = list(nodes), list(edges), list(references)
-        if validate:
-            from metagraph._validation import Origin, check_graph
+        # As a load does (metagraph.load): a million edges make millions of attribute dicts, which
+        # the collector would otherwise rescan meanwhile, and then during the first queries.
+        with collector_paused(settle=True):
+            nodes, edges, references = list(nodes), list(edges), list(references)
+            if validate:
+                from metagraph._validation import Origin, check_graph
 
-            problems = check_graph(
-                [(n, Origin(where=f"nodes[{i}]")) for i, n in enumerate(nodes)],
-                [(e, Origin(where=f"edges[{i}]")) for i, e in enumerate(edges)],
-                [(r, Origin(where=f"references[{i}]")) for i, r in enumerate(references)],
-            )
-            if problems:
-                raise DataError(problems)
-        carrying = Carrying()
-        self._init(build(*plain_records(nodes, edges), carrying), {r.key: r for r in references}, carrying=carrying)
+                problems = check_graph(
+                    [(n, Origin(where=f"nodes[{i}]")) for i, n in enumerate(nodes)],
+                    [(e, Origin(where=f"edges[{i}]")) for i, e in enumerate(edges)],
+                    [(r, Origin(where=f"references[{i}]")) for i, r in enumerate(references)],
+                )
+                if problems:
+                    raise DataError(problems)
+            carrying = Carrying()
+            graph = build(*plain_records(nodes, edges), carrying)
+            self._init(graph, {r.key: r for r in references}, carrying=carrying)
 
     @classmethod
     def _from_plain(

@@ -91,6 +91,18 @@ def test_a_model_asked_again_after_it_died_is_made_again_and_kept(kg: MetaGraph)
     assert records["ampk"] is again and again.name == "AMPK" and isinstance(ident, int)
 
 
+def test_building_a_graph_leaves_the_collector_as_it_found_it(kg: MetaGraph) -> None:
+    assert gc.isenabled()
+    MetaGraph(kg.nodes(), kg.edges(), kg.references.values())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        MetaGraph(kg.nodes(), kg.edges(), kg.references.values())
+        assert not gc.isenabled()  # a caller who paused it keeps it paused
+    finally:
+        gc.enable()
+
+
 def test_a_view_makes_the_same_models(kg: MetaGraph) -> None:
     view = kg.without("AMPK")
     assert view.edges() == [e for e in kg.edges() if "ampk" not in (e.source, e.target)]

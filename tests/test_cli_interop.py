@@ -72,6 +72,16 @@ def test_import_table_reports_every_bad_row_and_writes_nothing(
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
 
+def test_import_table_leaves_the_collector_running_whether_it_succeeds_or_fails(tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert main(["import-table", str(DATA / "il6_socs3_network.csv"), str(tmp_path / "ok.yaml")]) == 0
+    assert gc.isenabled()
+    assert main(["import-table", str(DATA / "damaged_network.csv"), str(tmp_path / "bad.yaml")]) == 1
+    assert gc.isenabled()
+
+
 def test_import_table_bad_mapping(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import-table", str(DATA / "custom_layout.csv"), str(tmp_path / "x.yaml"), "--mapping", "source"]) == 1
     assert "is not FIELD=COLUMN" in capsys.readouterr().err

@@ -121,6 +121,21 @@ def test_an_edge_given_twice_makes_the_index_read_the_graph() -> None:
     assert not noted.exact
 
 
+def test_build_notes_ends_as_positions_in_the_node_order_even_for_ends_it_adds() -> None:
+    from metagraph._nx import Carrying, build
+
+    noted = Carrying()
+    graph = build(
+        [("a", {}), ("b", {}), ("a", {"again": True})],  # a node given twice keeps its first place
+        [("x", "a", "k", {"transmits": True}), ("b", "y", "k", {"transmits": True}), ("a", "b", "j", {})],
+        noted,
+    )
+    order = list(graph.nodes)
+    assert order == ["a", "b", "x", "y"]
+    assert [(order[u], order[v]) for u, v in zip(noted.sources, noted.targets, strict=True)] == [("x", "a"), ("b", "y")]
+    assert noted.exact
+
+
 def test_models_are_made_only_for_the_nodes_a_walk_returns() -> None:
     kg = sample_graph()
     index = index_of(kg)

@@ -8,15 +8,30 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
+import json
+import math
+import operator
+import types
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from metagraph._validation import Origin, check_graph
-from metagraph._yaml import DEFAULT_LIMITS, Limits, LineList, line_of, parse_document, short_repr
+from metagraph._yaml import (
+    DEFAULT_LIMITS,
+    Limits,
+    LineList,
+    json_has_long_number,
+    json_key_count,
+    line_of,
+    parse_document,
+    short_repr,
+)
 from metagraph.errors import Problem
 from metagraph.models import Edge, Node, Reference
 
@@ -271,10 +286,97 @@ def _read_file(path: Path, raw: bytes | Problem, limits: Limits = DEFAULT_LIMITS
     except UnicodeDecodeError as exc:
         why = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
         return Records(unreadable=True, problems=[Problem(name, None, "", why, "save the file as UTF-8")])
-    data, problems = parse_document(text, name, json_format=path.suffix.lower() == ".json", limits=limits)
+    json_format = path.suffix.lower() == ".json"
+    if json_format:
+        valid = _valid_json_file(text, raw, name, limits)
+        if valid is not None:
+            return valid
+    data, problems = parse_document(text, name, json_format=json_format, limits=limits)
     records = read_records(data, name) if data is not None else Records(unreadable=bool(problems))
     records.problems[:0] = problems
     return records
+
+
+# -- a valid JSON file in one step ------------------------------------------------------------
+# Most files are valid. A JSON file is then read with the standard parser (no hook) and
+# validated in one call, instead of a parse that watches every object for repeated keys
+# after a scan of the whole text for its depth (together most of a first load of a small
+# graph). What the usual path checks besides the schema is checked here too, or the file
+# takes that path: its depth (a valid file nests no deeper than the models do), long
+# numbers, and keys written twice (then the text has more keys than the records hold; no
+# validator of these models adds or drops a key). Whatever fails or is in doubt is read
+# again the usual way, which finds and words every problem: this path only ever gives the
+# records that one would.
+
+
+def _nesting(annotation: Any) -> float:
+    """How deeply JSON valid for a field of this type can nest lists and objects (``inf``: unbounded)."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _nesting(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return max(_nesting(a) for a in get_args(annotation))
+    if origin is list:
+        return 1 + _nesting(get_args(annotation)[0])
+    if origin is Literal or annotation in (str, int, bool, type(None)):
+        return 0
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return 0
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return 1 + max((_nesting(f.annotation) for f in annotation.model_fields.values()), default=0)
+    return math.inf  # a type this does not know: never taken for bounded
+
+
+class _JsonFile(BaseModel):
+    """A data file as the one-step path reads it: the sections, and ``$schema`` as a string.
+
+    The reading path ignores the value of ``$schema``; any other value, like any other key
+    (``schema_`` included: no field is filled by its name), is left to that path.
+    """
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    nodes: list[Node] = Field(default_factory=list)
+    edges: list[Edge] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+
+
+@functools.cache
+def _deepest_json_file() -> float:
+    """The deepest a file :class:`_JsonFile` accepts can nest lists and objects (the file's own object is 1)."""
+    return _nesting(_JsonFile)
+
+
+_fields_set = operator.attrgetter("__pydantic_fields_set__")
+
+
+def _valid_json_file(text: str, raw: bytes, file: str, limits: Limits) -> Records | None:
+    """The records of a JSON data file that is valid in every way, else ``None`` (read it the usual way).
+
+    ``text`` is the file's text, ``raw`` its bytes (both with any byte-order mark).
+    """
+    text, raw = text.removeprefix("\ufeff"), raw.removeprefix(b"\xef\xbb\xbf")
+    if _deepest_json_file() > limits.max_depth or json_has_long_number(raw, limits):
+        return None
+    try:
+        document = _JsonFile.model_validate(json.loads(text))
+    except (ValueError, RecursionError):  # a syntax error (JSONDecodeError), or a ValidationError
+        return None
+    nodes, edges, references = document.nodes, document.edges, document.references
+    evidence = itertools.chain.from_iterable(e.evidence for e in edges)
+    keys = sum(
+        sum(map(len, map(_fields_set, records))) for records in ((document,), nodes, edges, references, evidence)
+    )
+    if keys != json_key_count(raw):  # a key written twice (or an object no record holds)
+        return None
+    out = Records()
+    out.nodes = [(r, Origin(file, None, f"nodes[{i}]")) for i, r in enumerate(nodes)]
+    out.edges = [(r, Origin(file, None, f"edges[{i}]")) for i, r in enumerate(edges)]
+    out.references = [(r, Origin(file, None, f"references[{i}]")) for i, r in enumerate(references)]
+    out.declared_ids.update(r.id for r in nodes)
+    out.declared_refs.update(r.key for r in references)
+    return out
 
 
 _MERGED_FIELDS = ("evidence", "note")

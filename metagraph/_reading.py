@@ -390,9 +390,12 @@ def _merge_layers(edges: list[tuple[Edge, Origin]]) -> list[tuple[Edge, Origin]]
     order and the notes are kept one after the other. Records that disagree on a qualifier,
     or that one file repeats, are left apart for the whole-graph check to report.
     """
+    ends = [(edge.source, edge.target, edge.key) for edge, _ in edges]
+    if len(set(ends)) == len(ends):  # the usual case: no edge is given twice
+        return edges
     groups: dict[tuple[str, str, str], list[int]] = {}
-    for i, (edge, _) in enumerate(edges):
-        groups.setdefault((edge.source, edge.target, edge.key), []).append(i)
+    for i, end in enumerate(ends):
+        groups.setdefault(end, []).append(i)
     merged: dict[int, tuple[Edge, Origin]] = {}
     dropped: set[int] = set()
     for indices in groups.values():

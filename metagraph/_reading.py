@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import functools
 import itertools
-import json
 import math
 import operator
 import types
@@ -18,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+import pydantic_core
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -288,7 +288,7 @@ def _read_file(path: Path, raw: bytes | Problem, limits: Limits = DEFAULT_LIMITS
         return Records(unreadable=True, problems=[Problem(name, None, "", why, "save the file as UTF-8")])
     json_format = path.suffix.lower() == ".json"
     if json_format:
-        valid = _valid_json_file(text, raw, name, limits)
+        valid = _valid_json_file(raw, name, limits)
         if valid is not None:
             return valid
     data, problems = parse_document(text, name, json_format=json_format, limits=limits)
@@ -309,22 +309,38 @@ def _read_file(path: Path, raw: bytes | Problem, limits: Limits = DEFAULT_LIMITS
 # records that one would.
 
 
-def _nesting(annotation: Any) -> float:
-    """How deeply JSON valid for a field of this type can nest lists and objects (``inf``: unbounded)."""
-    origin = get_origin(annotation)
+def _bounds(annotation: Any, constraints: tuple[Any, ...] = ()) -> tuple[float, float]:
+    """How deep JSON valid for a field of this type can nest lists and objects, and how many digits
+    an integer in it can have (``inf``: unbounded, or a type this does not know).
+
+    ``constraints`` are the field's (``ge``, ``le``, ...): an integer between two bounds has no
+    more digits than the wider bound.
+    """
+    origin, args = get_origin(annotation), get_args(annotation)
     if origin is Annotated:
-        return _nesting(get_args(annotation)[0])
+        return _bounds(args[0], (*constraints, *args[1:]))
     if origin in (Union, types.UnionType):
-        return max(_nesting(a) for a in get_args(annotation))
+        options = [_bounds(a, constraints) for a in args]
+        return max(d for d, _ in options), max(w for _, w in options)
     if origin is list:
-        return 1 + _nesting(get_args(annotation)[0])
-    if origin is Literal or annotation in (str, int, bool, type(None)):
-        return 0
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return 0
+        deepest, widest = _bounds(args[0])
+        return 1 + deepest, widest
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return 1 + max((_nesting(f.annotation) for f in annotation.model_fields.values()), default=0)
-    return math.inf  # a type this does not know: never taken for bounded
+        fields = [_bounds(f.annotation, tuple(f.metadata)) for f in annotation.model_fields.values()]
+        return 1 + max((d for d, _ in fields), default=0), max((w for _, w in fields), default=0)
+    if annotation is bool:
+        return 0, 1  # 0 and 1 are taken for booleans
+    if annotation is int:
+        lows = [c.ge for c in constraints if hasattr(c, "ge")] + [c.gt for c in constraints if hasattr(c, "gt")]
+        highs = [c.le for c in constraints if hasattr(c, "le")] + [c.lt for c in constraints if hasattr(c, "lt")]
+        if not lows or not highs:
+            return 0, math.inf
+        return 0, max(len(str(abs(int(b)))) for b in (*lows, *highs))
+    if annotation in (str, type(None)) or (isinstance(annotation, type) and issubclass(annotation, Enum)):
+        return 0, 0  # never a number in lax mode, and no nesting
+    if origin is Literal and all(isinstance(a, str) for a in args):
+        return 0, 0
+    return math.inf, math.inf
 
 
 class _JsonFile(BaseModel):
@@ -343,25 +359,30 @@ class _JsonFile(BaseModel):
 
 
 @functools.cache
-def _deepest_json_file() -> float:
-    """The deepest a file :class:`_JsonFile` accepts can nest lists and objects (the file's own object is 1)."""
-    return _nesting(_JsonFile)
+def _json_file_bounds() -> tuple[float, float]:
+    """The deepest a file :class:`_JsonFile` accepts can nest (its own object is 1), and its widest integer."""
+    return _bounds(_JsonFile)
 
 
 _fields_set = operator.attrgetter("__pydantic_fields_set__")
 
 
-def _valid_json_file(text: str, raw: bytes, file: str, limits: Limits) -> Records | None:
+def _valid_json_file(raw: bytes, file: str, limits: Limits) -> Records | None:
     """The records of a JSON data file that is valid in every way, else ``None`` (read it the usual way).
 
-    ``text`` is the file's text, ``raw`` its bytes (both with any byte-order mark).
+    ``raw`` is the file's bytes (with any byte-order mark), already known to be UTF-8.
     """
-    text, raw = text.removeprefix("\ufeff"), raw.removeprefix(b"\xef\xbb\xbf")
-    if _deepest_json_file() > limits.max_depth or json_has_long_number(raw, limits):
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    deepest, widest = _json_file_bounds()
+    if deepest > limits.max_depth:
         return None
+    if widest > limits.max_int_digits and json_has_long_number(raw, limits):
+        return None  # only looked for when a valid file could hold a number that long
     try:
-        document = _JsonFile.model_validate(json.loads(text))
-    except (ValueError, RecursionError):  # a syntax error (JSONDecodeError), or a ValidationError
+        # pydantic-core's parser: it refuses what the standard one does (and lone surrogates,
+        # which the usual path then reads), gives the same values, and shares repeated strings.
+        document = _JsonFile.model_validate(pydantic_core.from_json(raw))
+    except ValueError:  # a syntax error, or a ValidationError
         return None
     nodes, edges, references = document.nodes, document.edges, document.references
     evidence = itertools.chain.from_iterable(e.evidence for e in edges)

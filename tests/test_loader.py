@@ -377,7 +377,7 @@ def _one_step(path: Path, limits: Limits | None = None) -> bool:
     from metagraph import _reading
 
     raw = path.read_bytes()
-    return _reading._valid_json_file(raw.decode(), raw, str(path), limits or Limits()) is not None
+    return _reading._valid_json_file(raw, str(path), limits or Limits()) is not None
 
 
 def test_the_bundled_graph_as_json_reads_in_one_step_to_the_same_records(tmp_path: Path) -> None:
@@ -425,7 +425,8 @@ _VALID_JSON = (
         ('{"schema_": "x", "nodes": [' + _VALID_NODE + "]}", False),  # not a section, even by field name
         ('{"$schema": {"a": [[1]]}, "nodes": [' + _VALID_NODE + "]}", False),  # ignored, but not a string
         ('{"nodes": null}', False),
-        ('{"nodes": [' + _VALID_NODE.replace("AMPK", "AMPK " + "7" * 80) + "]}", False),  # a long number
+        ('{"nodes": [' + _VALID_NODE.replace("AMPK", "AMPK " + "7" * 80) + "]}", True),  # digits, not a number
+        ('{"references": [{"key": "src", "title": "T", "year": ' + "2" * 80 + "}]}", False),  # a long number
         ('{"nodes": [' + _VALID_NODE.replace('"signal"', '"signl"') + "]}", False),
         ('{"nodes": [' + _VALID_NODE + "]", False),
         ("[1]", False),
@@ -444,3 +445,10 @@ def test_a_json_file_deeper_than_the_limit_is_refused_even_when_valid(tmp_path: 
     quick, usual = _both_ways(path, limits=Limits(max_depth=4))
     assert not _one_step(path, Limits(max_depth=4)) and quick == usual
     assert [p.message for p in quick.problems] == ["lists and objects are nested more than 4 deep"]
+
+
+def test_a_json_file_with_a_number_longer_than_the_limit_is_refused_even_when_valid(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.json", '{"references": [{"key": "src", "title": "T", "year": 2012}]}')
+    quick, usual = _both_ways(path, limits=Limits(max_int_digits=3))
+    assert not _one_step(path, Limits(max_int_digits=3)) and quick == usual
+    assert [p.message for p in quick.problems] == ["a number of 4 digits is longer than the limit of 3"]

@@ -452,3 +452,19 @@ def test_a_json_file_with_a_number_longer_than_the_limit_is_refused_even_when_va
     quick, usual = _both_ways(path, limits=Limits(max_int_digits=3))
     assert not _one_step(path, Limits(max_int_digits=3)) and quick == usual
     assert [p.message for p in quick.problems] == ["a number of 4 digits is longer than the limit of 3"]
+
+
+_JSON_BITS = [*'{}[]":,.-+eE0159tfnrulsaxy\\/ \t\n\r\x0c\x00\u00a0α', "\\u", "\\ud800", "\\udc00", "\\u00e9"]
+_JSON_BITS += ["true", "false", "null", "NaN", "Infinity", '"a"', "1e5", "0.5", '{"a": 1}', "[1, 2]"]
+
+
+@given(st.lists(st.sampled_from(_JSON_BITS), max_size=12).map("".join))
+def test_the_one_step_parser_accepts_nothing_the_standard_one_refuses(text: str) -> None:
+    # The one-step path parses with pydantic-core; whatever it accepts must be what json reads.
+    import pydantic_core
+
+    try:
+        value = pydantic_core.from_json(text.encode("utf-8", "surrogatepass"))
+    except ValueError:
+        return  # refused: the file takes the usual path
+    assert repr(json.loads(text)) == repr(value)

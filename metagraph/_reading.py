@@ -331,8 +331,9 @@ def _bounds(annotation: Any, constraints: tuple[Any, ...] = ()) -> tuple[float, 
     if annotation is bool:
         return 0, 1  # 0 and 1 are taken for booleans
     if annotation is int:
-        lows = [c.ge for c in constraints if hasattr(c, "ge")] + [c.gt for c in constraints if hasattr(c, "gt")]
-        highs = [c.le for c in constraints if hasattr(c, "le")] + [c.lt for c in constraints if hasattr(c, "lt")]
+        # getattr: an Interval has all four, None where unset
+        lows = [b for c in constraints for b in (getattr(c, "ge", None), getattr(c, "gt", None)) if b is not None]
+        highs = [b for c in constraints for b in (getattr(c, "le", None), getattr(c, "lt", None)) if b is not None]
         if not lows or not highs:
             return 0, math.inf
         return 0, max(len(str(abs(int(b)))) for b in (*lows, *highs))

@@ -468,3 +468,18 @@ def test_the_one_step_parser_accepts_nothing_the_standard_one_refuses(text: str)
     except ValueError:
         return  # refused: the file takes the usual path
     assert repr(json.loads(text)) == repr(value)
+
+
+def test_the_bounds_a_valid_file_keeps_are_read_from_the_types() -> None:
+    # (nesting, integer digits); inf where the type does not bound it, so the text is checked.
+    from typing import Annotated
+
+    import annotated_types as at
+
+    from metagraph._reading import _bounds
+
+    assert _bounds(Annotated[int, at.Interval(ge=-5, le=120)]) == (0, 3)
+    assert _bounds(Annotated[int, at.Ge(1800)]) == (0, float("inf"))
+    assert _bounds(float) == _bounds(dict[str, str]) == (float("inf"), float("inf"))
+    assert _bounds(list[list[str]]) == (2, 0)
+    assert _bounds(Edge) == (3, 1)  # the edge, its evidence list, an item; booleans are 0 or 1

@@ -298,15 +298,15 @@ def _read_file(path: Path, raw: bytes | Problem, limits: Limits = DEFAULT_LIMITS
 
 
 # -- a valid JSON file in one step ------------------------------------------------------------
-# Most files are valid. A JSON file is then read with the standard parser (no hook) and
-# validated in one call, instead of a parse that watches every object for repeated keys
-# after a scan of the whole text for its depth (together most of a first load of a small
-# graph). What the usual path checks besides the schema is checked here too, or the file
-# takes that path: its depth (a valid file nests no deeper than the models do), long
-# numbers, and keys written twice (then the text has more keys than the records hold; no
-# validator of these models adds or drops a key). Whatever fails or is in doubt is read
-# again the usual way, which finds and words every problem: this path only ever gives the
-# records that one would.
+# Most files are valid. A JSON file is then parsed by pydantic-core (no hook) and validated in
+# one call, instead of a parse that watches every object for repeated keys after a scan of the
+# whole text for its depth (together most of a first load of a small graph). What the usual
+# path checks besides the schema is checked here too, or the file takes that path: its depth
+# and the length of its numbers (a valid file nests no deeper, and holds no longer integer,
+# than the models allow; the text is scanned for long numbers only when that is unbounded),
+# and keys written twice (then the text has more keys than the records hold; no validator of
+# these models adds or drops a key). Whatever fails or is in doubt is read again the usual
+# way, which finds and words every problem: this path only ever gives the records that one would.
 
 
 def _bounds(annotation: Any, constraints: tuple[Any, ...] = ()) -> tuple[float, float]:
@@ -337,8 +337,10 @@ def _bounds(annotation: Any, constraints: tuple[Any, ...] = ()) -> tuple[float, 
         if not lows or not highs:
             return 0, math.inf
         return 0, max(len(str(abs(int(b)))) for b in (*lows, *highs))
-    if annotation in (str, type(None)) or (isinstance(annotation, type) and issubclass(annotation, Enum)):
-        return 0, 0  # never a number in lax mode, and no nesting
+    if isinstance(annotation, type) and issubclass(annotation, Enum):  # its values, numbers or not
+        return 0, max((len(str(abs(m.value))) for m in annotation if isinstance(m.value, int)), default=0)
+    if annotation in (str, type(None)):
+        return 0, 0  # never a number in lax mode
     if origin is Literal and all(isinstance(a, str) for a in args):
         return 0, 0
     return math.inf, math.inf

@@ -483,3 +483,11 @@ def test_the_bounds_a_valid_file_keeps_are_read_from_the_types() -> None:
     assert _bounds(float) == _bounds(dict[str, str]) == (float("inf"), float("inf"))
     assert _bounds(list[list[str]]) == (2, 0)
     assert _bounds(Edge) == (3, 1)  # the edge, its evidence list, an item; booleans are 0 or 1
+
+
+def test_brackets_in_a_string_after_an_escape_are_not_nesting(tmp_path: Path) -> None:
+    # The text scan for depth took the escape '\n' for an escaped quote and the brackets of the
+    # next string for 70 levels of nesting; a valid file is now measured by what it holds.
+    doc = {"nodes": [{"id": "a", "name": "x\n", "kind": "signal", "description": "[" * 70}]}
+    path = write(tmp_path, "g.json", json.dumps(doc))
+    assert metagraph.load(path).node("a").description == "[" * 70

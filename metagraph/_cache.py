@@ -9,11 +9,13 @@ package (so a changed rule, wherever it is written, is never served from a cache
 under the old one). Only graphs that passed every check are cached. The cache is an
 optimisation: any failure to read or write it is ignored.
 
-A cached graph is believed only if it passes an integrity check: beside each
-``graph-<key>.json`` lies ``graph-<key>.sha256``, the SHA-256 of the key and the
-payload. An entry that was edited, truncated or swapped for another key's fails the
-check, and the graph is read and validated from its files again and the entry
-replaced. Entries are read only when they are regular files in the cache folder
+A cached graph is believed only if it passes an integrity check: each entry
+``graph-<key>.json`` is the JSON array ``[payload, "digest"]``, the digest being the
+SHA-256 of the key and of the payload's bytes (which it follows, apart from them: one
+file, written whole and renamed into place, so no reader ever sees a payload beside
+another's digest). An entry that was edited, truncated or swapped for another key's
+fails the check, and the graph is read and validated from its files again and the
+entry replaced. Entries are read only when they are regular files in the cache folder
 itself (never through a symbolic link, never a pipe or a device), up to a bounded
 size. Temporary files left by a writer that was killed are removed after a while.
 
@@ -94,8 +96,10 @@ def cache_key(contents: Iterable[bytes]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _payload_digest(key: str, payload: bytes) -> str:
-    return hashlib.sha256(key.encode() + b"\0" + payload).hexdigest()
+def _payload_digest(key: str, payload: bytes | memoryview) -> str:
+    digest = hashlib.sha256(key.encode() + b"\0")
+    digest.update(payload)
+    return digest.hexdigest()
 
 
 def _read_regular(path: Path, limit: int) -> bytes | None:
@@ -124,6 +128,10 @@ def _read_regular(path: Path, limit: int) -> bytes | None:
         os.close(fd)
 
 
+#: An entry ends with ``,"<64 hex digits>"]`` after its payload.
+_TRAILER = 2 + 64 + 2
+
+
 def read_cached(key: str) -> Any:
     """Return the data cached under ``key`` if it passes its integrity check, else ``None``.
 
@@ -135,28 +143,31 @@ def read_cached(key: str) -> Any:
     folder = cache_dir()
     if folder is None:
         return None
-    stored = _read_regular(folder / f"graph-{key}.sha256", 128)
-    if stored is None:
+    entry = _read_regular(folder / f"graph-{key}.json", _MAX_BYTES)
+    if entry is None or len(entry) < 1 + _TRAILER:
         return None
-    payload = _read_regular(folder / f"graph-{key}.json", _MAX_BYTES)
-    if payload is None or not hmac.compare_digest(stored.strip(), _payload_digest(key, payload).encode()):
+    end = len(entry) - _TRAILER
+    if entry[:1] != b"[" or entry[end : end + 2] != b',"' or entry[-2:] != b'"]':
+        return None
+    digest = _payload_digest(key, memoryview(entry)[1:end])  # a view: a 600 MB payload is not copied
+    if not hmac.compare_digest(entry[end + 2 : -2], digest.encode()):
         return None
     try:
-        if len(payload) < _SHARED_STRINGS_FROM:
+        if len(entry) < _SHARED_STRINGS_FROM:
             # A small graph (the bundled one) reads as fast with the standard library,
             # and a command does not pay for importing pydantic-core.
-            return json.loads(payload)
+            return json.loads(entry)[0]
         import pydantic_core
 
         # Strings up to 64 characters are shared, not made anew: an id, a predicate or a
         # reference key repeated on thousands of edges is held once (less memory, faster).
-        return pydantic_core.from_json(payload, cache_strings="all")
+        return pydantic_core.from_json(entry, cache_strings="all")[0]
     except ValueError:  # json.JSONDecodeError is one
         return None
 
 
 def _prune(folder: Path) -> None:
-    """Keep the newest ``_KEEP`` graphs; remove temporary files of killed writers and orphaned digests."""
+    """Keep the newest ``_KEEP`` graphs; remove temporary files of killed writers (and digests of an older layout)."""
     now = time.time()
     for tmp in folder.glob(".graph-*.tmp"):
         with contextlib.suppress(OSError):
@@ -193,16 +204,14 @@ def write_cached(key: str, data: Any) -> None:
 
     payload = pydantic_core.to_json(data)
     try:
-        # The payload first, then its digest: a reader between the two sees a mismatch and
-        # reads the files; writers of one key write the same bytes, so any interleaving agrees.
-        _write(folder / f"graph-{key}.json", payload)
-        _write(folder / f"graph-{key}.sha256", _payload_digest(key, payload).encode() + b"\n")
+        # One file written whole: writers of one key write the same bytes, so any interleaving agrees.
+        _write(folder / f"graph-{key}.json", b"[", payload, b',"', _payload_digest(key, payload).encode(), b'"]')
         _prune(folder)
     except OSError:
         return
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, *chunks: bytes) -> None:
     """Write a file whole (a temporary file renamed over it), without waiting for the disk.
 
     Unlike exports, an entry needs no ``fsync`` (which cost more than the rest of a small
@@ -214,7 +223,7 @@ def _write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.writelines(chunks)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

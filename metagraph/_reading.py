@@ -8,15 +8,30 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
+import math
+import operator
+import types
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+import pydantic_core
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from metagraph._validation import Origin, check_graph
-from metagraph._yaml import DEFAULT_LIMITS, Limits, LineList, line_of, parse_document, short_repr
+from metagraph._yaml import (
+    DEFAULT_LIMITS,
+    Limits,
+    LineList,
+    json_has_long_number,
+    json_key_count,
+    line_of,
+    parse_document,
+    short_repr,
+)
 from metagraph.errors import Problem
 from metagraph.models import Edge, Node, Reference
 
@@ -271,10 +286,121 @@ def _read_file(path: Path, raw: bytes | Problem, limits: Limits = DEFAULT_LIMITS
     except UnicodeDecodeError as exc:
         why = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
         return Records(unreadable=True, problems=[Problem(name, None, "", why, "save the file as UTF-8")])
-    data, problems = parse_document(text, name, json_format=path.suffix.lower() == ".json", limits=limits)
+    json_format = path.suffix.lower() == ".json"
+    if json_format:
+        valid = _valid_json_file(raw, name, limits)
+        if valid is not None:
+            return valid
+    data, problems = parse_document(text, name, json_format=json_format, limits=limits)
     records = read_records(data, name) if data is not None else Records(unreadable=bool(problems))
     records.problems[:0] = problems
     return records
+
+
+# -- a valid JSON file in one step ------------------------------------------------------------
+# Most files are valid. A JSON file is then parsed by pydantic-core (no hook) and validated in
+# one call, instead of a parse that watches every object for repeated keys after a scan of the
+# whole text for its depth (together most of a first load of a small graph). What the usual
+# path checks besides the schema is checked here too, or the file takes that path: its depth
+# and the length of its numbers (a valid file nests no deeper, and holds no longer integer,
+# than the models allow; the text is scanned for long numbers only when that is unbounded),
+# and keys written twice (then the text has more keys than the records hold; no validator of
+# these models adds or drops a key). Whatever fails or is in doubt is read again the usual
+# way, which finds and words every problem: this path only ever gives the records that one would.
+
+
+def _bounds(annotation: Any, constraints: tuple[Any, ...] = ()) -> tuple[float, float]:
+    """How deep JSON valid for a field of this type can nest lists and objects, and how many digits
+    an integer in it can have (``inf``: unbounded, or a type this does not know).
+
+    ``constraints`` are the field's (``ge``, ``le``, ...): an integer between two bounds has no
+    more digits than the wider bound.
+    """
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return _bounds(args[0], (*constraints, *args[1:]))
+    if origin in (Union, types.UnionType):
+        options = [_bounds(a, constraints) for a in args]
+        return max(d for d, _ in options), max(w for _, w in options)
+    if origin is list:
+        deepest, widest = _bounds(args[0])
+        return 1 + deepest, widest
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        fields = [_bounds(f.annotation, tuple(f.metadata)) for f in annotation.model_fields.values()]
+        return 1 + max((d for d, _ in fields), default=0), max((w for _, w in fields), default=0)
+    if annotation is bool:
+        return 0, 1  # 0 and 1 are taken for booleans
+    if annotation is int:
+        # getattr: an Interval has all four, None where unset
+        lows = [b for c in constraints for b in (getattr(c, "ge", None), getattr(c, "gt", None)) if b is not None]
+        highs = [b for c in constraints for b in (getattr(c, "le", None), getattr(c, "lt", None)) if b is not None]
+        if not lows or not highs:
+            return 0, math.inf
+        return 0, max(len(str(abs(int(b)))) for b in (*lows, *highs))
+    if isinstance(annotation, type) and issubclass(annotation, Enum):  # its values, numbers or not
+        return 0, max((len(str(abs(m.value))) for m in annotation if isinstance(m.value, int)), default=0)
+    if annotation in (str, type(None)):
+        return 0, 0  # never a number in lax mode
+    if origin is Literal and all(isinstance(a, str) for a in args):
+        return 0, 0
+    return math.inf, math.inf
+
+
+class _JsonFile(BaseModel):
+    """A data file as the one-step path reads it: the sections, and ``$schema`` as a string.
+
+    The reading path ignores the value of ``$schema``; any other value, like any other key
+    (``schema_`` included: no field is filled by its name), is left to that path.
+    """
+
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    nodes: list[Node] = Field(default_factory=list)
+    edges: list[Edge] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+
+
+@functools.cache
+def _json_file_bounds() -> tuple[float, float]:
+    """The deepest a file :class:`_JsonFile` accepts can nest (its own object is 1), and its widest integer."""
+    return _bounds(_JsonFile)
+
+
+_fields_set = operator.attrgetter("__pydantic_fields_set__")
+
+
+def _valid_json_file(raw: bytes, file: str, limits: Limits) -> Records | None:
+    """The records of a JSON data file that is valid in every way, else ``None`` (read it the usual way).
+
+    ``raw`` is the file's bytes (with any byte-order mark), already known to be UTF-8.
+    """
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    deepest, widest = _json_file_bounds()
+    if deepest > limits.max_depth:
+        return None
+    if widest > limits.max_int_digits and json_has_long_number(raw, limits):
+        return None  # only looked for when a valid file could hold a number that long
+    try:
+        # pydantic-core's parser: it refuses what the standard one does (and lone surrogates,
+        # which the usual path then reads), gives the same values, and shares repeated strings.
+        document = _JsonFile.model_validate(pydantic_core.from_json(raw))
+    except ValueError:  # a syntax error, or a ValidationError
+        return None
+    nodes, edges, references = document.nodes, document.edges, document.references
+    evidence = itertools.chain.from_iterable(e.evidence for e in edges)
+    keys = sum(
+        sum(map(len, map(_fields_set, records))) for records in ((document,), nodes, edges, references, evidence)
+    )
+    if keys != json_key_count(raw):  # a key written twice (or an object no record holds)
+        return None
+    out = Records()
+    out.nodes = [(r, Origin(file, None, f"nodes[{i}]")) for i, r in enumerate(nodes)]
+    out.edges = [(r, Origin(file, None, f"edges[{i}]")) for i, r in enumerate(edges)]
+    out.references = [(r, Origin(file, None, f"references[{i}]")) for i, r in enumerate(references)]
+    out.declared_ids.update(r.id for r in nodes)
+    out.declared_refs.update(r.key for r in references)
+    return out
 
 
 _MERGED_FIELDS = ("evidence", "note")
@@ -288,9 +414,12 @@ def _merge_layers(edges: list[tuple[Edge, Origin]]) -> list[tuple[Edge, Origin]]
     order and the notes are kept one after the other. Records that disagree on a qualifier,
     or that one file repeats, are left apart for the whole-graph check to report.
     """
+    ends = [(edge.source, edge.target, edge.key) for edge, _ in edges]
+    if len(set(ends)) == len(ends):  # the usual case: no edge is given twice
+        return edges
     groups: dict[tuple[str, str, str], list[int]] = {}
-    for i, (edge, _) in enumerate(edges):
-        groups.setdefault((edge.source, edge.target, edge.key), []).append(i)
+    for i, end in enumerate(ends):
+        groups.setdefault(end, []).append(i)
     merged: dict[int, tuple[Edge, Origin]] = {}
     dropped: set[int] = set()
     for indices in groups.values():

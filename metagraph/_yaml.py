@@ -16,7 +16,16 @@ from typing import Any
 
 from metagraph.errors import Problem
 
-__all__ = ["Limits", "LineDict", "LineList", "line_of", "parse_document", "short_repr"]
+__all__ = [
+    "Limits",
+    "LineDict",
+    "LineList",
+    "json_has_long_number",
+    "json_key_count",
+    "line_of",
+    "parse_document",
+    "short_repr",
+]
 
 
 @dataclass(frozen=True)
@@ -367,6 +376,46 @@ def _json_duplicates(text: str) -> list[tuple[str, int]]:
             except ValueError:
                 pending = None
     return found
+
+
+_JSON_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_JSON_NOT_QUOTE_OR_COLON = bytes(b for b in range(256) if b not in b'":')
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+
+
+def json_key_count(raw: bytes) -> int:
+    """The number of keys (colons outside strings) in a JSON text the parser has accepted.
+
+    Only meaningful for valid JSON, where every such colon follows one key. The loader
+    compares it with the keys the validated records hold: more in the text means a key
+    written twice in one object. Strings are found by their quotes once every escape
+    (a backslash and the character after it) is gone, so an escaped quote never counts.
+
+    Examples
+    --------
+    >>> json_key_count(b'{"a": "x:y", "b": [{"c": 1}, {"d": "\\\\\\": "}]}')
+    4
+    """
+    if b"\\" in raw:
+        raw = _JSON_ESCAPE.sub(b"", raw)
+    # Quotes and colons only; "" (an empty string, or two quotes that end one string and
+    # start the next) changes no colon's side, and is nearly all of what is left.
+    marks = raw.translate(None, _JSON_NOT_QUOTE_OR_COLON).replace(b'""', b"")
+    if b'"' not in marks:
+        return marks.count(b":")
+    return b"".join(marks.split(b'"')[::2]).count(b":")
+
+
+def json_has_long_number(raw: bytes, limits: Limits) -> bool:
+    """Whether a JSON text has a run of more digits than ``limits.max_int_digits`` (in a string or not).
+
+    Examples
+    --------
+    >>> four = Limits(max_int_digits=4)
+    >>> json_has_long_number(b'{"year": 2012}', four), json_has_long_number(b'{"id": "x12345"}', four)
+    (False, True)
+    """
+    return b"0" * (limits.max_int_digits + 1) in raw.translate(_DIGITS_AS_ZERO)
 
 
 def _parse_json(text: str, file: str, limits: Limits) -> tuple[Any, list[Problem]]:

@@ -72,17 +72,22 @@ def _edge_attrs(edge: Edge) -> dict[str, Any]:
     """The networkx attributes of one edge (see the module docstring)."""
     from metagraph.models import to_plain
 
-    attrs = to_plain(edge)
-    del attrs["source"], attrs["target"]
-    return _derived(edge, attrs)
+    return _derived(edge, to_plain(edge))
+
+
+@functools.cache
+def _predicate_rules() -> dict[str, tuple[int, bool]]:
+    """Predicate value → (sign, transmits), looked up by the string (an enum member hashes in Python)."""
+    return {p.value: (rule.sign, rule.transmits) for p, rule in PREDICATES.items()}
 
 
 def _derived(edge: Edge, attrs: dict[str, Any]) -> dict[str, Any]:
-    """Add to an edge's plain fields what queries read beside them: its sign, whether it transmits, hedged."""
-    rule = PREDICATES[edge.predicate]
-    attrs["sign"] = rule.sign
+    """An edge's plain fields (``to_plain``) as networkx holds them: without its ends, with what queries
+    read beside them (its sign, whether it transmits, hedged)."""
+    del attrs["source"], attrs["target"]
+    attrs["sign"], transmits = _predicate_rules()[attrs["predicate"]]
     # A denied claim is kept and shown, but no effect travels along it.
-    attrs["transmits"] = rule.transmits and not edge.negated
+    attrs["transmits"] = transmits and not edge.negated
     attrs["hedged"] = edge.hedged
     return attrs
 
@@ -91,16 +96,14 @@ def plain_records(
     nodes: list[Node], edges: list[Edge]
 ) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, str, dict[str, Any]]]]:
     """The networkx form of records: ``(id, attributes)`` per node, ``(source, target, key, attributes)`` per edge."""
-    from metagraph.models import to_plain
+    from metagraph.models import to_plain  # once, not per record: this is part of every first load
 
     plain_nodes = []
     for node in nodes:
         attrs = to_plain(node)
         del attrs["id"]
         plain_nodes.append((node.id, attrs))
-    plain_edges = []
-    for edge in edges:
-        plain_edges.append((edge.source, edge.target, edge.key, _edge_attrs(edge)))
+    plain_edges = [(edge.source, edge.target, edge.key, _derived(edge, to_plain(edge))) for edge in edges]
     return plain_nodes, plain_edges
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -119,8 +120,21 @@ def test_an_entry_without_its_digest_is_not_believed(tmp_path: Path, cache_folde
     path.write_text(GOOD, encoding="utf-8")
     metagraph.load(path)
     entry = _entry(cache_folder)
-    entry.with_suffix(".sha256").unlink()
-    entry.write_text(entry.read_text(encoding="utf-8").replace('"AMPK"', '"Fake"'), encoding="utf-8")
+    (payload, digest) = json.loads(entry.read_bytes())  # an entry is [payload, "digest"]
+    assert len(digest) == 64
+    entry.write_text(json.dumps(payload).replace('"AMPK"', '"Fake"'), encoding="utf-8")  # the payload alone
+    assert metagraph.load(path).node("ampk").name == "AMPK"
+
+
+def test_an_entry_with_another_entrys_digest_is_not_believed(tmp_path: Path, cache_folder: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    metagraph.load(path)
+    entry = _entry(cache_folder)
+    payload, _ = json.loads(entry.read_bytes())
+    payload_bytes = json.dumps(payload).replace('"AMPK"', '"Fake"').encode()
+    forged = cache._payload_digest("0" * 32, payload_bytes)  # right payload, wrong key
+    entry.write_bytes(b"[" + payload_bytes + b',"' + forged.encode() + b'"]')
     assert metagraph.load(path).node("ampk").name == "AMPK"
 
 

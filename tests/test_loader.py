@@ -11,9 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import metagraph
+from metagraph._reading import Records
 from metagraph.errors import DataError
-from metagraph.loader import bundled_data_path, read_records, validate_files
-from metagraph.models import GraphDocument
+from metagraph.loader import Limits, bundled_data_path, read_records, validate_files
+from metagraph.models import Edge, GraphDocument, Node, Reference
 from tests.strategies import graph_records
 
 NODES = """\
@@ -350,3 +351,143 @@ def test_a_load_resumes_the_collector_and_settles_a_large_heap(
         gc.callbacks.remove(note)
     assert gc.isenabled() and len(kg) > 100
     assert (2 in generations) == (settle_after == 0)
+
+
+# -- a valid JSON file read in one step ----------------------------------------------------------
+# metagraph._reading reads a JSON file that is valid in every way with one parse and one
+# validation; anything else takes the usual path. Either way the records and problems must be
+# those the usual path alone gives.
+
+
+def _both_ways(*paths: Path, limits: Limits | None = None) -> tuple[Records, Records]:
+    """What reading ``paths`` gives with the one-step path, and with the usual path alone."""
+    from metagraph import _reading
+
+    limits = limits or Limits()
+    files = list(paths)
+    raws: list[bytes | metagraph.Problem] = [p.read_bytes() for p in files]
+    quick = _reading.collect(files, [], raws, limits)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_reading, "_valid_json_file", lambda *args: None)
+        usual = _reading.collect(files, [], raws, limits)
+    return quick, usual
+
+
+def _one_step(path: Path, limits: Limits | None = None) -> bool:
+    from metagraph import _reading
+
+    raw = path.read_bytes()
+    return _reading._valid_json_file(raw, str(path), limits or Limits()) is not None
+
+
+def test_the_bundled_graph_as_json_reads_in_one_step_to_the_same_records(tmp_path: Path) -> None:
+    from benchmarks.generator import write_data_files
+
+    kg = metagraph.load()
+    write_data_files(tmp_path, kg.nodes(), kg.edges(), list(kg.references.values()), fmt="json")
+    paths = sorted(tmp_path.glob("*.json"))
+    quick, usual = _both_ways(*paths)
+    assert all(_one_step(p) for p in paths) and quick == usual and not quick.problems
+    assert len(quick.edges) == len(kg.edges())
+
+
+@given(records=graph_records(max_nodes=6, max_edges=8))
+def test_random_valid_json_files_read_in_one_step_to_the_same_records(
+    records: tuple[list[Node], list[Edge], list[Reference]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    nodes, edges, refs = records
+    path = tmp_path_factory.mktemp("json") / "g.json"
+    doc = {"nodes": nodes, "edges": edges, "references": refs}
+    path.write_text(json.dumps({k: [r.model_dump(mode="json") for r in v] for k, v in doc.items()}, indent=1))
+    quick, usual = _both_ways(path)
+    assert _one_step(path) and quick == usual
+
+
+_VALID_NODE = '{"id": "ampk", "name": "AMPK", "kind": "signal"}'
+_VALID_EDGE = (
+    '{"source": "ampk", "target": "pgc1a", "predicate": "activates", "evidence": [{"reference": "src", "quote": "q"}]}'
+)
+_VALID_JSON = (
+    '{"nodes": [' + _VALID_NODE + ', {"id": "pgc1a", "name": "PGC-1α: \\"x\\" \\\\", "kind": "signal"}],\n'
+    ' "edges": [' + _VALID_EDGE + '],\n "references": [{"key": "src", "title": "A: source"}]}'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "one_step"),
+    [
+        (_VALID_JSON, True),  # escaped quotes and backslashes, colons in strings
+        ("\ufeff" + _VALID_JSON, True),
+        ('{"$schema": "metagraph.schema.json", "nodes": [' + _VALID_NODE + "]}", True),
+        ('{"nodes": [' + _VALID_NODE.replace('"name"', '"name": "A", "name"') + "]}", False),
+        ('{"nodes": [' + _VALID_NODE + '], "nodes": [' + _VALID_NODE + "]}", False),
+        (_VALID_JSON.replace('"quote": "q"', '"quote": "q", "quote": "q"'), False),
+        ('{"schema_": "x", "nodes": [' + _VALID_NODE + "]}", False),  # not a section, even by field name
+        ('{"$schema": {"a": [[1]]}, "nodes": [' + _VALID_NODE + "]}", False),  # ignored, but not a string
+        ('{"nodes": null}', False),
+        ('{"nodes": [' + _VALID_NODE.replace("AMPK", "AMPK " + "7" * 80) + "]}", True),  # digits, not a number
+        ('{"references": [{"key": "src", "title": "T", "year": ' + "2" * 80 + "}]}", False),  # a long number
+        ('{"nodes": [' + _VALID_NODE.replace('"signal"', '"signl"') + "]}", False),
+        ('{"nodes": [' + _VALID_NODE + "]", False),
+        ("[1]", False),
+        ("null", False),
+    ],
+)
+def test_a_json_file_reads_the_same_whichever_path_it_takes(tmp_path: Path, text: str, one_step: bool) -> None:
+    path = tmp_path / "f.json"
+    path.write_text(text, encoding="utf-8")
+    quick, usual = _both_ways(path)
+    assert _one_step(path) is one_step and quick == usual
+
+
+def test_a_json_file_deeper_than_the_limit_is_refused_even_when_valid(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.json", _VALID_JSON)  # an edge's evidence items are 5 deep
+    quick, usual = _both_ways(path, limits=Limits(max_depth=4))
+    assert not _one_step(path, Limits(max_depth=4)) and quick == usual
+    assert [p.message for p in quick.problems] == ["lists and objects are nested more than 4 deep"]
+
+
+def test_a_json_file_with_a_number_longer_than_the_limit_is_refused_even_when_valid(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.json", '{"references": [{"key": "src", "title": "T", "year": 2012}]}')
+    quick, usual = _both_ways(path, limits=Limits(max_int_digits=3))
+    assert not _one_step(path, Limits(max_int_digits=3)) and quick == usual
+    assert [p.message for p in quick.problems] == ["a number of 4 digits is longer than the limit of 3"]
+
+
+_JSON_BITS = [*'{}[]":,.-+eE0159tfnrulsaxy\\/ \t\n\r\x0c\x00\u00a0α', "\\u", "\\ud800", "\\udc00", "\\u00e9"]
+_JSON_BITS += ["true", "false", "null", "NaN", "Infinity", '"a"', "1e5", "0.5", '{"a": 1}', "[1, 2]"]
+
+
+@given(st.lists(st.sampled_from(_JSON_BITS), max_size=12).map("".join))
+def test_the_one_step_parser_accepts_nothing_the_standard_one_refuses(text: str) -> None:
+    # The one-step path parses with pydantic-core; whatever it accepts must be what json reads.
+    import pydantic_core
+
+    try:
+        value = pydantic_core.from_json(text.encode("utf-8", "surrogatepass"))
+    except ValueError:
+        return  # refused: the file takes the usual path
+    assert repr(json.loads(text)) == repr(value)
+
+
+def test_the_bounds_a_valid_file_keeps_are_read_from_the_types() -> None:
+    # (nesting, integer digits); inf where the type does not bound it, so the text is checked.
+    from typing import Annotated
+
+    import annotated_types as at
+
+    from metagraph._reading import _bounds
+
+    assert _bounds(Annotated[int, at.Interval(ge=-5, le=120)]) == (0, 3)
+    assert _bounds(Annotated[int, at.Ge(1800)]) == (0, float("inf"))
+    assert _bounds(float) == _bounds(dict[str, str]) == (float("inf"), float("inf"))
+    assert _bounds(list[list[str]]) == (2, 0)
+    assert _bounds(Edge) == (3, 1)  # the edge, its evidence list, an item; booleans are 0 or 1
+
+
+def test_brackets_in_a_string_after_an_escape_are_not_nesting(tmp_path: Path) -> None:
+    # The text scan for depth took the escape '\n' for an escaped quote and the brackets of the
+    # next string for 70 levels of nesting; a valid file is now measured by what it holds.
+    doc = {"nodes": [{"id": "a", "name": "x\n", "kind": "signal", "description": "[" * 70}]}
+    path = write(tmp_path, "g.json", json.dumps(doc))
+    assert metagraph.load(path).node("a").description == "[" * 70

@@ -150,7 +150,7 @@ def test_the_cache_holds_plain_records_and_loads_the_same_graph(
     monkeypatch.setenv("METAGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     first = metagraph.load()
     (entry,) = (tmp_path / "cache").glob("graph-*.json")
-    stored = json.loads(entry.read_bytes())
+    stored, _ = json.loads(entry.read_bytes())  # an entry is [payload, "digest"]
     assert sorted(stored) == ["edges", "nodes", "references"]
     assert stored["nodes"][0] == [next(iter(first.nx.nodes)), first.nx.nodes[next(iter(first.nx.nodes))]]
     second = metagraph.load()
